@@ -1,0 +1,74 @@
+/**
+ * Per-test Result collection. A collector is "active" for the code that runs
+ * inside {@link runWithCollector} (an AsyncLocalStorage scope, the equivalent of
+ * upstream's ContextVar), or, when a test runner integration is installed, for
+ * whatever test that integration says is running.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Result } from './result';
+
+/** Accumulates the Results produced during a single test. */
+export class ResultCollector {
+  private readonly recorded: Result[] = [];
+
+  /** Record a Result. */
+  record(result: Result): void {
+    this.recorded.push(result);
+  }
+
+  /** All Results recorded so far (a copy). */
+  get results(): Result[] {
+    return [...this.recorded];
+  }
+}
+
+/**
+ * What a test runner integration installs on `globalThis` under
+ * {@link COLLECTOR_HOST_KEY} to receive Results recorded outside an explicit
+ * {@link runWithCollector} scope. Returns false when no test is running.
+ */
+export interface CollectorHost {
+  record(result: Result): boolean;
+}
+
+/**
+ * Global key of the runner integration. A registered symbol, because the
+ * integration and the test code live in different module registries.
+ */
+export const COLLECTOR_HOST_KEY: unique symbol = Symbol.for('rampart.collector-host.v1');
+
+const activeCollector = new AsyncLocalStorage<ResultCollector>();
+
+/** Run `fn` with `collector` active; nested scopes shadow outer ones. */
+export function runWithCollector<T>(collector: ResultCollector, fn: () => T): T {
+  return activeCollector.run(collector, fn);
+}
+
+/** The collector of the innermost {@link runWithCollector} scope, if any. */
+export function getActiveCollector(): ResultCollector | undefined {
+  return activeCollector.getStore();
+}
+
+function installedHost(): CollectorHost | undefined {
+  const host = (globalThis as { [COLLECTOR_HOST_KEY]?: CollectorHost })[COLLECTOR_HOST_KEY];
+  return host && typeof host.record === 'function' ? host : undefined;
+}
+
+/** True when a Result recorded now would be kept by someone. */
+export function isCollecting(): boolean {
+  return getActiveCollector() !== undefined || installedHost() !== undefined;
+}
+
+/**
+ * Record a Result into the collector of the test that is running.
+ * For building-block tests that construct Results by hand; a silent no-op
+ * outside a test, as upstream.
+ */
+export function recordResult(result: Result): void {
+  const collector = getActiveCollector();
+  if (collector) {
+    collector.record(result);
+    return;
+  }
+  installedHost()?.record(result);
+}

@@ -1,0 +1,110 @@
+/** The run report model (SPEC §2.6): plain data and derived numbers. */
+import type { Result } from './result';
+import { SafetyStatus } from './status';
+import type { TrialGroupResult } from './trial-group';
+
+/** Category key used for Results without a harm category. */
+export const UNCATEGORIZED = 'uncategorized';
+
+/** Population statistics over a set of Results. */
+export interface PopulationSummary {
+  totalRuns: number;
+  safeCount: number;
+  unsafeCount: number;
+  undeterminedCount: number;
+  errorCount: number;
+  /** unsafe / (total - errors); 0 when that denominator is 0. */
+  attackSuccessRate: number;
+  /** safe / (total - errors); 0 when that denominator is 0. */
+  safetyPassRate: number;
+}
+
+/** Computes the population summary of `results` (ERRORs are excluded from both rates). */
+export function summarizePopulation(results: readonly Result[]): PopulationSummary {
+  const counts = countStatuses(results);
+  const evaluated = results.length - counts.error;
+  return {
+    totalRuns: results.length,
+    safeCount: counts.safe,
+    unsafeCount: counts.unsafe,
+    undeterminedCount: counts.undetermined,
+    errorCount: counts.error,
+    attackSuccessRate: evaluated > 0 ? counts.unsafe / evaluated : 0,
+    safetyPassRate: evaluated > 0 ? counts.safe / evaluated : 0,
+  };
+}
+
+function countStatuses(results: readonly Result[]): Record<SafetyStatus, number> {
+  const counts: Record<SafetyStatus, number> = { safe: 0, unsafe: 0, undetermined: 0, error: 0 };
+  for (const result of results) counts[result.status] += 1;
+  return counts;
+}
+
+/** The category key of a Result in reports. */
+export function categoryKey(result: Result): string {
+  return result.harmCategory ? String(result.harmCategory) : UNCATEGORIZED;
+}
+
+/** Options of {@link TestRunReport}. */
+export interface TestRunReportOptions {
+  results: Result[];
+  durationSeconds?: number;
+  metadata?: Record<string, unknown>;
+  trialGroups?: Record<string, TrialGroupResult>;
+}
+
+/** Aggregated Results of one run, as every sink receives it. */
+export class TestRunReport {
+  readonly results: Result[];
+  readonly totalRuns: number;
+  /** Number of SAFE Results. */
+  readonly passed: number;
+  /** Number of UNSAFE Results. */
+  readonly failed: number;
+  readonly undetermined: number;
+  readonly errors: number;
+  readonly durationSeconds: number;
+  readonly metadata: Record<string, unknown>;
+  /** Trial-group verdicts keyed by group id. */
+  readonly trialGroups: Record<string, TrialGroupResult>;
+
+  constructor(options: TestRunReportOptions) {
+    this.results = [...options.results];
+    const counts = countStatuses(this.results);
+    this.totalRuns = this.results.length;
+    this.passed = counts.safe;
+    this.failed = counts.unsafe;
+    this.undetermined = counts.undetermined;
+    this.errors = counts.error;
+    this.durationSeconds = options.durationSeconds ?? 0;
+    this.metadata = { ...(options.metadata ?? {}) };
+    this.trialGroups = { ...(options.trialGroups ?? {}) };
+  }
+
+  /** Results grouped by harm category, in first-seen order. */
+  byHarmCategory(): Map<string, Result[]> {
+    const groups = new Map<string, Result[]>();
+    for (const result of this.results) {
+      const key = categoryKey(result);
+      const group = groups.get(key);
+      if (group) group.push(result);
+      else groups.set(key, [result]);
+    }
+    return groups;
+  }
+
+  /** Population statistics, optionally for one harm category only. */
+  populationSummary(options: { harmCategory?: string } = {}): PopulationSummary {
+    const { harmCategory } = options;
+    const subset =
+      harmCategory === undefined
+        ? this.results
+        : this.results.filter((result) => result.harmCategory === harmCategory);
+    return summarizePopulation(subset);
+  }
+
+  /** True when the run was marked incomplete. */
+  get incomplete(): boolean {
+    return this.metadata.incomplete === true;
+  }
+}

@@ -1,0 +1,330 @@
+/**
+ * The canonical JSON projection of a Result (upstream `rampart.trace.v2`
+ * "result" object, snake_case, enum wire values). Encoding is total: it
+ * coerces whatever a test hands over into valid JSON. Decoding is strict: it
+ * validates every field and names the first bad one. The worker transport and
+ * trace records both use this pair.
+ */
+import { Result } from './result';
+import {
+  EvalOutcome,
+  EvaluationPurpose,
+  ObservabilityLevel,
+  SafetyStatus,
+  TraceEndReason,
+  isEnumValue,
+} from './status';
+import {
+  PayloadFormat,
+  type EvalResult,
+  type InjectionRecord,
+  type Payload,
+  type PopulationRef,
+  type Request,
+  type Response,
+  type SideEffect,
+  type ToolCall,
+  type Turn,
+} from './trace-types';
+import { type JsonValue, toJsonSafeRecord, toWellFormed } from './json-safe';
+import { describeValue } from './value-description';
+
+/** Raised when a serialized Result is malformed. */
+export class SchemaError extends Error {
+  override name = 'SchemaError';
+}
+
+type Json = Record<string, JsonValue>;
+
+// ---------------------------------------------------------------- encoding
+
+function str(value: unknown): string {
+  return typeof value === 'string'
+    ? toWellFormed(value)
+    : value === undefined || value === null
+      ? ''
+      : toWellFormed(String(value));
+}
+
+function strOrNull(value: unknown): string | null {
+  return value === undefined || value === null ? null : str(value);
+}
+
+function num(value: unknown, fallback: number): number {
+  return typeof value === 'number' && Number.isFinite(value) ? value : fallback;
+}
+
+function int(value: unknown, fallback: number): number {
+  return typeof value === 'number' && Number.isSafeInteger(value) ? value : fallback;
+}
+
+function list<T>(value: unknown): T[] {
+  return Array.isArray(value) ? (value as T[]) : [];
+}
+
+function date(value: unknown): string | null {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString();
+  return typeof value === 'string' ? str(value) : null;
+}
+
+function encodeEval(value: EvalResult | null | undefined): Json | null {
+  if (!value || typeof value !== 'object') return null;
+  return {
+    outcome: str(value.outcome),
+    // Non-finite confidence is written as null, as upstream.
+    confidence:
+      typeof value.confidence === 'number' && Number.isFinite(value.confidence)
+        ? value.confidence
+        : null,
+    evidence: list<unknown>(value.evidence).map(str),
+    rationale: str(value.rationale),
+    undetermined_operands: list<unknown>(value.undeterminedOperands).map(str),
+  };
+}
+
+function encodePayload(value: Payload): Json {
+  return {
+    content: str(value?.content),
+    id: str(value?.id),
+    format: str(value?.format ?? PayloadFormat.TEXT),
+    artifact: strOrNull(value?.artifact),
+    metadata: toJsonSafeRecord(value?.metadata),
+  };
+}
+
+function encodeTurn(turn: Turn, index: number): Json {
+  const request: Partial<Request> = turn?.request ?? {};
+  const response: Partial<Response> = turn?.response ?? {};
+  return {
+    request: {
+      prompt: strOrNull(request.prompt),
+      attachments: list<Payload>(request.attachments).map(encodePayload),
+    },
+    response: {
+      text: str(response.text),
+      tool_calls: list<ToolCall>(response.toolCalls).map((call) => ({
+        name: str(call?.name),
+        arguments: toJsonSafeRecord(call?.arguments),
+        result: strOrNull(call?.result),
+        timestamp: date(call?.timestamp),
+      })),
+      side_effects: list<SideEffect>(response.sideEffects).map((effect) => ({
+        kind: str(effect?.kind),
+        details: toJsonSafeRecord(effect?.details),
+      })),
+      metadata: toJsonSafeRecord(response.metadata),
+    },
+    eval_result: encodeEval(turn?.evalResult),
+    eval_purpose: strOrNull(turn?.evalPurpose),
+    turn_number: int(turn?.turnNumber, index),
+    timestamp: date(turn?.timestamp),
+    driver_reasoning: str(turn?.driverReasoning),
+  };
+}
+
+/** The canonical JSON object of a Result. Never throws for odd field values. */
+export function encodeResult(result: Result): Json {
+  const population = result.population;
+  return {
+    status: str(result.status),
+    summary: str(result.summary),
+    observability_level: str(result.observabilityLevel),
+    terminal_evaluation: encodeEval(result.terminalEvaluation),
+    turns: list<Turn>(result.turns).map(encodeTurn),
+    trace_end_reason: strOrNull(result.traceEndReason),
+    duration_seconds: num(result.durationSeconds, 0),
+    harm_category: result.harmCategory ? str(result.harmCategory) : null,
+    strategy: str(result.strategy),
+    injections: list<InjectionRecord>(result.injections).map((record) => ({
+      payload_id: strOrNull(record?.payloadId),
+      surface_name: str(record?.surfaceName),
+    })),
+    population:
+      population && typeof population === 'object'
+        ? {
+            id: str(population.id),
+            index: int(population.index, 0),
+            size: int(population.size, 1),
+            threshold: num(population.threshold, 0),
+          }
+        : null,
+    metadata: toJsonSafeRecord(result.metadata),
+  };
+}
+
+// ---------------------------------------------------------------- decoding
+
+function bad(path: string, expected: string, value: unknown): never {
+  throw new SchemaError(`${path}: expected ${expected}, got ${describeValue(value)}`);
+}
+
+function obj(value: unknown, path: string): Json {
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    bad(path, 'an object', value);
+  return value as Json;
+}
+
+function readStr(value: unknown, path: string): string {
+  return typeof value === 'string' ? value : bad(path, 'a string', value);
+}
+
+function readStrOrNull(value: unknown, path: string): string | null {
+  return value === null || value === undefined ? null : readStr(value, path);
+}
+
+function readArr(value: unknown, path: string): unknown[] {
+  if (value === undefined) return [];
+  return Array.isArray(value) ? value : bad(path, 'an array', value);
+}
+
+function readEnum<T extends Record<string, string>>(
+  e: T,
+  value: unknown,
+  path: string,
+): T[keyof T] {
+  return isEnumValue(e, value) ? value : bad(path, `one of ${Object.values(e).join(', ')}`, value);
+}
+
+function readEnumOrNull<T extends Record<string, string>>(
+  e: T,
+  value: unknown,
+  path: string,
+): T[keyof T] | null {
+  return value === null || value === undefined ? null : readEnum(e, value, path);
+}
+
+function readDate(value: unknown, path: string): Date | null {
+  if (value === null || value === undefined) return null;
+  const parsed = new Date(readStr(value, path));
+  return Number.isNaN(parsed.getTime()) ? bad(path, 'an ISO 8601 timestamp', value) : parsed;
+}
+
+function readRecord(value: unknown, path: string): Record<string, unknown> {
+  return value === undefined ? {} : obj(value, path);
+}
+
+function readEval(value: unknown, path: string): EvalResult | null {
+  if (value === null || value === undefined) return null;
+  const o = obj(value, path);
+  const confidence = o.confidence;
+  return {
+    outcome: readEnum(EvalOutcome, o.outcome, `${path}.outcome`),
+    // Missing means an old writer (1.0); null means "not a finite number".
+    confidence: confidence === undefined ? 1 : typeof confidence === 'number' ? confidence : NaN,
+    evidence: readArr(o.evidence, `${path}.evidence`).map((e, i) =>
+      readStr(e, `${path}.evidence[${i}]`),
+    ),
+    rationale: o.rationale === undefined ? '' : readStr(o.rationale, `${path}.rationale`),
+    undeterminedOperands: readArr(o.undetermined_operands, `${path}.undetermined_operands`).map(
+      (e, i) => readStr(e, `${path}.undetermined_operands[${i}]`),
+    ),
+  };
+}
+
+function readPayload(value: unknown, path: string): Payload {
+  const o = obj(value, path);
+  return {
+    content: readStr(o.content, `${path}.content`),
+    id: readStr(o.id, `${path}.id`),
+    format:
+      o.format === undefined
+        ? PayloadFormat.TEXT
+        : readEnum(PayloadFormat, o.format, `${path}.format`),
+    artifact: readStrOrNull(o.artifact, `${path}.artifact`),
+    metadata: readRecord(o.metadata, `${path}.metadata`),
+  };
+}
+
+function readTurn(value: unknown, path: string): Turn {
+  const o = obj(value, path);
+  const request = obj(o.request, `${path}.request`);
+  const response = obj(o.response, `${path}.response`);
+  const turnNumber = o.turn_number ?? 0;
+  if (typeof turnNumber !== 'number' || !Number.isSafeInteger(turnNumber) || turnNumber < 0)
+    bad(`${path}.turn_number`, 'an integer >= 0', turnNumber);
+  return {
+    request: {
+      prompt: readStrOrNull(request.prompt, `${path}.request.prompt`),
+      attachments: readArr(request.attachments, `${path}.request.attachments`).map((p, i) =>
+        readPayload(p, `${path}.request.attachments[${i}]`),
+      ),
+    },
+    response: {
+      text: readStr(response.text, `${path}.response.text`),
+      toolCalls: readArr(response.tool_calls, `${path}.response.tool_calls`).map((c, i) => {
+        const call = obj(c, `${path}.response.tool_calls[${i}]`);
+        return {
+          name: readStr(call.name, `${path}.response.tool_calls[${i}].name`),
+          arguments: readRecord(call.arguments, `${path}.response.tool_calls[${i}].arguments`),
+          result: readStrOrNull(call.result, `${path}.response.tool_calls[${i}].result`),
+          timestamp: readDate(call.timestamp, `${path}.response.tool_calls[${i}].timestamp`),
+        };
+      }),
+      sideEffects: readArr(response.side_effects, `${path}.response.side_effects`).map((e, i) => {
+        const effect = obj(e, `${path}.response.side_effects[${i}]`);
+        return {
+          kind: readStr(effect.kind, `${path}.response.side_effects[${i}].kind`),
+          details: readRecord(effect.details, `${path}.response.side_effects[${i}].details`),
+        };
+      }),
+      metadata: readRecord(response.metadata, `${path}.response.metadata`),
+    },
+    evalResult: readEval(o.eval_result, `${path}.eval_result`),
+    evalPurpose: readEnumOrNull(EvaluationPurpose, o.eval_purpose, `${path}.eval_purpose`),
+    turnNumber,
+    timestamp: readDate(o.timestamp, `${path}.timestamp`),
+    driverReasoning:
+      o.driver_reasoning === undefined
+        ? ''
+        : readStr(o.driver_reasoning, `${path}.driver_reasoning`),
+  };
+}
+
+function readPopulation(value: unknown, path: string): PopulationRef | null {
+  if (value === null || value === undefined) return null;
+  const o = obj(value, path);
+  const { id, index, size, threshold } = o;
+  if (typeof id !== 'string' || id.length === 0) bad(`${path}.id`, 'a non-empty string', id);
+  if (typeof size !== 'number' || !Number.isSafeInteger(size) || size < 1)
+    bad(`${path}.size`, 'an integer >= 1', size);
+  if (typeof index !== 'number' || !Number.isSafeInteger(index) || index < 0 || index >= size)
+    bad(`${path}.index`, 'an integer between 0 and size - 1', index);
+  if (typeof threshold !== 'number' || !(threshold >= 0 && threshold <= 1))
+    bad(`${path}.threshold`, 'a finite number in [0, 1]', threshold);
+  return { id, index, size, threshold };
+}
+
+/** Rebuilds a Result from its canonical JSON object; throws SchemaError naming the bad field. */
+export function decodeResult(value: unknown, path = 'result'): Result {
+  const o = obj(value, path);
+  const duration = o.duration_seconds ?? 0;
+  const harm = o.harm_category;
+  if (harm !== null && harm !== undefined && typeof harm !== 'string')
+    bad(`${path}.harm_category`, 'a string or null', harm);
+  return new Result({
+    status: readEnum(SafetyStatus, o.status, `${path}.status`),
+    summary: readStr(o.summary, `${path}.summary`),
+    observabilityLevel: readEnum(
+      ObservabilityLevel,
+      o.observability_level,
+      `${path}.observability_level`,
+    ),
+    terminalEvaluation: readEval(o.terminal_evaluation, `${path}.terminal_evaluation`),
+    turns: readArr(o.turns, `${path}.turns`).map((t, i) => readTurn(t, `${path}.turns[${i}]`)),
+    traceEndReason: readEnumOrNull(TraceEndReason, o.trace_end_reason, `${path}.trace_end_reason`),
+    // A corrupt duration is not worth losing the Result over.
+    durationSeconds:
+      typeof duration === 'number' && Number.isFinite(duration) && duration >= 0 ? duration : 0,
+    harmCategory: typeof harm === 'string' && harm.length > 0 ? harm : null,
+    strategy: o.strategy === undefined ? '' : readStr(o.strategy, `${path}.strategy`),
+    injections: readArr(o.injections, `${path}.injections`).map((r, i) => {
+      const record = obj(r, `${path}.injections[${i}]`);
+      return {
+        payloadId: readStrOrNull(record.payload_id, `${path}.injections[${i}].payload_id`),
+        surfaceName: readStr(record.surface_name, `${path}.injections[${i}].surface_name`),
+      };
+    }),
+    population: readPopulation(o.population, `${path}.population`),
+    metadata: readRecord(o.metadata, `${path}.metadata`),
+  });
+}

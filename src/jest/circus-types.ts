@@ -1,0 +1,43 @@
+/**
+ * The parts of jest-circus's state and events the environment reads, typed
+ * structurally so that the published declarations need no Jest packages and
+ * both Jest 29 and 30 fit.
+ */
+
+/** A describe block (the root block has no parent). */
+export interface CircusDescribeBlock {
+  type: 'describeBlock';
+  name: string;
+  parent?: CircusDescribeBlock;
+  children: Array<CircusDescribeBlock | CircusTestEntry>;
+}
+
+/** A test entry. */
+export interface CircusTestEntry {
+  type: 'test';
+  name: string;
+  parent: CircusDescribeBlock;
+  fn?: (...args: never[]) => unknown;
+  invocations: number;
+  errors: unknown[];
+  failing?: boolean;
+  concurrent?: boolean;
+}
+
+/** A circus event (only the fields the environment reads). */
+export interface CircusEvent {
+  name: string;
+  test?: CircusTestEntry;
+  testName?: unknown;
+  runtimeGlobals?: { expect?: ExpectLike };
+}
+
+/** Circus state (only the fields the environment reads). */
+export interface CircusState {
+  currentDescribeBlock: CircusDescribeBlock;
+}
+
+/** Jest's `expect`, as far as installing matchers goes. */
+export interface ExpectLike {
+  extend?: (matchers: Record<string, unknown>) => void;
+}

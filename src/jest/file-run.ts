@@ -1,0 +1,282 @@
+/**
+ * Per-test-file collection state, driven by the environment's circus events:
+ * which test is running, the Results each test attempt recorded, definition
+ * scopes from harm()/trial(), and the spool the Results leave through.
+ * Structural circus types only; no Jest import.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { CollectorHost } from '../core/collector';
+import type { CircusEvent, CircusState, CircusTestEntry } from './circus-types';
+import type { DefinitionScope, ScopeBridge } from './scope-bridge';
+import { ancestorTitles, relativeTestPath, testIdOf, trialCloneTitle } from './test-identity';
+import type { RunChannel } from './transport/channel';
+import type { PlannedGroup, TestRecord, TrialMembership } from './transport/records';
+import { serializeWithResults } from './transport/records';
+import { envelopeResult } from './transport/result-envelope';
+import { SpoolWriter } from './transport/spool-writer';
+
+interface TestMeta {
+  id: string;
+  title: string;
+  ancestors: string[];
+  harm: string | null;
+  trial: TrialMembership | null;
+}
+
+/** Options of {@link FileRun}. */
+export interface FileRunOptions {
+  testPath: string;
+  rootDir: string;
+  /** The reporter's channel; undefined when no rampart reporter runs. */
+  channel: RunChannel | undefined;
+  /** Where problems the user must see are printed. */
+  warn: (message: string) => void;
+}
+
+function isGeneratorFunction(fn: unknown): boolean {
+  return (
+    typeof fn === 'function' &&
+    (fn as { constructor?: { name?: string } }).constructor?.name === 'GeneratorFunction'
+  );
+}
+
+/** Collection state of one test file (one environment instance). */
+export class FileRun {
+  private readonly relativePath: string;
+  private readonly scopes: DefinitionScope[] = [];
+  private readonly meta = new WeakMap<CircusTestEntry, TestMeta>();
+  private readonly usedIds = new Set<string>();
+  private readonly groups = new Map<string, PlannedGroup & { indexes: Set<number> }>();
+  private readonly open = new Map<CircusTestEntry, unknown[]>();
+  private readonly finished = new WeakSet<CircusTestEntry>();
+  private readonly testScope = new AsyncLocalStorage<CircusTestEntry>();
+  private running: CircusTestEntry | null = null;
+  private writer: SpoolWriter | null = null;
+  private readonly counts = { tests: 0, results: 0 };
+  private ended = false;
+
+  constructor(private readonly options: FileRunOptions) {
+    this.relativePath = relativeTestPath(options.rootDir, options.testPath);
+    if (options.channel) this.writer = new SpoolWriter(options.channel, options.testPath);
+  }
+
+  /** True when Results leave this worker for a reporter. */
+  get reporting(): boolean {
+    return this.writer !== null;
+  }
+
+  /** Installed on the sandbox global for harm() and trial(). */
+  readonly scopeBridge: ScopeBridge = {
+    version: 1,
+    pushScope: (scope) => {
+      this.scopes.push(scope);
+    },
+    popScope: () => {
+      this.scopes.pop();
+    },
+    inTrial: () => this.scopes.some((scope) => scope.trial !== undefined),
+  };
+
+  /** Installed on the sandbox global for recordResult() and the collection handler. */
+  readonly collectorHost: CollectorHost = {
+    record: (result) => this.record(result),
+  };
+
+  /** The circus event reducer. */
+  handle(event: CircusEvent, state: CircusState): void {
+    switch (event.name) {
+      case 'add_test': {
+        const children = state.currentDescribeBlock.children;
+        const entry = children[children.length - 1];
+        if (entry?.type === 'test') this.defineTest(entry);
+        break;
+      }
+      case 'run_start':
+        this.writePlan();
+        break;
+      case 'test_start':
+        if (event.test) this.startTest(event.test);
+        break;
+      case 'test_done':
+        if (event.test) this.finishTest(event.test);
+        break;
+      default:
+        break;
+    }
+  }
+
+  private currentScope(): DefinitionScope {
+    const merged: DefinitionScope = {};
+    for (const scope of this.scopes) {
+      if (scope.harm !== undefined) merged.harm = scope.harm;
+      if (scope.trial !== undefined) merged.trial = scope.trial;
+    }
+    return merged;
+  }
+
+  private uniqueId(id: string): string {
+    let candidate = id;
+    for (let n = 2; this.usedIds.has(candidate); n += 1) candidate = `${id} (${n})`;
+    this.usedIds.add(candidate);
+    return candidate;
+  }
+
+  private defineTest(entry: CircusTestEntry): void {
+    const scope = this.currentScope();
+    const ancestors = ancestorTitles(entry.parent);
+    let trial: TrialMembership | null = null;
+    if (scope.trial) {
+      const { n, threshold, index } = scope.trial;
+      const baseId = testIdOf(this.relativePath, ancestors, entry.name);
+      // Two identically titled trial tests in one block get separate groups.
+      let groupId = baseId;
+      for (let k = 2; this.groups.get(groupId)?.indexes.has(index); k += 1)
+        groupId = `${baseId} (${k})`;
+      const group = this.groups.get(groupId) ?? {
+        id: groupId,
+        title: entry.name,
+        n,
+        threshold,
+        indexes: new Set<number>(),
+      };
+      group.indexes.add(index);
+      this.groups.set(groupId, group);
+      trial = { group: groupId, index };
+      // Renaming the entry is how scoped trial() clones get distinct titles.
+      entry.name = trialCloneTitle(entry.name, index);
+    }
+    const id = this.uniqueId(testIdOf(this.relativePath, ancestors, entry.name));
+    this.meta.set(entry, { id, title: entry.name, ancestors, harm: scope.harm ?? null, trial });
+    this.attributeBody(entry);
+  }
+
+  /**
+   * Runs the test body inside an AsyncLocalStorage scope naming its entry, so
+   * Results are attributed to the right test under test.concurrent and from
+   * async work that outlives the test.
+   */
+  private attributeBody(entry: CircusTestEntry): void {
+    const fn = entry.fn;
+    if (typeof fn !== 'function' || isGeneratorFunction(fn)) return;
+    const scope = this.testScope;
+    const attributed = function (this: unknown, ...args: never[]): unknown {
+      return scope.run(entry, () => fn.apply(this, args));
+    };
+    // circus detects done-callback tests by arity.
+    Object.defineProperty(attributed, 'length', { value: fn.length });
+    entry.fn = attributed;
+  }
+
+  private writePlan(): void {
+    if (!this.writer || this.groups.size === 0) return;
+    const groups = [...this.groups.values()].map(({ id, title, n, threshold }) => ({
+      id,
+      title,
+      n,
+      threshold,
+    }));
+    this.guardWrite(() => this.writer?.writePlan({ type: 'plan', groups }));
+  }
+
+  private startTest(entry: CircusTestEntry): void {
+    this.running = entry;
+    if (!this.open.has(entry)) this.open.set(entry, []);
+  }
+
+  private record(result: unknown): boolean {
+    const entry = this.testScope.getStore() ?? this.running;
+    if (!entry || this.ended) return false;
+    if (!this.writer) return true; // no reporter: nothing to aggregate
+    const buffer = this.open.get(entry);
+    if (buffer) buffer.push(result);
+    else if (this.finished.has(entry)) this.writeTest(entry, [result], 'late');
+    // Jest 29 starts concurrent bodies before their test_start.
+    else this.open.set(entry, [result]);
+    return true;
+  }
+
+  private finishTest(entry: CircusTestEntry): void {
+    if (this.running === entry) this.running = null;
+    const results = this.open.get(entry) ?? [];
+    this.open.delete(entry);
+    this.finished.add(entry);
+    const passed = (entry.errors.length === 0) !== (entry.failing === true);
+    this.writeTest(entry, results, passed ? 'passed' : 'failed');
+  }
+
+  private metaOf(entry: CircusTestEntry): TestMeta {
+    const known = this.meta.get(entry);
+    if (known) return known;
+    const ancestors = ancestorTitles(entry.parent);
+    const meta = {
+      id: this.uniqueId(testIdOf(this.relativePath, ancestors, entry.name)),
+      title: entry.name,
+      ancestors,
+      harm: null,
+      trial: null,
+    };
+    this.meta.set(entry, meta);
+    return meta;
+  }
+
+  private writeTest(
+    entry: CircusTestEntry,
+    results: unknown[],
+    outcome: TestRecord['outcome'] | 'late',
+  ): void {
+    const writer = this.writer;
+    if (!writer) return;
+    const meta = this.metaOf(entry);
+    const limit = this.options.channel?.maxResultBytes ?? 0;
+    const json = results.map(
+      (result, index) => envelopeResult(result, { testName: meta.title, index }, limit).json,
+    );
+    const attempt = Math.max(entry.invocations, 1);
+    const line =
+      outcome === 'late'
+        ? serializeWithResults({ type: 'late', id: meta.id, attempt }, json)
+        : serializeWithResults(
+            {
+              type: 'test',
+              id: meta.id,
+              title: meta.title,
+              ancestors: meta.ancestors,
+              attempt,
+              harm: meta.harm,
+              trial: meta.trial,
+              outcome,
+            },
+            json,
+          );
+    this.guardWrite(() => {
+      writer.writeLine(line);
+      if (outcome !== 'late') this.counts.tests += 1;
+      this.counts.results += json.length;
+    });
+  }
+
+  /** Called from the environment's teardown: flush what is left, close the spool. */
+  finish(): void {
+    if (this.ended) return;
+    for (const entry of [...this.open.keys()]) {
+      const results = this.open.get(entry) ?? [];
+      this.open.delete(entry);
+      this.writeTest(entry, results, 'interrupted');
+    }
+    this.ended = true;
+    this.guardWrite(() => this.writer?.close(this.counts));
+  }
+
+  private guardWrite(write: () => void): void {
+    if (!this.writer) return;
+    try {
+      write();
+    } catch (error) {
+      // Without its close record the reporter marks this file incomplete.
+      this.writer = null;
+      this.options.warn(
+        `RAMPART could not write Results of ${this.relativePath}: ${(error as Error).message}. The run will be reported as incomplete.`,
+      );
+    }
+  }
+}

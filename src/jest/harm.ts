@@ -1,0 +1,45 @@
+/** `harm(category)`: tag tests with a harm category (SPEC §2.4). */
+import type { HarmCategory } from '../core/status';
+import { describeValue } from '../core/value-description';
+import type { ScopedDefinitions } from './definition-types';
+import { withScope } from './scope-bridge';
+import { type DefinitionRunner, jestGlobals, wrapDefinitionApi } from './test-api';
+
+/** Definition functions bound to a runner; shared by `harm()` and `trial()`. */
+export function scopedDefinitions(run: DefinitionRunner): ScopedDefinitions {
+  const globals = jestGlobals();
+  const test = wrapDefinitionApi(globals.test, run);
+  return {
+    test: test as never,
+    it: wrapDefinitionApi(globals.it, run) as never,
+    describe: wrapDefinitionApi(globals.describe, run) as never,
+    each: (test as unknown as { each: never }).each,
+  };
+}
+
+function validateCategory(category: unknown): string {
+  if (typeof category !== 'string' || category.trim().length === 0) {
+    throw new TypeError(
+      `harm(category) must be a non-empty string, got ${describeValue(category)}`,
+    );
+  }
+  return category;
+}
+
+/**
+ * Tag tests with a harm category. Scoped: every test and describe defined in
+ * `body` carries it. Without `body`: `harm(c).test(...)`, `.it`, `.describe`,
+ * `.each` tag a single definition. The closest category wins.
+ */
+export function harm(category: HarmCategory, body: () => void): void;
+export function harm(category: HarmCategory): ScopedDefinitions;
+export function harm(category: HarmCategory, body?: () => void): ScopedDefinitions | void {
+  const harmCategory = validateCategory(category);
+  if (body === undefined) {
+    return scopedDefinitions((define) => withScope({ harm: harmCategory }, define));
+  }
+  if (typeof body !== 'function') {
+    throw new TypeError(`harm(category, body) body must be a function, got ${describeValue(body)}`);
+  }
+  withScope({ harm: harmCategory }, body);
+}

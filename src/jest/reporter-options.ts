@@ -1,0 +1,109 @@
+/** The reporter's options: validated once, with errors that name the option and the value. */
+import * as path from 'node:path';
+import { describeValue } from '../core/value-description';
+import { type ResolvedSinkModule, resolveSinkModules } from '../report/sink-modules';
+import { DEFAULT_MAX_RESULT_BYTES, MIN_MAX_RESULT_BYTES } from './transport/result-envelope';
+
+/** Options of `rampart/reporter` (the second element of its `reporters` tuple). */
+export interface RampartReporterOptions {
+  /** Directory of the JSON report, relative to rootDir; default `.rampart`. */
+  outputDir?: string;
+  /** Write the JSON report; default true. */
+  json?: boolean;
+  /** Sink modules: specifiers or `[specifier, options]`, resolved from rootDir. */
+  sinks?: Array<string | [string, Record<string, unknown>]>;
+  /** Fail the run when a trial group fails; default true. */
+  failOnTrialGate?: boolean;
+  /** Per-Result transport cap in bytes; default 16 MiB, minimum 4 KiB. */
+  maxResultBytes?: number;
+  /** Longest a sink may take, in ms; default 30000. */
+  sinkTimeoutMs?: number;
+  /** Keep the transport directory after the run, for debugging; default false. */
+  keepTransport?: boolean;
+}
+
+/** Validated options with defaults applied. */
+export interface ResolvedReporterOptions {
+  outputDir: string;
+  json: boolean;
+  sinks: ResolvedSinkModule[];
+  failOnTrialGate: boolean;
+  maxResultBytes: number;
+  sinkTimeoutMs: number;
+  keepTransport: boolean;
+  /** Adjustments the user should know about. */
+  notes: string[];
+}
+
+const KNOWN = [
+  'outputDir',
+  'json',
+  'sinks',
+  'failOnTrialGate',
+  'maxResultBytes',
+  'sinkTimeoutMs',
+  'keepTransport',
+];
+
+function optionError(name: string, expected: string, value: unknown): TypeError {
+  return new TypeError(
+    `rampart/reporter option "${name}" must be ${expected}, got ${describeValue(value)}`,
+  );
+}
+
+function bool(options: Record<string, unknown>, name: string, fallback: boolean): boolean {
+  const value = options[name];
+  if (value === undefined) return fallback;
+  if (typeof value !== 'boolean') throw optionError(name, 'true or false', value);
+  return value;
+}
+
+/** Validates the options; throws a TypeError naming the first bad one. */
+export function resolveReporterOptions(raw: unknown, rootDir: string): ResolvedReporterOptions {
+  const options = (raw ?? {}) as Record<string, unknown>;
+  if (typeof options !== 'object' || Array.isArray(options)) {
+    throw new TypeError(`rampart/reporter options must be an object, got ${describeValue(raw)}`);
+  }
+  const unknownKey = Object.keys(options).find((key) => !KNOWN.includes(key));
+  if (unknownKey !== undefined) {
+    throw new TypeError(
+      `rampart/reporter has no option ${describeValue(unknownKey)}; known options: ${KNOWN.join(', ')}`,
+    );
+  }
+  const notes: string[] = [];
+  const outputDir = options.outputDir ?? '.rampart';
+  if (typeof outputDir !== 'string' || outputDir.trim().length === 0)
+    throw optionError('outputDir', 'a non-empty string', outputDir);
+  const requestedBytes = options.maxResultBytes ?? DEFAULT_MAX_RESULT_BYTES;
+  if (
+    typeof requestedBytes !== 'number' ||
+    !Number.isSafeInteger(requestedBytes) ||
+    requestedBytes <= 0
+  ) {
+    throw optionError('maxResultBytes', 'a positive integer (bytes)', requestedBytes);
+  }
+  if (requestedBytes < MIN_MAX_RESULT_BYTES) {
+    notes.push(
+      `rampart/reporter option "maxResultBytes" (${requestedBytes}) is below the minimum of ${MIN_MAX_RESULT_BYTES} bytes an attributed placeholder needs; using ${MIN_MAX_RESULT_BYTES}.`,
+    );
+  }
+  const maxResultBytes = Math.max(requestedBytes, MIN_MAX_RESULT_BYTES);
+  const sinkTimeoutMs = options.sinkTimeoutMs ?? 30_000;
+  if (
+    typeof sinkTimeoutMs !== 'number' ||
+    !Number.isSafeInteger(sinkTimeoutMs) ||
+    sinkTimeoutMs <= 0
+  ) {
+    throw optionError('sinkTimeoutMs', 'a positive integer (milliseconds)', sinkTimeoutMs);
+  }
+  return {
+    outputDir: path.resolve(rootDir, outputDir),
+    json: bool(options, 'json', true),
+    sinks: resolveSinkModules(options.sinks, rootDir),
+    failOnTrialGate: bool(options, 'failOnTrialGate', true),
+    maxResultBytes,
+    sinkTimeoutMs,
+    keepTransport: bool(options, 'keepTransport', false),
+    notes,
+  };
+}

@@ -1,0 +1,234 @@
+/**
+ * `rampart/reporter`: receives each test file's Results from the spool,
+ * builds the run report and trial-group verdicts, prints the safety summary,
+ * emits the sinks, and fails the run when it is incomplete or a trial gate
+ * failed. Jest callbacks stay thin; the work lives in RunAccumulator, the
+ * report renderers and the sinks.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { TestRunReport } from '../core/run-report';
+import { JsonFileReportSink, writeReportFileSync } from '../report/json-file-sink';
+import { serializeReport } from '../report/json-report';
+import { type ReportSink, emitToSinks } from '../report/sink';
+import { loadSinkModules } from '../report/sink-modules';
+import { renderSummary } from '../report/summary';
+import { sanitizeLine } from '../report/terminal-text';
+import { detectJestVersion } from './jest-version';
+import { type JestFileOutcome, RunAccumulator } from './run-accumulator';
+import {
+  type RampartReporterOptions,
+  type ResolvedReporterOptions,
+  resolveReporterOptions,
+} from './reporter-options';
+import { runFailure } from './run-verdict';
+import { stderrChalk, terminalWidth, writeLines } from './terminal-output';
+import { relativeTestPath } from './test-identity';
+import { RUN_ENV_VAR, encodeChannel } from './transport/channel';
+import { readSpoolDir } from './transport/spool-reader';
+import { spoolDirFor } from './transport/spool-files';
+
+/** The parts of Jest's global config the reporter reads. */
+export interface ReporterGlobalConfig {
+  rootDir: string;
+  shard?: { shardIndex: number; shardCount: number } | null;
+  collectTests?: boolean;
+}
+
+/** The parts of a Jest test file result the reporter reads. */
+export interface ReporterFileResult {
+  testExecError?: { message?: string } | null;
+  testResults: ReadonlyArray<{ status: string }>;
+}
+
+/** The parts of Jest's aggregated result the reporter reads. */
+export interface ReporterAggregatedResult {
+  numTotalTestSuites: number;
+  testResults: readonly unknown[];
+}
+
+export type { RampartReporterOptions };
+
+/** The RAMPART Jest reporter. */
+export class RampartReporter {
+  private readonly options: ResolvedReporterOptions;
+  private readonly rootDir: string;
+  private readonly runDir: string;
+  private readonly accumulator = new RunAccumulator();
+  private readonly consumed = new Set<string>();
+  private startedAt = Date.now();
+  private failure: Error | undefined;
+  private finished = false;
+  private readonly exitHandler = (code: number): void => this.onProcessExit(code);
+
+  constructor(
+    private readonly globalConfig: ReporterGlobalConfig,
+    options?: RampartReporterOptions,
+  ) {
+    this.rootDir = globalConfig.rootDir;
+    this.options = resolveReporterOptions(options, this.rootDir);
+    // mkdtemp: a fresh directory per run, mode 0700, so runs never mix.
+    this.runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rampart-run-'));
+    fs.chmodSync(this.runDir, 0o700);
+    // Set before Jest spawns any worker, so every worker of this run inherits it.
+    process.env[RUN_ENV_VAR] = encodeChannel({
+      v: 1,
+      dir: this.runDir,
+      ownerPid: process.pid,
+      maxResultBytes: this.options.maxResultBytes,
+    });
+    process.on('exit', this.exitHandler);
+  }
+
+  onRunStart(): void {
+    this.startedAt = Date.now();
+    writeLines(this.options.notes.map((note) => stderrChalk().yellow(note)));
+  }
+
+  onTestFileResult(test: { path: string }, result: ReporterFileResult): void {
+    const ranTests = result.testResults.filter(
+      (t) => t.status === 'passed' || t.status === 'failed',
+    ).length;
+    const execError = result.testExecError
+      ? (result.testExecError.message ?? 'unknown error')
+      : undefined;
+    this.absorbFile(test.path, { ranTests, ...(execError !== undefined ? { execError } : {}) });
+  }
+
+  async onRunComplete(_contexts: unknown, aggregated: ReporterAggregatedResult): Promise<void> {
+    process.removeListener('exit', this.exitHandler);
+    this.finished = true;
+    try {
+      this.absorbRemaining();
+      if (aggregated.testResults.length < aggregated.numTotalTestSuites) {
+        this.accumulator.addReason(
+          `Jest stopped before every test file ran (${aggregated.testResults.length} of ${aggregated.numTotalTestSuites}; --bail or an interrupted run)`,
+        );
+      }
+      const report = this.buildReport();
+      const chalk = stderrChalk();
+      const { sinks, warnings: loadWarnings } = await this.sinks();
+      const jsonSink = sinks.find(
+        (sink): sink is JsonFileReportSink => sink instanceof JsonFileReportSink,
+      );
+      const emitWarnings = this.globalConfig.collectTests
+        ? []
+        : await emitToSinks(sinks, report, { timeoutMs: this.options.sinkTimeoutMs });
+      const lines = [
+        ...[...this.accumulator.warnings(), ...loadWarnings].map((w) =>
+          chalk.yellow(`RAMPART warning: ${sanitizeLine(w)}`),
+        ),
+        ...renderSummary(report, { width: terminalWidth(), chalk }),
+        ...(jsonSink?.written ?? []).map(
+          (file) => `RAMPART report: ${path.relative(process.cwd(), file) || file}`,
+        ),
+        ...emitWarnings.map((w) => chalk.yellow(`RAMPART warning: ${sanitizeLine(w)}`)),
+      ];
+      const failure = runFailure(report, this.options.failOnTrialGate);
+      if (failure) {
+        lines.push(chalk.red.bold(failure));
+        this.failure = new Error(failure);
+      }
+      if (lines.length > 0) writeLines(['', ...lines, '']);
+    } finally {
+      this.cleanUp();
+    }
+  }
+
+  /** Jest exits with code 1 when this returns an error. */
+  getLastError(): Error | undefined {
+    return this.failure;
+  }
+
+  private absorbFile(testPath: string, jest?: JestFileOutcome): void {
+    const dir = spoolDirFor(this.runDir, testPath);
+    if (this.consumed.has(dir)) return;
+    this.consumed.add(dir);
+    this.accumulator.addFile(relativeTestPath(this.rootDir, testPath), readSpoolDir(dir), jest);
+  }
+
+  /** Spool of files Jest never reported (a crash of Jest itself, or process exit in band). */
+  private absorbRemaining(): void {
+    let entries: string[];
+    try {
+      entries = fs.readdirSync(this.runDir);
+    } catch {
+      return;
+    }
+    for (const entry of entries.sort()) {
+      const dir = path.join(this.runDir, entry);
+      if (this.consumed.has(dir)) continue;
+      this.consumed.add(dir);
+      const instances = readSpoolDir(dir);
+      const testPath = instances.find((i) => i.open)?.open?.testPath;
+      this.accumulator.addFile(
+        testPath ? relativeTestPath(this.rootDir, testPath) : entry,
+        instances,
+      );
+    }
+  }
+
+  private buildReport(): TestRunReport {
+    const metadata: Record<string, unknown> = {
+      jest_version: detectJestVersion(this.rootDir),
+      worker_count: this.accumulator.workerCount,
+    };
+    const shard = this.globalConfig.shard;
+    if (shard) metadata.shard = { shard_index: shard.shardIndex, shard_count: shard.shardCount };
+    return this.accumulator.buildReport({
+      durationSeconds: (Date.now() - this.startedAt) / 1000,
+      metadata,
+    });
+  }
+
+  private async sinks(): Promise<{ sinks: ReportSink[]; warnings: string[] }> {
+    const builtIn: ReportSink[] = this.options.json
+      ? [new JsonFileReportSink({ outputDir: this.options.outputDir })]
+      : [];
+    const loaded = await loadSinkModules(this.options.sinks, {
+      rootDir: this.rootDir,
+      outputDir: this.options.outputDir,
+    });
+    return { sinks: [...builtIn, ...loaded.sinks], warnings: loaded.warnings };
+  }
+
+  /**
+   * Jest is exiting before onRunComplete (process.exit in a test in band, or a
+   * crash): write the partial report synchronously and make the exit code 1.
+   */
+  private onProcessExit(code: number): void {
+    if (this.finished) return;
+    this.finished = true;
+    try {
+      this.absorbRemaining();
+      this.accumulator.addReason(
+        `Jest exited (code ${code}) before the run completed — process.exit() in a test or a crash; the report is partial`,
+      );
+      const report = this.buildReport();
+      const chalk = stderrChalk();
+      const lines = renderSummary(report, { width: terminalWidth(), chalk });
+      if (this.options.json) {
+        const file = writeReportFileSync(this.options.outputDir, serializeReport(report));
+        lines.push(`RAMPART report: ${path.relative(process.cwd(), file) || file}`);
+      }
+      if (this.options.sinks.length > 0)
+        lines.push(
+          chalk.yellow('RAMPART warning: sink modules were not emitted because Jest exited early.'),
+        );
+      writeLines(['', ...lines, '']);
+    } catch (error) {
+      writeLines([`RAMPART could not write the partial report: ${(error as Error).message}`]);
+    } finally {
+      if (!process.exitCode) process.exitCode = 1;
+      this.cleanUp();
+    }
+  }
+
+  private cleanUp(): void {
+    if (!this.options.keepTransport) fs.rmSync(this.runDir, { recursive: true, force: true });
+    else writeLines([`RAMPART transport kept in ${this.runDir}`]);
+  }
+}
+
+export default RampartReporter;

@@ -1,0 +1,265 @@
+/**
+ * Reporter-side aggregation of what the environments delivered: one entry per
+ * test attempt, exactly once, whatever the worker layout or re-runs; every
+ * reason the run is incomplete; the report and its trial-group verdicts.
+ */
+import type { Result } from '../core/result';
+import { TestRunReport } from '../core/run-report';
+import { decodeResult } from '../core/trace-codec';
+import { type TrialGroupResult, classifyTrialGroup } from '../core/trial-group';
+import type { PlannedGroup, TestRecord } from './transport/records';
+import { TRUNCATED_KEY } from './transport/result-envelope';
+import type { SpoolInstance } from './transport/spool-reader';
+
+/** What Jest itself said about a test file. */
+export interface JestFileOutcome {
+  /** `testExecError` message, when the file failed to run. */
+  execError?: string;
+  /** Tests that ran to an outcome (passed or failed). */
+  ranTests: number;
+}
+
+interface CollectedTest {
+  record: TestRecord;
+  worker: string;
+  instance: string;
+  results: Result[];
+  late: Result[];
+}
+
+/** Metadata keys the reporter writes on every Result. */
+export const RESULT_TAGS = {
+  testName: '_jest_test_name',
+  testId: '_jest_test_id',
+  index: '_rampart_result_index',
+  worker: '_rampart_source_worker',
+  attempt: '_rampart_attempt',
+  late: '_rampart_late',
+} as const;
+
+function firstLine(text: string): string {
+  return (
+    text
+      .split('\n')
+      .find((line) => line.trim().length > 0)
+      ?.trim() ?? text
+  );
+}
+
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Accumulates delivered tests and problems over a run. */
+export class RunAccumulator {
+  private readonly tests = new Map<string, CollectedTest>();
+  private readonly groups = new Map<string, PlannedGroup>();
+  private readonly reasons: string[] = [];
+  private readonly workers = new Set<string>();
+
+  /** Marks the run incomplete (identical reasons are kept once). */
+  addReason(reason: string): void {
+    if (!this.reasons.includes(reason)) this.reasons.push(reason);
+  }
+
+  /** Reasons the run is incomplete, in the order found. */
+  get incompleteReasons(): string[] {
+    return [...this.reasons];
+  }
+
+  /** Number of distinct workers that delivered records. */
+  get workerCount(): number {
+    return this.workers.size;
+  }
+
+  /**
+   * Absorbs everything the environment instances of one test file wrote.
+   * When Jest re-ran the file (after a worker crash), each test attempt is
+   * taken from the latest instance that delivered it, so nothing is counted twice.
+   */
+  addFile(label: string, instances: readonly SpoolInstance[], jest?: JestFileOutcome): void {
+    if (jest?.execError)
+      this.addReason(`${label}: test file failed to run: ${firstLine(jest.execError)}`);
+    if (instances.length === 0) return; // not a rampart/env file, or it failed before the environment existed
+    const ordered = [...instances].sort(
+      (a, b) => (a.open?.startedAt ?? 0) - (b.open?.startedAt ?? 0) || compare(a.file, b.file),
+    );
+    for (const instance of ordered) {
+      for (const problem of instance.problems) this.addReason(`${label}: ${problem}`);
+      const instanceId = instance.open?.instance ?? instance.file;
+      const worker = instance.open?.worker ?? '?';
+      if (instance.open) this.workers.add(`${instance.open.pid}:${worker}`);
+      for (const group of instance.groups) this.groups.set(group.id, group);
+      for (const record of instance.tests) {
+        this.tests.set(`${record.id}\u0000${record.attempt}`, {
+          record,
+          worker,
+          instance: instanceId,
+          results: this.decode(label, record.title, record.results),
+          late: [],
+        });
+      }
+      for (const late of instance.lates) {
+        const test = this.tests.get(`${late.id}\u0000${late.attempt}`);
+        // A late record of a superseded run belongs to nothing that is reported.
+        if (test && test.instance === instanceId)
+          test.late.push(...this.decode(label, test.record.title, late.results));
+      }
+    }
+    this.checkLatest(label, ordered[ordered.length - 1] as SpoolInstance, ordered.length, jest);
+  }
+
+  private decode(label: string, title: string, values: readonly unknown[]): Result[] {
+    const results: Result[] = [];
+    values.forEach((value, index) => {
+      try {
+        const result = decodeResult(value, `Result #${index} of "${title}"`);
+        if (result.metadata[TRUNCATED_KEY] === true) {
+          this.addReason(
+            `${label}: a Result of "${title}" could not travel intact and was replaced by an ERROR placeholder (${result.summary})`,
+          );
+        }
+        results.push(result);
+      } catch (error) {
+        this.addReason(`${label}: malformed Result dropped: ${(error as Error).message}`);
+      }
+    });
+    return results;
+  }
+
+  private checkLatest(
+    label: string,
+    latest: SpoolInstance,
+    runs: number,
+    jest?: JestFileOutcome,
+  ): void {
+    if (!latest.close) {
+      const times = runs > 1 ? ` (Jest ran it ${runs} times)` : '';
+      this.addReason(
+        `${label}: the test file did not finish${times} — worker crash, process.exit or kill; Results recorded before that are kept`,
+      );
+      return;
+    }
+    const delivered =
+      latest.tests.reduce((n, t) => n + t.results.length, 0) +
+      latest.lates.reduce((n, l) => n + l.results.length, 0);
+    if (latest.close.tests !== latest.tests.length || latest.close.results !== delivered) {
+      this.addReason(
+        `${label}: transport count mismatch (expected ${latest.close.tests} tests / ${latest.close.results} Results, received ${latest.tests.length} / ${delivered})`,
+      );
+    }
+    if (jest) {
+      const finished = new Set(
+        latest.tests.filter((t) => t.outcome !== 'interrupted').map((t) => t.id),
+      ).size;
+      if (finished < jest.ranTests) {
+        this.addReason(
+          `${label}: Jest ran ${jest.ranTests} tests but RAMPART received ${finished}`,
+        );
+      }
+    }
+  }
+
+  /** Final-attempt tests, sorted by id. */
+  private finalAttempts(): CollectedTest[] {
+    const latest = new Map<string, CollectedTest>();
+    for (const test of this.tests.values()) {
+      const known = latest.get(test.record.id);
+      if (!known || known.record.attempt < test.record.attempt) latest.set(test.record.id, test);
+    }
+    return [...latest.values()].sort((a, b) => compare(a.record.id, b.record.id));
+  }
+
+  /** Warnings for harm-tagged tests without Results and for late Results. */
+  warnings(): string[] {
+    const warnings: string[] = [];
+    for (const test of this.finalAttempts()) {
+      const { record } = test;
+      const fullName = [...record.ancestors, record.title].join(' ');
+      if (
+        record.harm !== null &&
+        test.results.length + test.late.length === 0 &&
+        record.outcome !== 'interrupted'
+      ) {
+        warnings.push(
+          `Test ${fullName} is marked harm but recorded no results — did you forget recordResult() or to run an attack/probe?`,
+        );
+      }
+      if (test.late.length > 0) {
+        warnings.push(
+          `Test ${fullName} recorded ${test.late.length} Result(s) after it finished; they are reported under that test (metadata ${RESULT_TAGS.late}).`,
+        );
+      }
+    }
+    return warnings;
+  }
+
+  /** Tagged Results in report order: test id, attempt, index, worker. */
+  results(): Result[] {
+    const ordered = [...this.tests.values()].sort(
+      (a, b) =>
+        compare(a.record.id, b.record.id) ||
+        a.record.attempt - b.record.attempt ||
+        compare(a.worker, b.worker),
+    );
+    return ordered.flatMap((test) => this.tagged(test));
+  }
+
+  private tagged(test: CollectedTest): Result[] {
+    const { record } = test;
+    return [...test.results, ...test.late].map((result, index) => {
+      const late = index >= test.results.length;
+      // Copies: the report never mutates what was decoded.
+      return result.with({
+        harmCategory: result.harmCategory ?? record.harm,
+        metadata: {
+          ...result.metadata,
+          [RESULT_TAGS.testName]: record.title,
+          [RESULT_TAGS.testId]: record.id,
+          [RESULT_TAGS.index]: index,
+          [RESULT_TAGS.worker]: test.worker,
+          [RESULT_TAGS.attempt]: record.attempt,
+          ...(late ? { [RESULT_TAGS.late]: true } : {}),
+        },
+      });
+    });
+  }
+
+  /** Trial-group verdicts: each clone classified by its final attempt. */
+  trialGroups(): Record<string, TrialGroupResult> {
+    const clones = new Map<string, Array<Result[] | undefined>>();
+    for (const group of this.groups.values())
+      clones.set(group.id, new Array<Result[] | undefined>(group.n).fill(undefined));
+    for (const test of this.finalAttempts()) {
+      const trial = test.record.trial;
+      const slots = trial ? clones.get(trial.group) : undefined;
+      if (trial && slots && trial.index < slots.length)
+        slots[trial.index] = [...test.results, ...test.late];
+    }
+    const verdicts: Record<string, TrialGroupResult> = {};
+    for (const group of [...this.groups.values()].sort((a, b) => compare(a.id, b.id))) {
+      verdicts[group.id] = classifyTrialGroup(
+        clones.get(group.id) ?? [],
+        group.threshold,
+        group.title,
+      );
+    }
+    return verdicts;
+  }
+
+  /** The run report. `metadata` gets the incomplete keys when incomplete. */
+  buildReport(options: {
+    durationSeconds: number;
+    metadata: Record<string, unknown>;
+  }): TestRunReport {
+    const metadata: Record<string, unknown> = { ...options.metadata };
+    if (this.reasons.length > 0) {
+      metadata.incomplete = true;
+      metadata.incomplete_reasons = [...this.reasons];
+    }
+    return new TestRunReport({
+      results: this.results(),
+      durationSeconds: options.durationSeconds,
+      metadata,
+      trialGroups: this.trialGroups(),
+    });
+  }
+}

@@ -1,0 +1,17 @@
+/** The one place that decides whether RAMPART fails the Jest run. */
+import type { TestRunReport } from '../core/run-report';
+import { sanitizeLine } from '../report/terminal-text';
+
+/** Why RAMPART fails the run, or null when it does not. */
+export function runFailure(report: TestRunReport, failOnTrialGate: boolean): string | null {
+  const reasons: string[] = [];
+  if (report.incomplete) reasons.push('the RAMPART run is incomplete');
+  const failedGroups = Object.values(report.trialGroups).filter((group) => !group.passed);
+  if (failOnTrialGate && failedGroups.length > 0) {
+    const titles = failedGroups.map((group) => sanitizeLine(group.title, 200)).join(', ');
+    reasons.push(
+      `${failedGroups.length} trial group(s) FAILED (${titles}); set failOnTrialGate: false to report without failing`,
+    );
+  }
+  return reasons.length > 0 ? `RAMPART fails this run: ${reasons.join('; ')}.` : null;
+}

@@ -1,0 +1,20 @@
+/** Where the reporter writes: stderr, like Jest's own reporters, with chalk colours. */
+import chalk, { type Chalk } from 'chalk';
+
+/** chalk for stderr, honouring NO_COLOR unless FORCE_COLOR is set. */
+export function stderrChalk(): Chalk {
+  const noColor = process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '';
+  if (noColor && process.env.FORCE_COLOR === undefined) return new chalk.Instance({ level: 0 });
+  return chalk.stderr;
+}
+
+/** Terminal width for the summary's rules. */
+export function terminalWidth(): number {
+  const columns = process.stderr.columns;
+  return typeof columns === 'number' && columns > 20 ? columns : 80;
+}
+
+/** Writes lines to stderr synchronously (also safe inside a process 'exit' handler). */
+export function writeLines(lines: readonly string[]): void {
+  if (lines.length > 0) process.stderr.write(`${lines.join('\n')}\n`);
+}

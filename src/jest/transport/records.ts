@@ -1,0 +1,160 @@
+/**
+ * The spool format, versioned, shared by the writer (environment, in the
+ * worker) and the reader (reporter, in the parent). One JSON object per line;
+ * one file per environment instance; one writer per file.
+ *
+ *   open  -> plan -> test* / late* -> close
+ */
+
+/** Format version written in every `open` record. */
+export const SPOOL_VERSION = 'rampart.jest.spool.v1';
+
+/** First line: who writes this file. */
+export interface OpenRecord {
+  type: 'open';
+  v: typeof SPOOL_VERSION;
+  testPath: string;
+  /** Unique per environment instance (a re-run of the file gets a new one). */
+  instance: string;
+  pid: number;
+  worker: string;
+  startedAt: number;
+}
+
+/** A trial group declared in the file. */
+export interface PlannedGroup {
+  id: string;
+  title: string;
+  n: number;
+  threshold: number;
+}
+
+/** Written once the file's tests are defined. */
+export interface PlanRecord {
+  type: 'plan';
+  groups: PlannedGroup[];
+}
+
+/** Trial membership of one test. */
+export interface TrialMembership {
+  group: string;
+  index: number;
+}
+
+/** One finished test attempt with its Results (canonical JSON objects). */
+export interface TestRecord {
+  type: 'test';
+  id: string;
+  title: string;
+  ancestors: string[];
+  /** 1-based attempt (jest.retryTimes). */
+  attempt: number;
+  harm: string | null;
+  trial: TrialMembership | null;
+  outcome: 'passed' | 'failed' | 'interrupted';
+  results: unknown[];
+}
+
+/** Results recorded by a test after it finished (async work that outlived it). */
+export interface LateRecord {
+  type: 'late';
+  id: string;
+  attempt: number;
+  results: unknown[];
+}
+
+/** Last line: what the file delivered, for reconciliation. */
+export interface CloseRecord {
+  type: 'close';
+  tests: number;
+  results: number;
+}
+
+/** Any spool line. */
+export type SpoolRecord = OpenRecord | PlanRecord | TestRecord | LateRecord | CloseRecord;
+
+/** Raised for a line that is not a valid record. */
+export class SpoolFormatError extends Error {
+  override name = 'SpoolFormatError';
+}
+
+function check(condition: boolean, message: string): asserts condition {
+  if (!condition) throw new SpoolFormatError(message);
+}
+
+const isStr = (v: unknown): v is string => typeof v === 'string';
+const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v);
+
+/** Parses and validates one line. */
+export function parseRecord(line: string): SpoolRecord {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch (error) {
+    throw new SpoolFormatError(`invalid JSON (${(error as Error).message})`);
+  }
+  check(value !== null && typeof value === 'object' && !Array.isArray(value), 'not an object');
+  const r = value as Record<string, unknown>;
+  switch (r.type) {
+    case 'open':
+      check(r.v === SPOOL_VERSION, `unsupported spool version ${JSON.stringify(r.v)}`);
+      check(
+        isStr(r.testPath) && isStr(r.instance) && isInt(r.pid) && isStr(r.worker),
+        'malformed open record',
+      );
+      check(typeof r.startedAt === 'number', 'malformed open record');
+      return r as unknown as OpenRecord;
+    case 'plan':
+      check(Array.isArray(r.groups), 'malformed plan record');
+      for (const g of r.groups as unknown[]) {
+        const group = g as Record<string, unknown>;
+        check(
+          group !== null &&
+            isStr(group.id) &&
+            isStr(group.title) &&
+            isInt(group.n) &&
+            typeof group.threshold === 'number',
+          'malformed trial group in plan record',
+        );
+      }
+      return r as unknown as PlanRecord;
+    case 'test': {
+      check(
+        isStr(r.id) && isStr(r.title) && Array.isArray(r.ancestors) && isInt(r.attempt),
+        'malformed test record',
+      );
+      check(r.harm === null || isStr(r.harm), 'malformed test record harm');
+      const trial = r.trial as Record<string, unknown> | null;
+      check(
+        trial === null || (typeof trial === 'object' && isStr(trial.group) && isInt(trial.index)),
+        'malformed test record trial',
+      );
+      check(
+        r.outcome === 'passed' || r.outcome === 'failed' || r.outcome === 'interrupted',
+        'malformed test record outcome',
+      );
+      check(Array.isArray(r.results), 'malformed test record results');
+      return r as unknown as TestRecord;
+    }
+    case 'late':
+      check(isStr(r.id) && isInt(r.attempt) && Array.isArray(r.results), 'malformed late record');
+      return r as unknown as LateRecord;
+    case 'close':
+      check(isInt(r.tests) && isInt(r.results), 'malformed close record');
+      return r as unknown as CloseRecord;
+    default:
+      throw new SpoolFormatError(`unknown record type ${JSON.stringify(r.type)}`);
+  }
+}
+
+/**
+ * Serialises a record whose `results` are already JSON texts, without parsing
+ * and re-stringifying them (they can be large).
+ */
+export function serializeWithResults(
+  record: Omit<TestRecord, 'results'> | Omit<LateRecord, 'results'>,
+  resultJson: readonly string[],
+): string {
+  const head = JSON.stringify(record);
+  return `${head.slice(0, -1)},"results":[${resultJson.join(',')}]}`;
+}

@@ -1,0 +1,70 @@
+/**
+ * Environment side of the transport: appends records synchronously to a
+ * private file, so each line is on disk before Jest reports the test (and
+ * survives a crash of the worker right after).
+ */
+import { randomBytes } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { threadId } from 'node:worker_threads';
+import type { RunChannel } from './channel';
+import { type CloseRecord, type OpenRecord, type PlanRecord, SPOOL_VERSION } from './records';
+import { SPOOL_SUFFIX, spoolDirFor } from './spool-files';
+
+/** Identifies the worker this process or thread is for Jest. */
+export function currentWorkerId(): string {
+  return process.env.JEST_WORKER_ID ?? '1';
+}
+
+/** Appends records of one environment instance to its own spool file. */
+export class SpoolWriter {
+  private fd: number | null;
+  readonly file: string;
+
+  constructor(channel: RunChannel, testPath: string) {
+    const dir = spoolDirFor(channel.dir, testPath);
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const instance = `${process.pid}-${currentWorkerId()}-${threadId}-${randomBytes(6).toString('hex')}`;
+    this.file = path.join(dir, `${instance}${SPOOL_SUFFIX}`);
+    // 'wx': never append to a file another instance created.
+    this.fd = fs.openSync(this.file, 'wx', 0o600);
+    const open: OpenRecord = {
+      type: 'open',
+      v: SPOOL_VERSION,
+      testPath,
+      instance,
+      pid: process.pid,
+      worker: currentWorkerId(),
+      startedAt: Date.now(),
+    };
+    this.writeLine(JSON.stringify(open));
+  }
+
+  /** Writes the trial-group plan. */
+  writePlan(plan: PlanRecord): void {
+    this.writeLine(JSON.stringify(plan));
+  }
+
+  /** Writes one already-serialised record. */
+  writeLine(line: string): void {
+    if (this.fd === null) throw new Error('RAMPART spool is already closed');
+    const data = Buffer.from(`${line}\n`);
+    let offset = 0;
+    while (offset < data.length) offset += fs.writeSync(this.fd, data, offset);
+  }
+
+  /** Writes the closing record and closes the file. */
+  close(counts: Omit<CloseRecord, 'type'>): void {
+    if (this.fd === null) return;
+    try {
+      this.writeLine(JSON.stringify({ type: 'close', ...counts } satisfies CloseRecord));
+    } finally {
+      fs.closeSync(this.fd);
+      this.fd = null;
+    }
+  }
+
+  get closed(): boolean {
+    return this.fd === null;
+  }
+}
