@@ -1,0 +1,139 @@
+import {
+  EvalOutcome,
+  ObservabilityLevel,
+  Result,
+  SafetyStatus,
+  SchemaError,
+  decodeResult,
+  encodeResult,
+} from '../../../src/index';
+
+const full = new Result({
+  status: SafetyStatus.UNSAFE,
+  summary: 'Attack objective detected: sent email',
+  observabilityLevel: ObservabilityLevel.TOOL_AND_SIDE_EFFECTS,
+  harmCategory: 'custom-risk',
+  strategy: 'xpia',
+  durationSeconds: 1.5,
+  injections: [{ payloadId: 'p-1', surfaceName: 'tickets' }],
+  population: { id: 'abc', index: 1, size: 5, threshold: 0.8 },
+  traceEndReason: 'driver_exhausted',
+  terminalEvaluation: {
+    outcome: EvalOutcome.DETECTED,
+    confidence: 0.9,
+    evidence: ['send_email'],
+    rationale: 'r',
+    undeterminedOperands: [],
+  },
+  metadata: { conversation_id: 'abc-123', nested: { n: 1 } },
+  turns: [
+    {
+      request: {
+        prompt: 'hi',
+        attachments: [{ content: 'c', id: 'p-1', format: 'text', artifact: null, metadata: {} }],
+      },
+      response: {
+        text: 'hello',
+        toolCalls: [
+          {
+            name: 'send_email',
+            arguments: { to: 'x@y.z' },
+            result: null,
+            timestamp: new Date('2026-01-01T00:00:00Z'),
+          },
+        ],
+        sideEffects: [{ kind: 'email_sent', details: { to: 'x@y.z' } }],
+        metadata: { m: 1 },
+      },
+      evalResult: {
+        outcome: EvalOutcome.UNDETERMINED,
+        confidence: 1,
+        evidence: [],
+        rationale: '',
+        undeterminedOperands: ['gap'],
+      },
+      evalPurpose: 'stop_check',
+      turnNumber: 0,
+      timestamp: null,
+      driverReasoning: 'because',
+    },
+  ],
+});
+
+describe('trace codec', () => {
+  test('round-trips every field', () => {
+    const decoded = decodeResult(JSON.parse(JSON.stringify(encodeResult(full))));
+    expect(decoded).toEqual(full);
+  });
+
+  test('encodes snake_case with enum wire values', () => {
+    const json = encodeResult(full);
+    expect(Object.keys(json)).toEqual([
+      'status',
+      'summary',
+      'observability_level',
+      'terminal_evaluation',
+      'turns',
+      'trace_end_reason',
+      'duration_seconds',
+      'harm_category',
+      'strategy',
+      'injections',
+      'population',
+      'metadata',
+    ]);
+    expect(json.status).toBe('unsafe');
+    expect(json.observability_level).toBe('tool_and_side_effects');
+  });
+
+  test('encoding never throws on hostile values and writes non-finite numbers as null', () => {
+    const hostile = new Result({
+      status: 'safe',
+      summary: 'x',
+      observabilityLevel: 'tool_only',
+      metadata: { n: 1n },
+    });
+    hostile.durationSeconds = NaN;
+    hostile.turns = [null as never, { request: null } as never];
+    hostile.terminalEvaluation = {
+      outcome: 'detected',
+      confidence: Infinity,
+      evidence: 'x' as never,
+      rationale: 5 as never,
+      undeterminedOperands: [],
+    };
+    const json = encodeResult(hostile);
+    expect(json.duration_seconds).toBe(0);
+    expect(json.metadata).toEqual({ n: '1' });
+    expect((json.terminal_evaluation as Record<string, unknown>).confidence).toBeNull();
+    expect(() => JSON.stringify(json)).not.toThrow();
+  });
+
+  test.each([
+    [
+      { status: 'fine' },
+      'result.status: expected one of safe, unsafe, undetermined, error, got "fine"',
+    ],
+    [{ summary: null }, 'result.summary: expected a string, got null'],
+    [{ observability_level: 'all' }, 'result.observability_level'],
+    [{ turns: [{}] }, 'result.turns[0].request: expected an object'],
+    [
+      { population: { id: '', index: 0, size: 1, threshold: 0 } },
+      'result.population.id: expected a non-empty string',
+    ],
+    [{ population: { id: 'p', index: 2, size: 2, threshold: 0 } }, 'result.population.index'],
+    [{ harm_category: 5 }, 'result.harm_category: expected a string or null, got 5'],
+  ])('decoding rejects %p naming the field', (change, message) => {
+    const json = { ...encodeResult(full), ...change };
+    expect(() => decodeResult(json)).toThrow(SchemaError);
+    expect(() => decodeResult(json)).toThrow(message);
+  });
+
+  test('decoding: missing confidence means 1.0, null means not a number', () => {
+    const json = encodeResult(full) as Record<string, unknown>;
+    json.terminal_evaluation = { outcome: 'detected' };
+    expect(decodeResult(json).terminalEvaluation?.confidence).toBe(1);
+    json.terminal_evaluation = { outcome: 'detected', confidence: null };
+    expect(decodeResult(json).terminalEvaluation?.confidence).toBeNaN();
+  });
+});

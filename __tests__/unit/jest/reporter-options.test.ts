@@ -1,0 +1,50 @@
+import * as path from 'node:path';
+import { resolveReporterOptions } from '../../../src/jest/reporter-options';
+
+const root = path.resolve('/project');
+
+describe('reporter options', () => {
+  test('defaults', () => {
+    expect(resolveReporterOptions(undefined, root)).toEqual({
+      outputDir: path.join(root, '.rampart'),
+      json: true,
+      sinks: [],
+      failOnTrialGate: true,
+      maxResultBytes: 16 * 1024 * 1024,
+      sinkTimeoutMs: 30000,
+      keepTransport: false,
+      notes: [],
+    });
+  });
+
+  test.each([
+    [{ outputDir: 5 }, 'rampart/reporter option "outputDir" must be a non-empty string, got 5'],
+    [{ json: 'yes' }, 'rampart/reporter option "json" must be true or false, got "yes"'],
+    [
+      { failOnTrialGate: 0 },
+      'rampart/reporter option "failOnTrialGate" must be true or false, got 0',
+    ],
+    [
+      { maxResultBytes: -1 },
+      'rampart/reporter option "maxResultBytes" must be a positive integer (bytes), got -1',
+    ],
+    [
+      { sinkTimeoutMs: 1.5 },
+      'rampart/reporter option "sinkTimeoutMs" must be a positive integer (milliseconds), got 1.5',
+    ],
+    [
+      { failOnTrailGate: false },
+      'rampart/reporter has no option "failOnTrailGate"; known options:',
+    ],
+  ])('%p is rejected with a message naming it', (options, message) => {
+    expect(() => resolveReporterOptions(options, root)).toThrow(message);
+  });
+
+  test('a cap below 4 KiB is raised to the minimum, with a note', () => {
+    const resolved = resolveReporterOptions({ maxResultBytes: 1 }, root);
+    expect(resolved.maxResultBytes).toBe(4096);
+    expect(resolved.notes).toEqual([
+      'rampart/reporter option "maxResultBytes" (1) is below the minimum of 4096 bytes an attributed placeholder needs; using 4096.',
+    ]);
+  });
+});

@@ -1,0 +1,239 @@
+import { ObservabilityLevel, Result, SafetyStatus } from '../../../src/index';
+import { RunAccumulator } from '../../../src/jest/run-accumulator';
+import type { SpoolInstance } from '../../../src/jest/transport/spool-reader';
+import type { TestRecord } from '../../../src/jest/transport/records';
+import { encodeResult } from '../../../src/core/trace-codec';
+import { envelopeResult } from '../../../src/jest/transport/result-envelope';
+
+const wire = (
+  status: SafetyStatus,
+  summary = status,
+  extra: Partial<ConstructorParameters<typeof Result>[0]> = {},
+) =>
+  encodeResult(
+    new Result({ status, summary, observabilityLevel: ObservabilityLevel.TOOL_ONLY, ...extra }),
+  );
+
+function test_(id: string, results: unknown[], extra: Partial<TestRecord> = {}): TestRecord {
+  return {
+    type: 'test',
+    id,
+    title: id.split('::').pop() as string,
+    ancestors: [],
+    attempt: 1,
+    harm: null,
+    trial: null,
+    outcome: 'passed',
+    results,
+    ...extra,
+  };
+}
+
+let clock = 0;
+function instance(
+  tests: TestRecord[],
+  options: {
+    closed?: boolean;
+    worker?: string;
+    lates?: SpoolInstance['lates'];
+    groups?: SpoolInstance['groups'];
+  } = {},
+): SpoolInstance {
+  clock += 1;
+  const lates = options.lates ?? [];
+  const results =
+    tests.reduce((n, t) => n + t.results.length, 0) +
+    lates.reduce((n, l) => n + l.results.length, 0);
+  return {
+    file: `f${clock}`,
+    open: {
+      type: 'open',
+      v: 'rampart.jest.spool.v1',
+      testPath: '/r/a.test.js',
+      instance: `i${clock}`,
+      pid: 100 + clock,
+      worker: options.worker ?? '1',
+      startedAt: clock,
+    },
+    groups: options.groups ?? [],
+    tests,
+    lates,
+    close: options.closed === false ? null : { type: 'close', tests: tests.length, results },
+    problems: [],
+  };
+}
+
+const summaries = (acc: RunAccumulator) => acc.results().map((r) => r.summary);
+
+describe('RunAccumulator', () => {
+  test('tags each Result and fills the harm category of the test', () => {
+    const acc = new RunAccumulator();
+    acc.addFile('a.test.js', [
+      instance(
+        [
+          test_('a.test.js::t', [wire('safe', 's'), wire('unsafe', 'u', { harmCategory: 'own' })], {
+            harm: 'jailbreak',
+          }),
+        ],
+        { worker: '2' },
+      ),
+    ]);
+    const [first, second] = acc.results();
+    expect(first?.metadata).toEqual({
+      _jest_test_name: 't',
+      _jest_test_id: 'a.test.js::t',
+      _rampart_result_index: 0,
+      _rampart_source_worker: '2',
+      _rampart_attempt: 1,
+    });
+    expect(first?.harmCategory).toBe('jailbreak');
+    expect(second?.harmCategory).toBe('own');
+    expect(second?.metadata._rampart_result_index).toBe(1);
+    expect(acc.incompleteReasons).toEqual([]);
+  });
+
+  test('a file Jest re-ran after a crash: every test once, from the latest run; complete when the last run finished', () => {
+    const acc = new RunAccumulator();
+    const crashed = instance(
+      [test_('a::1', [wire('safe', 'run1-a')]), test_('a::2', [wire('safe', 'run1-b')])],
+      { closed: false },
+    );
+    const rerun = instance([
+      test_('a::1', [wire('safe', 'run2-a')]),
+      test_('a::2', [wire('safe', 'run2-b')]),
+      test_('a::3', [wire('safe', 'run2-c')]),
+    ]);
+    acc.addFile('a.test.js', [rerun, crashed], { ranTests: 3 });
+    expect(summaries(acc)).toEqual(['run2-a', 'run2-b', 'run2-c']);
+    expect(acc.incompleteReasons).toEqual([]);
+  });
+
+  test('every run crashed: Results that arrived are kept once, and the run is incomplete', () => {
+    const acc = new RunAccumulator();
+    const runs = [1, 2, 3, 4].map((n) =>
+      instance([test_('a::1', [wire('safe', `run${n}`)])], { closed: false }),
+    );
+    acc.addFile('a.test.js', runs, { ranTests: 0, execError: 'Call retries were exceeded' });
+    expect(summaries(acc)).toEqual(['run4']);
+    expect(acc.incompleteReasons).toEqual([
+      'a.test.js: test file failed to run: Call retries were exceeded',
+      'a.test.js: the test file did not finish (Jest ran it 4 times) — worker crash, process.exit or kill; Results recorded before that are kept',
+    ]);
+  });
+
+  test('count mismatches are incomplete', () => {
+    const acc = new RunAccumulator();
+    const broken = instance([test_('a::1', [wire('safe')])]);
+    broken.close = { type: 'close', tests: 2, results: 3 };
+    acc.addFile('a.test.js', [broken]);
+    acc.addFile('b.test.js', [instance([test_('b::1', [])])], { ranTests: 2 });
+    expect(acc.incompleteReasons).toEqual([
+      'a.test.js: transport count mismatch (expected 2 tests / 3 Results, received 1 / 1)',
+      'b.test.js: Jest ran 2 tests but RAMPART received 1',
+    ]);
+  });
+
+  test('a malformed Result is dropped with a reason; the others are kept', () => {
+    const acc = new RunAccumulator();
+    acc.addFile('a.test.js', [
+      instance([test_('a::1', [{ status: 'nope' }, wire('safe', 'kept')])]),
+    ]);
+    expect(summaries(acc)).toEqual(['kept']);
+    expect(acc.incompleteReasons).toEqual([
+      'a.test.js: malformed Result dropped: Result #0 of "1".status: expected one of safe, unsafe, undetermined, error, got "nope"',
+    ]);
+  });
+
+  test('a truncation placeholder marks the run incomplete', () => {
+    const acc = new RunAccumulator();
+    const big = envelopeResult(
+      new Result({ status: 'safe', summary: 'x'.repeat(9000), observabilityLevel: 'tool_only' }),
+      { testName: 'big', index: 0 },
+      4096,
+    );
+    acc.addFile('a.test.js', [
+      instance([test_('a::big', [JSON.parse(big.json), wire('safe', 'small')])]),
+    ]);
+    expect(acc.results().map((r) => r.status)).toEqual(['error', 'safe']);
+    expect(acc.incompleteReasons[0]).toMatch(
+      /^a\.test\.js: a Result of "big" could not travel intact/,
+    );
+  });
+
+  test('report order does not depend on arrival order', () => {
+    const build = (order: string[]) => {
+      const acc = new RunAccumulator();
+      for (const name of order)
+        acc.addFile(name, [
+          instance([test_(`${name}::t`, [wire('safe', name)])], { worker: name }),
+        ]);
+      return summaries(acc);
+    };
+    expect(build(['z.test.js', 'a.test.js'])).toEqual(build(['a.test.js', 'z.test.js']));
+    expect(build(['z.test.js', 'a.test.js'])).toEqual(['a.test.js', 'z.test.js']);
+  });
+
+  test('retries: every attempt is kept and numbered; the trial verdict uses the final attempt', () => {
+    const acc = new RunAccumulator();
+    const trial = { group: 'a::resists', index: 0 };
+    acc.addFile('a.test.js', [
+      instance(
+        [
+          test_('a::resists [trial-0]', [wire('unsafe', 'first try')], {
+            attempt: 1,
+            trial,
+            outcome: 'failed',
+          }),
+          test_('a::resists [trial-0]', [wire('safe', 'second try')], { attempt: 2, trial }),
+        ],
+        { groups: [{ id: 'a::resists', title: 'resists', n: 2, threshold: 0.5 }] },
+      ),
+    ]);
+    expect(acc.results().map((r) => [r.summary, r.metadata._rampart_attempt])).toEqual([
+      ['first try', 1],
+      ['second try', 2],
+    ]);
+    expect(acc.trialGroups()['a::resists']).toMatchObject({
+      total: 2,
+      safe: 1,
+      unsafe: 0,
+      noResult: 1,
+      passed: true,
+      title: 'resists',
+    });
+  });
+
+  test('late Results are attributed to their test and flagged; harm tests without Results warn', () => {
+    const acc = new RunAccumulator();
+    acc.addFile('a.test.js', [
+      instance(
+        [
+          test_('a::t', [wire('safe', 'on time')]),
+          test_('a::quiet', [], { harm: 'jailbreak', ancestors: ['suite'] }),
+        ],
+        {
+          lates: [{ type: 'late', id: 'a::t', attempt: 1, results: [wire('unsafe', 'late')] }],
+        },
+      ),
+    ]);
+    expect(acc.results().map((r) => [r.summary, r.metadata._rampart_late])).toEqual([
+      ['on time', undefined],
+      ['late', true],
+    ]);
+    expect(acc.warnings()).toEqual([
+      'Test suite quiet is marked harm but recorded no results — did you forget recordResult() or to run an attack/probe?',
+      'Test t recorded 1 Result(s) after it finished; they are reported under that test (metadata _rampart_late).',
+    ]);
+  });
+
+  test('the report carries the incomplete keys only when incomplete', () => {
+    const acc = new RunAccumulator();
+    expect(acc.buildReport({ durationSeconds: 1, metadata: { a: 1 } }).metadata).toEqual({ a: 1 });
+    acc.addReason('x');
+    acc.addReason('x');
+    expect(acc.buildReport({ durationSeconds: 1, metadata: {} }).metadata).toEqual({
+      incomplete: true,
+      incomplete_reasons: ['x'],
+    });
+  });
+});

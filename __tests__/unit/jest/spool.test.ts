@@ -1,0 +1,88 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { ObservabilityLevel, Result } from '../../../src/index';
+import { serializeWithResults } from '../../../src/jest/transport/records';
+import { envelopeResult } from '../../../src/jest/transport/result-envelope';
+import { readSpoolDir, readSpoolFile } from '../../../src/jest/transport/spool-reader';
+import { SpoolWriter } from '../../../src/jest/transport/spool-writer';
+import { spoolDirFor } from '../../../src/jest/transport/spool-files';
+
+let runDir: string;
+beforeEach(() => {
+  runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rampart-spool-'));
+});
+afterEach(() => fs.rmSync(runDir, { recursive: true, force: true }));
+
+const channel = () => ({ v: 1 as const, dir: runDir, ownerPid: process.pid, maxResultBytes: 4096 });
+const json = (summary: string) =>
+  envelopeResult(
+    new Result({ status: 'safe', summary, observabilityLevel: ObservabilityLevel.TOOL_ONLY }),
+    { testName: 't', index: 0 },
+    4096,
+  ).json;
+const testLine = (id: string, summaries: string[]) =>
+  serializeWithResults(
+    {
+      type: 'test',
+      id,
+      title: id,
+      ancestors: [],
+      attempt: 1,
+      harm: null,
+      trial: null,
+      outcome: 'passed',
+    },
+    summaries.map(json),
+  );
+
+describe('spool files', () => {
+  test('written privately, read back record by record', () => {
+    const writer = new SpoolWriter(channel(), '/p/a.test.js');
+    writer.writePlan({ type: 'plan', groups: [{ id: 'g', title: 't', n: 2, threshold: 0.5 }] });
+    writer.writeLine(testLine('a.test.js::x', ['one', 'two']));
+    writer.close({ tests: 1, results: 2 });
+    expect(fs.statSync(writer.file).mode & 0o777).toBe(0o600);
+    expect(fs.statSync(spoolDirFor(runDir, '/p/a.test.js')).mode & 0o777).toBe(0o700);
+    const [instance] = readSpoolDir(spoolDirFor(runDir, '/p/a.test.js'));
+    expect(instance?.problems).toEqual([]);
+    expect(instance?.open).toMatchObject({ testPath: '/p/a.test.js', pid: process.pid });
+    expect(instance?.groups).toEqual([{ id: 'g', title: 't', n: 2, threshold: 0.5 }]);
+    expect(instance?.tests.map((t) => t.results.length)).toEqual([2]);
+    expect(instance?.close).toEqual({ type: 'close', tests: 1, results: 2 });
+  });
+
+  test('each environment instance gets its own file', () => {
+    new SpoolWriter(channel(), '/p/a.test.js').close({ tests: 0, results: 0 });
+    new SpoolWriter(channel(), '/p/a.test.js').close({ tests: 0, results: 0 });
+    expect(readSpoolDir(spoolDirFor(runDir, '/p/a.test.js'))).toHaveLength(2);
+  });
+
+  test('a line cut by a crash and a malformed line are problems; the other records are kept', () => {
+    const writer = new SpoolWriter(channel(), '/p/b.test.js');
+    writer.writeLine(testLine('b::1', ['kept']));
+    writer.writeLine('{"type":"test", "oops"');
+    writer.writeLine(testLine('b::2', ['also kept']));
+    fs.appendFileSync(writer.file, testLine('b::3', ['cut']).slice(0, 40));
+    const instance = readSpoolFile(writer.file);
+    expect(instance.tests.map((t) => t.id)).toEqual(['b::1', 'b::2']);
+    expect(instance.close).toBeNull();
+    expect(instance.problems).toEqual([
+      'truncated record at line 5',
+      expect.stringMatching(/^malformed record at line 3: invalid JSON/),
+    ]);
+  });
+
+  test('a file from another format version is rejected as a whole', () => {
+    const file = path.join(runDir, 'x.jsonl');
+    fs.writeFileSync(
+      file,
+      `${JSON.stringify({ type: 'open', v: 'rampart.jest.spool.v0', testPath: 'a', instance: 'i', pid: 1, worker: '1', startedAt: 0 })}\n${testLine('a', ['x'])}\n`,
+    );
+    const instance = readSpoolFile(file);
+    expect(instance.tests).toEqual([]);
+    expect(instance.problems).toEqual([
+      'malformed record at line 1: unsupported spool version "rampart.jest.spool.v0"',
+    ]);
+  });
+});

@@ -1,0 +1,178 @@
+import chalk from 'chalk';
+import {
+  ObservabilityLevel,
+  Result,
+  SafetyStatus,
+  TestRunReport,
+  classifyTrialGroup,
+} from '../../../src/index';
+import {
+  populationLine,
+  renderSummary,
+  resultLine,
+  separator,
+  trialGroupLine,
+} from '../../../src/report/summary';
+
+const plain = new chalk.Instance({ level: 0 });
+const r = (
+  status: SafetyStatus,
+  summary: string,
+  extra: Partial<ConstructorParameters<typeof Result>[0]> = {},
+) =>
+  new Result({ status, summary, observabilityLevel: ObservabilityLevel.RESPONSE_ONLY, ...extra });
+
+describe('result lines (upstream formats)', () => {
+  test('without a test name', () => {
+    expect(resultLine(r('safe', 'ok'), plain)).toBe('  PASS  ok (response_only)');
+    expect(
+      resultLine(r('unsafe', 'bad', { observabilityLevel: 'tool_and_side_effects' }), plain),
+    ).toBe('  FAIL  bad (tool_and_side_effects)');
+  });
+
+  test('with a test name; labels padded to four characters', () => {
+    const named = (status: SafetyStatus) =>
+      r(status, 'SAFE', {
+        observabilityLevel: 'tool_only',
+        metadata: { _jest_test_name: 'test_exfil' },
+      });
+    expect(resultLine(named('safe'), plain)).toBe('  PASS  test_exfil -- SAFE (tool_only)');
+    expect(resultLine(named('error'), plain)).toBe('  ERR   test_exfil -- SAFE (tool_only)');
+    expect(resultLine(named('undetermined'), plain)).toBe('  WARN  test_exfil -- SAFE (tool_only)');
+  });
+
+  test('escape sequences in summaries and names never reach the line', () => {
+    const line = resultLine(
+      r('unsafe', '\x1b[31mred\x1b[0m\nFAKE', {
+        metadata: { _jest_test_name: '\x1b]0;title\x07t' },
+      }),
+      plain,
+    );
+    expect(line).toBe('  FAIL  t -- red FAKE (response_only)');
+  });
+});
+
+describe('trial group lines', () => {
+  const group = (statuses: SafetyStatus[], threshold: number, title: string) =>
+    classifyTrialGroup(
+      statuses.map((s) => [r(s, s)]),
+      threshold,
+      title,
+    );
+
+  test('10 clones, 2 UNSAFE, threshold 0.3', () => {
+    const statuses: SafetyStatus[] = [
+      'unsafe',
+      'unsafe',
+      'safe',
+      'safe',
+      'safe',
+      'safe',
+      'safe',
+      'safe',
+      'safe',
+      'safe',
+    ];
+    expect(trialGroupLine(group(statuses, 0.3, 'test_exfil'), plain)).toBe(
+      '  FAIL  test_exfil [8/10 safe, 80% pass rate, threshold: 30%] -- FAILED',
+    );
+  });
+
+  test('3 SAFE, threshold 0.5', () => {
+    expect(trialGroupLine(group(['safe', 'safe', 'safe'], 0.5, 't'), plain)).toBe(
+      '  PASS  t [3/3 safe, 100% pass rate, threshold: 50%] -- PASSED',
+    );
+  });
+
+  test('5 of 8 safe prints 62% (Python rounding), with no-result clones in the detail', () => {
+    const clones = [
+      ...['safe', 'safe', 'safe', 'safe', 'safe'].map((s) => [r(s as SafetyStatus, s)]),
+      undefined,
+      undefined,
+      undefined,
+    ];
+    expect(trialGroupLine(classifyTrialGroup(clones, 0.5, 'g'), plain)).toBe(
+      '  PASS  g [5/8 safe, 3 no-result, 62% pass rate, threshold: 50%] -- PASSED',
+    );
+  });
+});
+
+describe('renderSummary', () => {
+  test('the whole summary: rule, categories in first-seen order, UNSAFE first, trial groups, population', () => {
+    const report = new TestRunReport({
+      results: [
+        r('safe', 's1', { harmCategory: 'data_exfiltration', metadata: { _jest_test_name: 'a' } }),
+        r('error', 'e1', { metadata: { _jest_test_name: 'b' } }),
+        r('unsafe', 'u1', {
+          harmCategory: 'data_exfiltration',
+          metadata: { _jest_test_name: 'c' },
+        }),
+        r('undetermined', 'w1', {
+          harmCategory: 'data_exfiltration',
+          metadata: { _jest_test_name: 'd' },
+        }),
+        r('safe', 's2', { metadata: { _jest_test_name: 'e' } }),
+      ],
+      trialGroups: { 'f::g': classifyTrialGroup([[r('safe', 'x')]], 1, 'g') },
+    });
+    expect(renderSummary(report, { width: 80, chalk: plain })).toEqual([
+      '============================ RAMPART Safety Summary ============================',
+      '',
+      'DATA_EXFILTRATION (3 tests)',
+      '  FAIL  c -- u1 (response_only)',
+      '  WARN  d -- w1 (response_only)',
+      '  PASS  a -- s1 (response_only)',
+      '',
+      'UNCATEGORIZED (2 tests)',
+      '  ERR   b -- e1 (response_only)',
+      '  PASS  e -- s2 (response_only)',
+      '',
+      'TRIAL GROUPS (1 groups)',
+      '  PASS  g [1/1 safe, 100% pass rate, threshold: 100%] -- PASSED',
+      '',
+      'Population: 5 runs - 1 unsafe (25.0% attack success rate), 1 undetermined, 1 errors',
+    ]);
+  });
+
+  test('no Results and complete: nothing at all', () => {
+    expect(renderSummary(new TestRunReport({ results: [] }), { width: 80, chalk: plain })).toEqual(
+      [],
+    );
+  });
+
+  test('incomplete without Results: only the banner, with sanitized reasons', () => {
+    const report = new TestRunReport({
+      results: [],
+      metadata: {
+        incomplete: true,
+        incomplete_reasons: ['worker 2 crashed', 'evil\x1b[2J reason'],
+      },
+    });
+    expect(renderSummary(report, { width: 40, chalk: plain })).toEqual([
+      '======= RAMPART: INCOMPLETE RUN ========',
+      'Results may be partial; the report does not reflect every test.',
+      '  - worker 2 crashed',
+      '  - evil reason',
+    ]);
+  });
+
+  test('exactly one population line, ERROR excluded from the rate', () => {
+    const report = new TestRunReport({
+      results: [r('unsafe', 'u'), r('error', 'e'), r('safe', 's'), r('safe', 's'), r('safe', 's')],
+    });
+    expect(populationLine(report)).toBe(
+      'Population: 5 runs - 1 unsafe (25.0% attack success rate), 0 undetermined, 1 errors',
+    );
+    expect(
+      renderSummary(report, { width: 80, chalk: plain }).filter((l) => l.includes('Population:')),
+    ).toHaveLength(1);
+  });
+
+  test("separators follow pytest's write_sep", () => {
+    expect(separator('RAMPART Safety Summary', 80)).toHaveLength(80);
+    expect(separator('odd', 80)).toBe(`${'='.repeat(37)} odd ${'='.repeat(38)}`);
+    expect(separator('a very long title that does not fit', 10)).toBe(
+      '= a very long title that does not fit =',
+    );
+  });
+});
