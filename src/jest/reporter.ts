@@ -59,7 +59,8 @@ export class RampartReporter {
   private readonly consumed = new Set<string>();
   private startedAt = Date.now();
   private failure: Error | undefined;
-  private finished = false;
+  /** running -> completing (onRunComplete under way) -> done. */
+  private phase: 'running' | 'completing' | 'done' = 'running';
   private readonly exitHandler = (code: number): void => this.onProcessExit(code);
 
   constructor(
@@ -97,8 +98,7 @@ export class RampartReporter {
   }
 
   async onRunComplete(_contexts: unknown, aggregated: ReporterAggregatedResult): Promise<void> {
-    process.removeListener('exit', this.exitHandler);
-    this.finished = true;
+    this.phase = 'completing';
     try {
       this.absorbRemaining();
       if (aggregated.testResults.length < aggregated.numTotalTestSuites) {
@@ -132,6 +132,8 @@ export class RampartReporter {
       }
       if (lines.length > 0) writeLines(['', ...lines, '']);
     } finally {
+      this.phase = 'done';
+      process.removeListener('exit', this.exitHandler);
       this.cleanUp();
     }
   }
@@ -198,8 +200,17 @@ export class RampartReporter {
    * crash): write the partial report synchronously and make the exit code 1.
    */
   private onProcessExit(code: number): void {
-    if (this.finished) return;
-    this.finished = true;
+    if (this.phase === 'done') return;
+    if (this.phase === 'completing') {
+      // The event loop ran dry while the reporter was still at work.
+      writeLines([
+        '',
+        'RAMPART: Jest exited before the reporter finished (a sink left nothing to wait for?); the run fails.',
+      ]);
+      if (!process.exitCode) process.exitCode = 1;
+      return;
+    }
+    this.phase = 'done';
     try {
       this.absorbRemaining();
       this.accumulator.addReason(

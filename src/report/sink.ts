@@ -44,6 +44,7 @@ export async function emitToSinks(
     const name = sinkName(sink, index);
     let timer: NodeJS.Timeout | undefined;
     try {
+      // Not unref'd: a sink waiting on nothing must time out, not let the process exit mid-emit.
       const timeout = new Promise<never>((_, reject) => {
         timer = setTimeout(
           () =>
@@ -52,7 +53,6 @@ export async function emitToSinks(
             ),
           options.timeoutMs,
         );
-        timer.unref();
       });
       await Promise.race([Promise.resolve().then(() => sink.emit(report)), timeout]);
     } catch (error) {

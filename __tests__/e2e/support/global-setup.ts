@@ -41,6 +41,8 @@ export default function globalSetup(): void {
     };
     manifest.dependencies = { rampart: `file:${tarball}` };
     fs.writeFileSync(path.join(dir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+    // Same name and version as the previous tarball: npm would keep the old copy.
+    fs.rmSync(path.join(dir, 'node_modules', 'rampart'), { recursive: true, force: true });
     npm(['install', '--no-audit', '--no-fund', '--no-package-lock', '--loglevel=error'], dir);
     fs.writeFileSync(stampFile, stamp);
   }
