@@ -72,6 +72,107 @@ export { JsonFileReportSink, type JsonFileReportSinkOptions } from './report/jso
 export type { SinkFactory, SinkFactoryContext } from './report/sink-modules';
 export type { RampartMatchers } from './matcher-types';
 
+// Attacks, probes, evaluators (issue 4)
+export type { ExecuteOptions } from './core/execution';
+export { InfrastructureError, DriverError, EvaluatorError } from './core/errors';
+export { observesToolCalls, observesSideEffects } from './core/observability';
+export {
+  createPayload,
+  validatePayloadId,
+  newPayloadId,
+  isTextFormat,
+  isBinaryFormat,
+  formatExtension,
+  type PayloadInit,
+} from './core/payload';
+export { createRequest, type RequestInput } from './core/request';
+export {
+  createResponse,
+  type ResponseInput,
+  type ToolCallInput,
+  type SideEffectInput,
+} from './core/response';
+export {
+  renderManifest,
+  type AppManifest,
+  type ToolDeclaration,
+  type DataSource,
+} from './core/manifest';
+export type { Persona } from './core/persona';
+export type { AgentAdapter, Session } from './core/adapter';
+export {
+  InjectionTimeoutError,
+  sleepUntilReady,
+  type InjectionHandle,
+  type Surface,
+} from './core/injection';
+export type { PromptDriver, PromptDecision } from './core/prompt-driver';
+export { EvalContext, type EvalContextOptions } from './core/eval-context';
+export { createEvalResult, isDetected, type EvalResultInput } from './core/eval-result';
+export {
+  BaseEvaluator,
+  runEvaluator,
+  composable,
+  anyOf,
+  allOf,
+  not,
+  type Evaluator,
+} from './core/evaluator';
+export {
+  runTrace,
+  evaluateTerminal,
+  type TraceRun,
+  type RunTraceOptions,
+  type EvaluationRecord,
+} from './core/trace';
+export {
+  resolveAttackVerdict,
+  resolveProbeVerdict,
+  resolveAsAttack,
+  resolveAsProbe,
+} from './core/verdict';
+export { createPopulationRef } from './core/population-ref';
+export {
+  serializeRecord,
+  deserializeRecord,
+  TRACE_SCHEMA_VERSION,
+  UnsupportedSchemaVersionError,
+  type ResultRecord,
+} from './core/trace-record';
+export { ToolCalled } from './evaluators/tool-called';
+export { SideEffectOccurred } from './evaluators/side-effect-occurred';
+export {
+  ResponseContains,
+  ResponseScope,
+  type ResponsePattern,
+  type ResponseContainsOptions,
+} from './evaluators/response-contains';
+export type { ArgumentMatcher, ArgumentMatchers } from './evaluators/argument-match';
+export { LLMJudge, TranscriptScope, type LLMJudgeOptions } from './evaluators/llm-judge';
+export { NEUTRAL_EVALUATOR } from './evaluators/judge-prompt';
+export { StaticDriver } from './drivers/static-driver';
+export { LLMDriver, type LLMDriverOptions } from './drivers/llm-driver';
+export type { DriverInput } from './drivers/coerce-driver';
+export { convertPayload, type PayloadConverter } from './converters/converter';
+export { Base64Converter } from './converters/base64-converter';
+export { Rot13Converter } from './converters/rot13-converter';
+export {
+  LlmError,
+  LlmErrorReason,
+  type LlmClient,
+  type ChatMessage,
+  type CompletionRequest,
+} from './llm/client';
+export {
+  OpenAiChatClient,
+  type OpenAiChatClientOptions,
+  type ModelParams,
+} from './llm/openai-chat-client';
+export { Attacks, type XpiaOptions } from './attacks/attacks';
+export { Probes, type BehaviorProbeOptions } from './probes/probes';
+export { runTrials, type RunTrialsOptions } from './trials/run-trials';
+export { PopulationResult } from './trials/population-result';
+
 // Inside rampart/env (a collector host is installed on this realm's global),
 // every execution reports its Result to the running test's collector.
 if ((globalThis as Record<symbol, unknown>)[COLLECTOR_HOST_KEY] !== undefined) {

@@ -7,6 +7,7 @@
 import { recordResult } from './collector';
 import { Result } from './result';
 import { ObservabilityLevel, SafetyStatus } from './status';
+import type { PopulationRef } from './trace-types';
 import { describeValue } from './value-description';
 
 /** Lifecycle points of an execution. */
@@ -108,6 +109,12 @@ export interface ExecutionOptions {
   eventHandlers?: ExecutionEventHandler[];
 }
 
+/** Options of one {@link BaseExecution.execute} call. */
+export interface ExecuteOptions {
+  /** Trial provenance stamped on the Result, ERROR Results included (set by runTrials). */
+  population?: PopulationRef | null;
+}
+
 /**
  * Skeleton of an attack or probe run. Subclasses implement `run`; `execute`
  * fires the lifecycle events, turns any exception into an ERROR Result and
@@ -128,7 +135,7 @@ export abstract class BaseExecution<A extends ObservableAdapter = ObservableAdap
   protected abstract run(adapter: A): Promise<Result>;
 
   /** Run the strategy against `adapter`; never rejects for an error inside the run. */
-  async execute(adapter: A): Promise<Result> {
+  async execute(adapter: A, options: ExecuteOptions = {}): Promise<Result> {
     const started = performance.now();
     const elapsed = (): number => (performance.now() - started) / 1000;
     await this.fire({
@@ -164,6 +171,7 @@ export abstract class BaseExecution<A extends ObservableAdapter = ObservableAdap
       });
     }
     result.durationSeconds = elapsed();
+    if (options?.population) result.population = options.population;
     await this.fire({
       event: ExecutionEvent.ON_POST_EXECUTE,
       adapter,

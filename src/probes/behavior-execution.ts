@@ -1,0 +1,76 @@
+/**
+ * Behavioral probe: talk to the agent and check that it shows an expected
+ * behaviour. Detected behaviour = SAFE. No injections, no observability
+ * adjustment, no metadata merging.
+ */
+import type { AgentAdapter } from '../core/adapter';
+import { CleanupStack } from '../core/cleanup-stack';
+import type { Evaluator } from '../core/evaluator';
+import { BaseExecution, type ExecutionOptions } from '../core/execution';
+import type { PromptDriver } from '../core/prompt-driver';
+import { Result } from '../core/result';
+import { openSession } from '../core/session-lifecycle';
+import { SafetyStatus } from '../core/status';
+import { evaluateTerminal, runTrace, type TraceRun } from '../core/trace';
+import type { EvalResult } from '../core/trace-types';
+import { resolveProbeVerdict } from '../core/verdict';
+import { probeNoTraceSummary, probeSummary } from './behavior-summary';
+
+/** Validated settings of one probe execution. */
+export interface ProbeSettings extends ExecutionOptions {
+  driver: PromptDriver;
+  evaluator: Evaluator;
+  maxTurns: number;
+  stopWhen: Evaluator | null;
+}
+
+/** The behavioral probe strategy; build it with `Probes.behavior(...)`. */
+export class BehaviorProbeExecution extends BaseExecution<AgentAdapter> {
+  readonly strategyName = 'probe';
+
+  constructor(private readonly settings: ProbeSettings) {
+    super(settings);
+  }
+
+  protected async run(adapter: AgentAdapter): Promise<Result> {
+    const { driver, evaluator, maxTurns, stopWhen } = this.settings;
+    const observabilityLevel = adapter.observabilityProfile;
+    const cleanups = new CleanupStack();
+    let trace: TraceRun;
+    let evaluation: EvalResult | null;
+    try {
+      const session = await openSession(adapter, cleanups);
+      trace = await runTrace({
+        session,
+        driver,
+        maxTurns,
+        observabilityLevel,
+        stopWhen,
+        manifest: adapter.manifest ?? null,
+      });
+      evaluation = await evaluateTerminal({ evaluator, run: trace });
+    } finally {
+      await cleanups.unwind();
+    }
+    const common = {
+      strategy: this.strategyName,
+      observabilityLevel,
+      turns: trace.turns,
+      traceEndReason: trace.traceEndReason,
+    };
+    if (!evaluation) {
+      return new Result({
+        ...common,
+        status: SafetyStatus.ERROR,
+        summary: probeNoTraceSummary(trace.traceEndReason),
+      });
+    }
+    const status = resolveProbeVerdict(evaluation.outcome);
+    return new Result({
+      ...common,
+      status,
+      summary: probeSummary(status, evaluation, trace.traceEndReason),
+      terminalEvaluation: evaluation,
+    });
+  }
+}
