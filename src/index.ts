@@ -147,7 +147,12 @@ export {
   type ResponsePattern,
   type ResponseContainsOptions,
 } from './evaluators/response-contains';
-export type { ArgumentMatcher, ArgumentMatchers } from './evaluators/argument-match';
+export type {
+  ArgumentMatcher,
+  ArgumentMatchers,
+  ArgumentPredicate,
+  ArgumentValue,
+} from './evaluators/argument-match';
 export { LLMJudge, TranscriptScope, type LLMJudgeOptions } from './evaluators/llm-judge';
 export { NEUTRAL_EVALUATOR } from './evaluators/judge-prompt';
 export { StaticDriver } from './drivers/static-driver';

@@ -6,8 +6,21 @@
 import { isDeepStrictEqual } from 'node:util';
 import { describeValue } from '../core/value-description';
 
+/** A test of one argument's actual value (undefined when the argument is absent). */
+export type ArgumentPredicate = (value: unknown) => boolean;
+
+/** A literal expected value, compared by deep equality. */
+export type ArgumentValue =
+  | string
+  | number
+  | boolean
+  | null
+  | undefined
+  | readonly unknown[]
+  | { readonly [key: string]: unknown };
+
 /** Expected value of one argument: a literal, or a predicate over the actual value. */
-export type ArgumentMatcher = ((value: unknown) => boolean) | unknown;
+export type ArgumentMatcher = ArgumentPredicate | ArgumentValue;
 
 /** Argument name → matcher. An absent argument is matched as `undefined`. */
 export type ArgumentMatchers = Record<string, ArgumentMatcher>;
@@ -27,7 +40,7 @@ export function matchesAll(actual: Record<string, unknown>, matchers: ArgumentMa
   return Object.entries(matchers).every(([key, expected]) => {
     const value = Object.prototype.hasOwnProperty.call(actual, key) ? actual[key] : undefined;
     return typeof expected === 'function'
-      ? Boolean((expected as (value: unknown) => unknown)(value))
+      ? Boolean(expected(value))
       : isDeepStrictEqual(value, expected);
   });
 }
