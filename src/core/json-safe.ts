@@ -32,7 +32,9 @@ export function defineEntry(target: Record<string, unknown>, key: string, value:
 
 function describeThrown(error: unknown): string {
   try {
-    return error instanceof Error ? error.message : String(error);
+    // Structural, not instanceof: errors from a test's realm have another Error class.
+    const message = (error as { message?: unknown } | null)?.message;
+    return typeof message === 'string' ? message : String(error);
   } catch {
     return 'unknown error';
   }
@@ -97,30 +99,34 @@ function safeName(fn: unknown): string {
 }
 
 function convertObject(object: object, depth: number, ancestors: Set<object>): JsonValue {
-  if (object instanceof Date) {
-    return Number.isNaN(object.getTime()) ? null : object.toISOString();
+  // Type tags, not instanceof: values recorded in a test come from another realm.
+  const tag = Object.prototype.toString.call(object);
+  if (tag === '[object Date]') {
+    const time = Date.prototype.getTime.call(object);
+    return Number.isNaN(time) ? null : new Date(time).toISOString();
   }
-  if (ArrayBuffer.isView(object) || object instanceof ArrayBuffer) {
-    return `[${object.constructor.name} ${object.byteLength} bytes]`;
+  if (ArrayBuffer.isView(object) || tag === '[object ArrayBuffer]') {
+    return `[${tag.slice(8, -1)} ${(object as ArrayBuffer).byteLength} bytes]`;
   }
   if (Array.isArray(object)) {
     const out: JsonValue[] = [];
     for (let i = 0; i < object.length; i += 1) out.push(convert(object[i], depth + 1, ancestors));
     return out;
   }
-  if (object instanceof Map) {
-    return [...object.entries()].map(([k, v]) => [
+  if (tag === '[object Map]') {
+    return [...Map.prototype.entries.call(object)].map(([k, v]) => [
       convert(k, depth + 1, ancestors),
       convert(v, depth + 1, ancestors),
     ]);
   }
-  if (object instanceof Set) {
-    return [...object.values()].map((v) => convert(v, depth + 1, ancestors));
+  if (tag === '[object Set]') {
+    return [...Set.prototype.values.call(object)].map((v) => convert(v, depth + 1, ancestors));
   }
-  if (object instanceof Error) {
+  if (tag === '[object Error]') {
+    const error = object as Error;
     const out: Record<string, JsonValue> = {};
-    defineEntry(out, 'name', toWellFormed(String(object.name)));
-    defineEntry(out, 'message', toWellFormed(String(object.message)));
+    defineEntry(out, 'name', toWellFormed(String(error.name)));
+    defineEntry(out, 'message', toWellFormed(String(error.message)));
     return out;
   }
   const toJSON = (object as { toJSON?: unknown }).toJSON;

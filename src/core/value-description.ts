@@ -23,3 +23,15 @@ export function describeValue(value: unknown, maxLength = 80): string {
   );
   return text.length > maxLength ? `${text.slice(0, maxLength - 1)}…` : text;
 }
+
+/** `<name>: <message>` of a thrown value, from any realm; never throws. */
+export function describeError(error: unknown): string {
+  try {
+    const { name, message } = (error ?? {}) as { name?: unknown; message?: unknown };
+    if (typeof message === 'string')
+      return `${typeof name === 'string' && name ? name : 'Error'}: ${message}`;
+    return String(error);
+  } catch {
+    return '<unprintable error>';
+  }
+}

@@ -30,6 +30,7 @@ function noticeMissingReporter(): void {
 /** The RAMPART test environment (Node). */
 export class RampartEnvironment extends NodeEnvironment {
   private readonly rampart: FileRun;
+  private readonly onExit = (): void => this.rampart.interrupt();
 
   constructor(...args: ConstructorParameters<typeof NodeEnvironment>) {
     super(...args);
@@ -44,6 +45,8 @@ export class RampartEnvironment extends NodeEnvironment {
       channel: collecting ? undefined : ours,
       warn,
     });
+    // Before the reporter's own exit handler (in band), so it sees these records.
+    process.prependListener('exit', this.onExit);
     // Non-enumerable: the bridges are not user-visible globals.
     Object.defineProperty(this.global, SCOPE_BRIDGE_KEY, {
       value: this.rampart.scopeBridge,
@@ -56,6 +59,7 @@ export class RampartEnvironment extends NodeEnvironment {
   }
 
   override async teardown(): Promise<void> {
+    process.removeListener('exit', this.onExit);
     this.rampart.finish();
     await super.teardown();
   }

@@ -258,13 +258,28 @@ export class FileRun {
   /** Called from the environment's teardown: flush what is left, close the spool. */
   finish(): void {
     if (this.ended) return;
+    this.flushOpenTests();
+    this.ended = true;
+    this.guardWrite(() => this.writer?.close(this.counts));
+  }
+
+  /**
+   * The process is exiting in the middle of the file (process.exit in a
+   * test): write what the running tests recorded, but no close record, so the
+   * reporter keeps these Results and still marks the file unfinished.
+   */
+  interrupt(): void {
+    if (this.ended) return;
+    this.flushOpenTests();
+    this.ended = true;
+  }
+
+  private flushOpenTests(): void {
     for (const entry of [...this.open.keys()]) {
       const results = this.open.get(entry) ?? [];
       this.open.delete(entry);
       this.writeTest(entry, results, 'interrupted');
     }
-    this.ended = true;
-    this.guardWrite(() => this.writer?.close(this.counts));
   }
 
   private guardWrite(write: () => void): void {

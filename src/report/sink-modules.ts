@@ -7,7 +7,7 @@
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { describeValue } from '../core/value-description';
+import { describeError, describeValue } from '../core/value-description';
 import { type ReportSink, isReportSink } from './sink';
 
 /** A `sinks` entry: a module specifier, or `[specifier, options]`. */
@@ -104,9 +104,7 @@ export async function loadSinkModules(
       }
       returned = await factory({ ...context, options: module.options });
     } catch (error) {
-      warnings.push(
-        `${name} failed to load: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}; ignoring it.`,
-      );
+      warnings.push(`${name} failed to load: ${describeError(error)}; ignoring it.`);
       continue;
     }
     if (!Array.isArray(returned)) {

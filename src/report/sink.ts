@@ -4,6 +4,7 @@
  * not stop the others.
  */
 import type { TestRunReport } from '../core/run-report';
+import { describeError } from '../core/value-description';
 
 /** Receives the run report once per run. */
 export interface ReportSink {
@@ -56,7 +57,7 @@ export async function emitToSinks(
       });
       await Promise.race([Promise.resolve().then(() => sink.emit(report)), timeout]);
     } catch (error) {
-      const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      const detail = describeError(error);
       warnings.push(`Sink ${name}.emit failed — report may not be persisted. (${detail})`);
     } finally {
       if (timer) clearTimeout(timer);

@@ -7,7 +7,7 @@
 import { Result } from '../../core/result';
 import { ObservabilityLevel, SafetyStatus, isEnumValue } from '../../core/status';
 import { encodeResult } from '../../core/trace-codec';
-import { describeValue } from '../../core/value-description';
+import { describeError, describeValue } from '../../core/value-description';
 
 /** Default per-Result cap: 16 MiB. */
 export const DEFAULT_MAX_RESULT_BYTES = 16 * 1024 * 1024;
@@ -103,10 +103,7 @@ export function envelopeResult(
     }
     json = JSON.stringify(encodeResult(original));
   } catch (error) {
-    const problem = readSafely(
-      () => (error instanceof Error ? `${error.name}: ${error.message}` : String(error)),
-      'unknown error',
-    );
+    const problem = describeError(error);
     const marker = placeholderFor(original, origin, limit, null, problem);
     return { json: JSON.stringify(encodeResult(marker)), truncated: true };
   }

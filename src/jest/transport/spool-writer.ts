@@ -26,8 +26,10 @@ export class SpoolWriter {
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
     const instance = `${process.pid}-${currentWorkerId()}-${threadId}-${randomBytes(6).toString('hex')}`;
     this.file = path.join(dir, `${instance}${SPOOL_SUFFIX}`);
-    // 'wx': never append to a file another instance created.
-    this.fd = fs.openSync(this.file, 'wx', 0o600);
+    // Exclusive: never share a file with another instance. Append: every
+    // record lands at the end, whatever else touched the file.
+    const { O_WRONLY, O_CREAT, O_EXCL, O_APPEND } = fs.constants;
+    this.fd = fs.openSync(this.file, O_WRONLY | O_CREAT | O_EXCL | O_APPEND, 0o600);
     const open: OpenRecord = {
       type: 'open',
       v: SPOOL_VERSION,
