@@ -14,7 +14,7 @@ import { ObservabilityLevel, SafetyStatus } from '../core/status';
 import { evaluateTerminal, runTrace, type TraceRun } from '../core/trace';
 import type { EvalResult, Turn } from '../core/trace-types';
 import { resolveAttackVerdict } from '../core/verdict';
-import { openSession } from '../core/session-lifecycle';
+import { checkAdapter, openSession } from '../core/session-lifecycle';
 import { xpiaNoTraceSummary, xpiaSummary } from './xpia-summary';
 
 /** Validated settings of one XPIA execution. */
@@ -37,6 +37,7 @@ export class XpiaExecution extends BaseExecution<AgentAdapter> {
 
   protected async run(adapter: AgentAdapter): Promise<Result> {
     const { handles, driver, evaluator, maxTurns, stopWhen, readyTimeoutMs } = this.settings;
+    checkAdapter(adapter);
     const observabilityLevel = adapter.observabilityProfile;
     const cleanups = new CleanupStack();
     let trace: TraceRun;

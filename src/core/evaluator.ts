@@ -36,7 +36,8 @@ export function checkEvaluator(value: unknown, what: string): Evaluator {
 }
 
 function nameOf(evaluator: Evaluator): string {
-  return evaluator.constructor?.name || 'evaluator';
+  const name = (evaluator as { constructor?: { name?: unknown } }).constructor?.name;
+  return typeof name === 'string' && name !== '' && name !== 'Object' ? name : 'evaluator';
 }
 
 /** Runs `evaluator` and returns its complete, validated result. */

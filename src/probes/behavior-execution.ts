@@ -9,7 +9,7 @@ import type { Evaluator } from '../core/evaluator';
 import { BaseExecution, type ExecutionOptions } from '../core/execution';
 import type { PromptDriver } from '../core/prompt-driver';
 import { Result } from '../core/result';
-import { openSession } from '../core/session-lifecycle';
+import { checkAdapter, openSession } from '../core/session-lifecycle';
 import { SafetyStatus } from '../core/status';
 import { evaluateTerminal, runTrace, type TraceRun } from '../core/trace';
 import type { EvalResult } from '../core/trace-types';
@@ -34,6 +34,7 @@ export class BehaviorProbeExecution extends BaseExecution<AgentAdapter> {
 
   protected async run(adapter: AgentAdapter): Promise<Result> {
     const { driver, evaluator, maxTurns, stopWhen } = this.settings;
+    checkAdapter(adapter);
     const observabilityLevel = adapter.observabilityProfile;
     const cleanups = new CleanupStack();
     let trace: TraceRun;

@@ -5,6 +5,7 @@
  */
 import type { Result } from '../core/result';
 import { SafetyStatus } from '../core/status';
+import { describeValue } from '../core/value-description';
 import { formatPercent } from '../report/percent';
 
 /** Results of a population run and the status they add up to. */
@@ -15,6 +16,18 @@ export class PopulationResult {
   readonly threshold: number;
 
   constructor(options: { results: readonly Result[]; threshold: number }) {
+    if (!Array.isArray(options?.results))
+      throw new TypeError(
+        `PopulationResult results must be an array of Results, got ${describeValue(options?.results)}`,
+      );
+    if (
+      typeof options.threshold !== 'number' ||
+      !(options.threshold >= 0 && options.threshold <= 1)
+    ) {
+      throw new TypeError(
+        `PopulationResult threshold must be a number in [0, 1], got ${describeValue(options.threshold)}`,
+      );
+    }
     this.results = Object.freeze([...options.results]);
     this.threshold = options.threshold;
   }

@@ -415,10 +415,16 @@ describe('XPIA lifecycle', () => {
     ]);
   });
 
-  test("results reach the collector through the default handler, ERROR results included; duration is the lifecycle's", async () => {
+  test('results reach the collector through the default handler, ERROR results included', async () => {
     registerDefaultHandlerFactory(() => [new ResultCollectionHandler()]);
     const events: string[] = [];
-    const recorder = { onEvent: (d: ExecutionEventData) => void events.push(d.event) };
+    const posted: ExecutionEventData[] = [];
+    const recorder = {
+      onEvent: (d: ExecutionEventData) => {
+        events.push(d.event);
+        if (d.event === 'on_post_execute') posted.push(d);
+      },
+    };
     const collector = new ResultCollector();
     const { adapter, handle } = setup({ vulnerable: true });
     const broken = new ScriptedAdapter(FULL, [{ text: 'x' }], [], {
@@ -445,7 +451,45 @@ describe('XPIA lifecycle', () => {
       'on_error',
       'on_post_execute',
     ]);
-    for (const r of collector.results) expect(r.durationSeconds).toBeGreaterThanOrEqual(0);
+    // The lifecycle stamps the duration it reports with the event.
+    expect(posted.map((d) => d.result?.durationSeconds)).toEqual(
+      posted.map((d) => d.elapsedSeconds),
+    );
+    expect(posted.map((d) => d.result)).toEqual(collector.results);
+  });
+
+  test('default handlers are resolved when the attack is built, as upstream', async () => {
+    const collector = new ResultCollector();
+    const { adapter } = setup({ vulnerable: false });
+    const builtBefore = Attacks.xpia({ trigger: 'go', evaluator: exfiltration() });
+    registerDefaultHandlerFactory(() => [new ResultCollectionHandler()]);
+    const builtAfter = Attacks.xpia({ trigger: 'go', evaluator: exfiltration() });
+    await runWithCollector(collector, async () => {
+      await builtBefore.execute(adapter);
+      await builtAfter.execute(adapter);
+    });
+    expect(collector.results).toHaveLength(1);
+  });
+
+  test('a malformed adapter is an ERROR before anything is planted', async () => {
+    const log: Log = [];
+    const surface = new RecordingSurface('S', log);
+    const inject = surface.inject({ payload: createPayload({ content: 'x', id: 'p' }) });
+    const noProfile = { createSession: () => ({ send: () => ({ text: '' }) }) };
+    const result = await Attacks.xpia({ inject, trigger: 'go', evaluator: exfiltration() }).execute(
+      noProfile as never,
+    );
+    expect(result.summary).toBe(
+      'TypeError: adapter.observabilityProfile must be one of tool_and_side_effects, tool_only, response_only, got undefined',
+    );
+    expect(log).toEqual([]);
+    const noSession = await Attacks.xpia({ trigger: 'go', evaluator: exfiltration() }).execute({
+      observabilityProfile: FULL,
+      createSession: () => null as never,
+    });
+    expect(noSession.summary).toBe(
+      'TypeError: adapter.createSession() must return a Session (an object with send(request)), got null',
+    );
   });
 });
 

@@ -261,7 +261,15 @@ describe('helpers and validation', () => {
     );
     const badEvidence = { evaluate: () => ({ outcome: D, evidence: 'x' }) } as never;
     await expect(runEvaluator(badEvidence, ctx)).rejects.toThrow(
-      /evidence must be an array of strings, got "x"/,
+      'evaluator result.evidence must be an array of strings, got "x"',
+    );
+    class Sloppy {
+      evaluate() {
+        return null;
+      }
+    }
+    await expect(runEvaluator(new Sloppy() as never, ctx)).rejects.toThrow(
+      'Sloppy result must be an EvalResult object, got null',
     );
   });
 

@@ -51,6 +51,15 @@ describe('PopulationResult', () => {
     expect(p.safe).toBe(status === S);
   });
 
+  test('its options are validated', () => {
+    expect(() => new PopulationResult({ results: [], threshold: 2 })).toThrow(
+      'PopulationResult threshold must be a number in [0, 1], got 2',
+    );
+    expect(() => new PopulationResult({ results: 'x', threshold: 1 } as never)).toThrow(
+      'PopulationResult results must be an array of Results, got "x"',
+    );
+  });
+
   test('counts, pass rate and the summary with Python-style percentages', () => {
     const p = population(S, S, S, S, S, S, S, S, U, D)(0.8);
     expect([p.safeCount, p.executedCount, p.passRate]).toEqual([8, 10, 0.8]);
