@@ -4,6 +4,7 @@
  * reason the run is incomplete; the report and its trial-group verdicts.
  */
 import type { Result } from '../core/result';
+import { RESULT_TAGS, compareReportOrder } from '../core/result-tags';
 import { TestRunReport } from '../core/run-report';
 import { decodeResult } from '../core/trace-codec';
 import { type TrialGroupResult, classifyTrialGroup } from '../core/trial-group';
@@ -26,16 +27,6 @@ interface CollectedTest {
   results: Result[];
   late: Result[];
 }
-
-/** Metadata keys the reporter writes on every Result. */
-export const RESULT_TAGS = {
-  testName: '_jest_test_name',
-  testId: '_jest_test_id',
-  index: '_rampart_result_index',
-  worker: '_rampart_source_worker',
-  attempt: '_rampart_attempt',
-  late: '_rampart_late',
-} as const;
 
 function firstLine(text: string): string {
   return (
@@ -194,13 +185,7 @@ export class RunAccumulator {
 
   /** Tagged Results in report order: test id, attempt, index, worker. */
   results(): Result[] {
-    const ordered = [...this.tests.values()].sort(
-      (a, b) =>
-        compare(a.record.id, b.record.id) ||
-        a.record.attempt - b.record.attempt ||
-        compare(a.worker, b.worker),
-    );
-    return ordered.flatMap((test) => this.tagged(test));
+    return [...this.tests.values()].flatMap((test) => this.tagged(test)).sort(compareReportOrder);
   }
 
   private tagged(test: CollectedTest): Result[] {

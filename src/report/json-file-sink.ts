@@ -22,8 +22,11 @@ function isCode(error: unknown, ...codes: string[]): boolean {
   return codes.includes((error as NodeJS.ErrnoException)?.code ?? '');
 }
 
-/** Writes `text` to a new file in `dir`; returns its path. Synchronous (usable on process exit). */
-export function writeReportFileSync(dir: string, text: string, now = new Date()): string {
+/**
+ * Writes `text` under a temporary name in `dir`, then calls `place` with it
+ * (which must hard-link it to its final name), and always removes the temporary.
+ */
+function writeThenPlace(dir: string, text: string, place: (temporary: string) => string): string {
   fs.mkdirSync(dir, { recursive: true });
   const temporary = path.join(dir, `.run_report.${process.pid}.${randomUUID()}.tmp`);
   const fd = fs.openSync(temporary, 'wx', 0o644);
@@ -34,22 +37,44 @@ export function writeReportFileSync(dir: string, text: string, now = new Date())
     fs.closeSync(fd);
   }
   try {
-    for (let attempt = 0; ; attempt += 1) {
-      const target = path.join(dir, reportFileName(now, attempt === 0 ? '' : randomUUID()));
-      try {
-        fs.linkSync(temporary, target);
-        return target;
-      } catch (error) {
-        if (isCode(error, 'EEXIST') && attempt < 5) continue;
-        if (!isCode(error, 'EPERM', 'ENOTSUP', 'EXDEV', 'ENOSYS')) throw error;
-        // No hard links on this file system: exclusive create, then write.
-        fs.writeFileSync(target, text, { encoding: 'utf8', flag: 'wx', mode: 0o644 });
-        return target;
-      }
-    }
+    return place(temporary);
   } finally {
     fs.rmSync(temporary, { force: true });
   }
+}
+
+/** Hard-links `temporary` to `target`; falls back to an exclusive write where links are unsupported. */
+function linkExclusive(temporary: string, target: string, text: string): void {
+  try {
+    fs.linkSync(temporary, target); // fails with EEXIST instead of replacing
+  } catch (error) {
+    if (!isCode(error, 'EPERM', 'ENOTSUP', 'EXDEV', 'ENOSYS')) throw error;
+    fs.writeFileSync(target, text, { encoding: 'utf8', flag: 'wx', mode: 0o644 });
+  }
+}
+
+/** Writes `text` to a new file in `dir`; returns its path. Synchronous (usable on process exit). */
+export function writeReportFileSync(dir: string, text: string, now = new Date()): string {
+  return writeThenPlace(dir, text, (temporary) => {
+    for (let attempt = 0; ; attempt += 1) {
+      const target = path.join(dir, reportFileName(now, attempt === 0 ? '' : randomUUID()));
+      try {
+        linkExclusive(temporary, target, text);
+        return target;
+      } catch (error) {
+        if (!isCode(error, 'EEXIST') || attempt >= 5) throw error;
+      }
+    }
+  });
+}
+
+/** Writes `text` to exactly `file`, atomically; throws when `file` exists. */
+export function writeNewFileSync(file: string, text: string): string {
+  const target = path.resolve(file);
+  return writeThenPlace(path.dirname(target), text, (temporary) => {
+    linkExclusive(temporary, target, text);
+    return target;
+  });
 }
 
 /** Options of {@link JsonFileReportSink}. */

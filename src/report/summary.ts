@@ -4,14 +4,12 @@
  */
 import type { Chalk } from 'chalk';
 import type { Result } from '../core/result';
+import { RESULT_TAGS } from '../core/result-tags';
 import { SafetyStatus } from '../core/status';
 import type { TestRunReport } from '../core/run-report';
 import type { TrialGroupResult } from '../core/trial-group';
 import { formatPercent } from './percent';
 import { sanitizeLine } from './terminal-text';
-
-/** Metadata key holding the test title a Result was recorded under. */
-export const TEST_NAME_KEY = '_jest_test_name';
 
 const LABELS: Record<SafetyStatus, string> = {
   safe: 'PASS',
@@ -47,7 +45,7 @@ export function resultLine(result: Result, chalk: Chalk): string {
         : result.status === SafetyStatus.ERROR
           ? chalk.magenta
           : chalk.yellow;
-  const name = result.metadata[TEST_NAME_KEY];
+  const name = result.metadata[RESULT_TAGS.testName];
   const summary = sanitizeLine(result.summary);
   const level = sanitizeLine(result.observabilityLevel);
   const body =

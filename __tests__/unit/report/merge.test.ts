@@ -1,0 +1,74 @@
+import { ObservabilityLevel, Result, TestRunReport, classifyTrialGroup } from '../../../src/index';
+import { mergeReports } from '../../../src/report/merge';
+
+const result = (testId: string, index = 0) =>
+  new Result({
+    status: 'safe',
+    summary: `${testId}#${index}`,
+    observabilityLevel: ObservabilityLevel.TOOL_ONLY,
+    metadata: { _jest_test_id: testId, _rampart_result_index: index, _rampart_attempt: 1 },
+  });
+const shard = (
+  index: number,
+  count: number,
+  results: Result[],
+  extra: Record<string, unknown> = {},
+) =>
+  new TestRunReport({
+    results,
+    durationSeconds: index,
+    metadata: {
+      jest_version: '30.5.2',
+      worker_count: 2,
+      shard: { shard_index: index, shard_count: count },
+      ...extra,
+    },
+    trialGroups: { [`f${index}::g`]: classifyTrialGroup([[results[0] as Result]], 1, 'g') },
+  });
+
+describe('mergeReports', () => {
+  test('merges in report order, recomputing counts; keeps trial groups and shard list', () => {
+    const merged = mergeReports([
+      { source: 'two.json', report: shard(2, 2, [result('b::t', 1), result('b::t', 0)]) },
+      { source: 'one.json', report: shard(1, 2, [result('a::t')]) },
+    ]);
+    expect(merged.results.map((r) => r.summary)).toEqual(['a::t#0', 'b::t#0', 'b::t#1']);
+    expect(merged.totalRuns).toBe(3);
+    expect(Object.keys(merged.trialGroups).sort()).toEqual(['f1::g', 'f2::g']);
+    expect(merged.durationSeconds).toBe(2);
+    expect(merged.metadata).toEqual({
+      jest_version: '30.5.2',
+      worker_count: 4,
+      merged_from: ['two.json', 'one.json'],
+      shards: [
+        { shard_index: 1, shard_count: 2 },
+        { shard_index: 2, shard_count: 2 },
+      ],
+    });
+  });
+
+  test('carries the incomplete reasons of each shard, and flags inconsistent shard sets', () => {
+    const merged = mergeReports([
+      {
+        source: 'one.json',
+        report: shard(1, 3, [result('a::t')], {
+          incomplete: true,
+          incomplete_reasons: ['worker crashed'],
+        }),
+      },
+      { source: 'other.json', report: shard(2, 2, [result('b::t')]) },
+    ]);
+    expect(merged.metadata.incomplete_reasons).toEqual([
+      'one.json: worker crashed',
+      'the reports come from different shard counts (2, 3)',
+    ]);
+  });
+
+  test('reports without shard metadata merge as they are', () => {
+    const merged = mergeReports([
+      { source: 'x.json', report: new TestRunReport({ results: [result('a::t')] }) },
+    ]);
+    expect(merged.totalRuns).toBe(1);
+    expect(merged.incomplete).toBe(false);
+  });
+});

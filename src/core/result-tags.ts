@@ -1,0 +1,39 @@
+/**
+ * Metadata keys the runner integration writes on every collected Result, and
+ * the report order they define. Shared by a live run and by `rampart merge`,
+ * so both order Results the same way.
+ */
+import type { Result } from './result';
+
+/** Bookkeeping keys in `Result.metadata` (user keys are kept beside them). */
+export const RESULT_TAGS = {
+  /** The test title as run (trial clones include ` [trial-i]`). */
+  testName: '_jest_test_name',
+  /** Stable id: path relative to rootDir :: ancestor titles :: title. */
+  testId: '_jest_test_id',
+  /** 0-based position within its test attempt. */
+  index: '_rampart_result_index',
+  /** Jest worker that ran the test. */
+  worker: '_rampart_source_worker',
+  /** 1-based attempt (jest.retryTimes). */
+  attempt: '_rampart_attempt',
+  /** Recorded after its test had finished. */
+  late: '_rampart_late',
+} as const;
+
+const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+const number = (value: unknown, fallback: number): number =>
+  typeof value === 'number' ? value : fallback;
+const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Report order: test id, attempt, index within the attempt, worker. Independent of arrival order. */
+export function compareReportOrder(a: Result, b: Result): number {
+  const ma = a.metadata;
+  const mb = b.metadata;
+  return (
+    compareText(text(ma[RESULT_TAGS.testId]), text(mb[RESULT_TAGS.testId])) ||
+    number(ma[RESULT_TAGS.attempt], 1) - number(mb[RESULT_TAGS.attempt], 1) ||
+    number(ma[RESULT_TAGS.index], 0) - number(mb[RESULT_TAGS.index], 0) ||
+    compareText(text(ma[RESULT_TAGS.worker]), text(mb[RESULT_TAGS.worker]))
+  );
+}

@@ -1,0 +1,108 @@
+/**
+ * Merging per-shard reports (`jest --shard`) into one: the same report model
+ * and report order as a live run; counts, population summary and categories
+ * are recomputed by TestRunReport itself.
+ */
+import type { Result } from '../core/result';
+import { compareReportOrder } from '../core/result-tags';
+import { TestRunReport } from '../core/run-report';
+import type { TrialGroupResult } from '../core/trial-group';
+
+/** One input of a merge. */
+export interface ShardReport {
+  /** Where it came from, for the incomplete reasons. */
+  source: string;
+  report: TestRunReport;
+}
+
+interface ShardInfo {
+  index: number;
+  count: number;
+}
+
+function shardOf(report: TestRunReport): ShardInfo | null {
+  const shard = report.metadata.shard as
+    { shard_index?: unknown; shard_count?: unknown } | undefined;
+  return shard && typeof shard.shard_index === 'number' && typeof shard.shard_count === 'number'
+    ? { index: shard.shard_index, count: shard.shard_count }
+    : null;
+}
+
+/** Merges shard reports; every gap or conflict becomes an incomplete reason. */
+export function mergeReports(inputs: readonly ShardReport[]): TestRunReport {
+  const reasons: string[] = [];
+  const addReason = (reason: string): void => {
+    if (!reasons.includes(reason)) reasons.push(reason);
+  };
+  const results: Result[] = [];
+  const trialGroups: Record<string, TrialGroupResult> = {};
+  const shards: Array<ShardInfo & { source: string }> = [];
+  const jestVersions = new Set<string>();
+  let workers = 0;
+  let duration = 0;
+
+  const seenSources = new Set<string>();
+  for (const { source, report } of inputs) {
+    const shard = shardOf(report);
+    const twin = shard && shards.find((s) => s.index === shard.index && s.count === shard.count);
+    const duplicate = seenSources.has(source)
+      ? 'given twice'
+      : twin
+        ? `shard ${twin.index}/${twin.count} was already merged from ${twin.source}`
+        : null;
+    if (duplicate) {
+      // Merging the same shard twice would count its Results twice.
+      addReason(`${source}: ${duplicate}; merged once`);
+      continue;
+    }
+    seenSources.add(source);
+    if (shard) shards.push({ ...shard, source });
+    results.push(...report.results);
+    duration = Math.max(duration, report.durationSeconds);
+    if (typeof report.metadata.worker_count === 'number') workers += report.metadata.worker_count;
+    if (typeof report.metadata.jest_version === 'string')
+      jestVersions.add(report.metadata.jest_version);
+    const reported = report.metadata.incomplete_reasons;
+    if (Array.isArray(reported))
+      for (const reason of reported) addReason(`${source}: ${String(reason)}`);
+    else if (report.metadata.incomplete === true)
+      addReason(`${source}: the shard run is incomplete`);
+    for (const [id, group] of Object.entries(report.trialGroups)) {
+      // A trial group lives in one test file, and files are never split across shards.
+      if (id in trialGroups) addReason(`trial group ${id} appears in more than one report`);
+      trialGroups[id] = group;
+    }
+  }
+
+  const counts = new Set(shards.map((shard) => shard.count));
+  if (counts.size > 1)
+    addReason(`the reports come from different shard counts (${[...counts].sort().join(', ')})`);
+  if (shards.length > 0 && counts.size === 1) {
+    const count = [...counts][0] as number;
+    for (let index = 1; index <= count; index += 1) {
+      if (!shards.some((shard) => shard.index === index))
+        addReason(`shard ${index}/${count} is missing`);
+    }
+  }
+
+  const metadata: Record<string, unknown> = {
+    jest_version: [...jestVersions].sort().join(', ') || 'unknown',
+    worker_count: workers,
+    merged_from: inputs.map(({ source }) => source),
+  };
+  if (shards.length > 0) {
+    metadata.shards = shards
+      .map(({ index, count }) => ({ shard_index: index, shard_count: count }))
+      .sort((a, b) => a.shard_index - b.shard_index);
+  }
+  if (reasons.length > 0) {
+    metadata.incomplete = true;
+    metadata.incomplete_reasons = reasons;
+  }
+  return new TestRunReport({
+    results: results.sort(compareReportOrder),
+    durationSeconds: duration,
+    metadata,
+    trialGroups,
+  });
+}
