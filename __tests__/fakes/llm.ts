@@ -20,6 +20,8 @@ export class ScriptedClient implements LlmClient {
 
 /** One canned HTTP answer. */
 export interface CannedAnswer {
+  /** Never answer (to exercise timeouts). */
+  hang?: boolean;
   status?: number;
   body: string | Record<string, unknown>;
 }
@@ -56,6 +58,7 @@ export async function startChatServer(answers: CannedAnswer[]): Promise<{
         body: JSON.parse(raw || '{}') as Record<string, unknown>,
       });
       const answer = answers[Math.min(received.length - 1, answers.length - 1)] as CannedAnswer;
+      if (answer.hang) return;
       res.writeHead(answer.status ?? 200, { 'content-type': 'application/json' });
       res.end(typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body));
     });
@@ -65,6 +68,10 @@ export async function startChatServer(answers: CannedAnswer[]): Promise<{
   return {
     endpoint: `http://127.0.0.1:${port}/v1`,
     received,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }

@@ -57,11 +57,11 @@ const PARAM_NAMES: Record<keyof ModelParams, string> = {
   frequencyPenalty: 'frequency_penalty',
 };
 
-function nonNegativeInteger(value: unknown, what: string, fallback: number): number {
+function integerAtLeast(min: number, value: unknown, what: string, fallback: number): number {
   if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0)
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min)
     throw new TypeError(
-      `OpenAiChatClient ${what} must be an integer >= 0, got ${describeValue(value)}`,
+      `OpenAiChatClient ${what} must be an integer >= ${min}, got ${describeValue(value)}`,
     );
   return value;
 }
@@ -112,9 +112,9 @@ export class OpenAiChatClient implements LlmClient {
         );
       this.params[wire] = value;
     }
-    this.maxRetries = nonNegativeInteger(options.maxRetries, 'maxRetries', 3);
-    this.retryDelayMs = nonNegativeInteger(options.retryDelayMs, 'retryDelayMs', 1000);
-    this.timeoutMs = nonNegativeInteger(options.timeoutMs, 'timeoutMs', 60_000);
+    this.maxRetries = integerAtLeast(0, options.maxRetries, 'maxRetries', 3);
+    this.retryDelayMs = integerAtLeast(0, options.retryDelayMs, 'retryDelayMs', 1000);
+    this.timeoutMs = integerAtLeast(1, options.timeoutMs, 'timeoutMs', 60_000);
   }
 
   async complete(request: CompletionRequest): Promise<string> {

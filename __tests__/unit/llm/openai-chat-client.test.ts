@@ -121,6 +121,15 @@ describe('OpenAiChatClient', () => {
     expect(error).toMatchObject({ name: 'LlmError', reason: 'network' });
   });
 
+  test('an endpoint that never answers times out per attempt and is retried', async () => {
+    server = await startChatServer([{ hang: true, body: {} }]);
+    const error = await client(server.endpoint, { timeoutMs: 50, maxRetries: 1 })
+      .complete({ messages })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'LlmError', reason: 'network' });
+    expect(server.received).toHaveLength(2);
+  });
+
   test('an aborted caller signal rejects with its reason and is not retried', async () => {
     server = await startChatServer([{ body: completion('x') }]);
     const controller = new AbortController();
@@ -149,6 +158,9 @@ describe('OpenAiChatClient', () => {
     expect(
       () => new OpenAiChatClient({ endpoint: 'http://x', model: 'm', maxRetries: -1 }),
     ).toThrow('OpenAiChatClient maxRetries must be an integer >= 0, got -1');
+    expect(() => new OpenAiChatClient({ endpoint: 'http://x', model: 'm', timeoutMs: 0 })).toThrow(
+      'OpenAiChatClient timeoutMs must be an integer >= 1, got 0',
+    );
   });
 });
 
