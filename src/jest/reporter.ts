@@ -25,6 +25,7 @@ import {
 import { runFailure } from './run-verdict';
 import { stderrChalk, terminalWidth, writeLines } from './terminal-output';
 import { relativeTestPath } from './test-identity';
+import { type WatchedProject, reportWouldRetrigger } from './watch-loop';
 import { RUN_ENV_VAR, encodeChannel } from './transport/channel';
 import { readSpoolDir } from './transport/spool-reader';
 import { spoolDirFor } from './transport/spool-files';
@@ -32,6 +33,8 @@ import { spoolDirFor } from './transport/spool-files';
 /** The parts of Jest's global config the reporter reads. */
 export interface ReporterGlobalConfig {
   rootDir: string;
+  watch?: boolean;
+  watchAll?: boolean;
   shard?: { shardIndex: number; shardCount: number } | null;
   collectTests?: boolean;
 }
@@ -97,7 +100,10 @@ export class RampartReporter {
     this.absorbFile(test.path, { ranTests, ...(execError !== undefined ? { execError } : {}) });
   }
 
-  async onRunComplete(_contexts: unknown, aggregated: ReporterAggregatedResult): Promise<void> {
+  async onRunComplete(
+    contexts: Iterable<WatchedProject> | undefined,
+    aggregated: ReporterAggregatedResult,
+  ): Promise<void> {
     this.phase = 'completing';
     try {
       this.absorbRemaining();
@@ -108,7 +114,7 @@ export class RampartReporter {
       }
       const report = this.buildReport();
       const chalk = stderrChalk();
-      const { sinks, warnings: loadWarnings } = await this.sinks();
+      const { sinks, warnings: loadWarnings } = await this.sinks(contexts ?? []);
       const jsonSink = sinks.find(
         (sink): sink is JsonFileReportSink => sink instanceof JsonFileReportSink,
       );
@@ -184,15 +190,26 @@ export class RampartReporter {
     });
   }
 
-  private async sinks(): Promise<{ sinks: ReportSink[]; warnings: string[] }> {
-    const builtIn: ReportSink[] = this.options.json
+  private async sinks(
+    projects: Iterable<WatchedProject>,
+  ): Promise<{ sinks: ReportSink[]; warnings: string[] }> {
+    const warnings: string[] = [];
+    let json = this.options.json;
+    const watching = this.globalConfig.watch === true || this.globalConfig.watchAll === true;
+    if (json && watching && reportWouldRetrigger(this.options.outputDir, projects)) {
+      json = false;
+      warnings.push(
+        `The JSON report is not written in watch mode: Jest watches ${this.options.outputDir} and each report would start another run. Add it to watchPathIgnorePatterns to get reports while watching.`,
+      );
+    }
+    const builtIn: ReportSink[] = json
       ? [new JsonFileReportSink({ outputDir: this.options.outputDir })]
       : [];
     const loaded = await loadSinkModules(this.options.sinks, {
       rootDir: this.rootDir,
       outputDir: this.options.outputDir,
     });
-    return { sinks: [...builtIn, ...loaded.sinks], warnings: loaded.warnings };
+    return { sinks: [...builtIn, ...loaded.sinks], warnings: [...warnings, ...loaded.warnings] };
   }
 
   /**
