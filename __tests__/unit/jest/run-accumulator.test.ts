@@ -7,7 +7,7 @@ import { envelopeResult } from '../../../src/jest/transport/result-envelope';
 
 const wire = (
   status: SafetyStatus,
-  summary = status,
+  summary: string = status,
   extra: Partial<ConstructorParameters<typeof Result>[0]> = {},
 ) =>
   encodeResult(
