@@ -6,7 +6,6 @@
  * report renderers and the sinks.
  */
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import type { TestRunReport } from '../core/run-report';
 import { JsonFileReportSink, writeReportFileSync } from '../report/json-file-sink';
@@ -29,6 +28,7 @@ import { type WatchedProject, reportWouldRetrigger } from './watch-loop';
 import { RUN_ENV_VAR, encodeChannel } from './transport/channel';
 import { readSpoolDir } from './transport/spool-reader';
 import { spoolDirFor } from './transport/spool-files';
+import { createRunDirectory, sweepAbandonedRunDirectories } from './transport/run-directory';
 
 /** The parts of Jest's global config the reporter reads. */
 export interface ReporterGlobalConfig {
@@ -72,9 +72,9 @@ export class RampartReporter {
   ) {
     this.rootDir = globalConfig.rootDir;
     this.options = resolveReporterOptions(options, this.rootDir);
-    // mkdtemp: a fresh directory per run, mode 0700, so runs never mix.
-    this.runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rampart-run-'));
-    fs.chmodSync(this.runDir, 0o700);
+    sweepAbandonedRunDirectories();
+    // A fresh private directory per run, so runs never mix.
+    this.runDir = createRunDirectory();
     // Set before Jest spawns any worker, so every worker of this run inherits it.
     process.env[RUN_ENV_VAR] = encodeChannel({
       v: 1,
@@ -225,6 +225,7 @@ export class RampartReporter {
         'RAMPART: Jest exited before the reporter finished (a sink left nothing to wait for?); the run fails.',
       ]);
       if (!process.exitCode) process.exitCode = 1;
+      this.cleanUp();
       return;
     }
     this.phase = 'done';
