@@ -193,9 +193,26 @@ function readEnumOrNull<T extends Record<string, string>>(
   return value === null || value === undefined ? null : readEnum(e, value, path);
 }
 
+// ISO 8601 date-time as Python's isoformat() writes it: 'T' or ' ', optional
+// fraction, optional offset. Without an offset (a naive Python datetime) the
+// time is read as UTC, not in this machine's zone.
+const ISO_DATE_TIME =
+  /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)(Z|[+-]\d{2}:?\d{2}(?::\d{2})?)?$/i;
+
 function readDate(value: unknown, path: string): Date | null {
   if (value === null || value === undefined) return null;
-  const parsed = new Date(readStr(value, path));
+  const match = ISO_DATE_TIME.exec(readStr(value, path));
+  if (!match) bad(path, 'an ISO 8601 timestamp', value);
+  const [, day, time, zone] = match;
+  // JavaScript parses milliseconds only, and offsets without seconds.
+  const clock = (time as string).replace(/(\.\d{3})\d+$/, '$1');
+  const offset =
+    zone === undefined
+      ? 'Z'
+      : zone.toUpperCase() === 'Z'
+        ? 'Z'
+        : zone.replace(/^([+-]\d{2}):?(\d{2}).*$/, '$1:$2');
+  const parsed = new Date(`${day}T${clock}${offset}`);
   return Number.isNaN(parsed.getTime()) ? bad(path, 'an ISO 8601 timestamp', value) : parsed;
 }
 

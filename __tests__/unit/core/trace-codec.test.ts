@@ -137,3 +137,31 @@ describe('trace codec', () => {
     expect(decodeResult(json).terminalEvaluation?.confidence).toBeNaN();
   });
 });
+
+describe('timestamps', () => {
+  const withTimestamp = (timestamp: unknown) => {
+    const json = encodeResult(full) as { turns: Array<Record<string, unknown>> };
+    (json.turns[0] as Record<string, unknown>).timestamp = timestamp;
+    return decodeResult(json).turns[0]?.timestamp;
+  };
+
+  test.each([
+    ['2026-01-02T03:04:05Z', '2026-01-02T03:04:05.000Z'],
+    ['2026-01-02T03:04:05.123456+00:00', '2026-01-02T03:04:05.123Z'],
+    ['2026-01-02T05:04:05+02:00', '2026-01-02T03:04:05.000Z'],
+    ['2026-01-02 03:04:05', '2026-01-02T03:04:05.000Z'],
+    ['2026-01-02T03:04:05.5', '2026-01-02T03:04:05.500Z'],
+    ['2026-01-02T03:04', '2026-01-02T03:04:00.000Z'],
+  ])('%s (Python isoformat; naive means UTC) reads as %s', (text, iso) => {
+    expect(withTimestamp(text)?.toISOString()).toBe(iso);
+  });
+
+  test.each(['yesterday', 'Jan 2 2026', '2026-01-02', '2026-13-02T00:00:00Z', 5])(
+    'rejects %p',
+    (text) => {
+      expect(() => withTimestamp(text)).toThrow(
+        /timestamp: expected (an ISO 8601 timestamp|a string)/,
+      );
+    },
+  );
+});
