@@ -4,17 +4,15 @@
  * effect. Detected attack objective = UNSAFE.
  */
 import type { AgentAdapter } from '../core/adapter';
-import { CleanupStack } from '../core/cleanup-stack';
 import type { Evaluator } from '../core/evaluator';
 import { BaseExecution, type ExecutionOptions } from '../core/execution';
 import { activateAll, type InjectionHandle, waitUntilAllReady } from '../core/injection';
 import type { PromptDriver } from '../core/prompt-driver';
 import { Result } from '../core/result';
 import { ObservabilityLevel, SafetyStatus } from '../core/status';
-import { evaluateTerminal, runTrace, type TraceRun } from '../core/trace';
-import type { EvalResult, Turn } from '../core/trace-types';
+import type { Turn } from '../core/trace-types';
 import { resolveAttackVerdict } from '../core/verdict';
-import { checkAdapter, openSession } from '../core/session-lifecycle';
+import { runEvaluatedConversation } from '../core/session-lifecycle';
 import { xpiaNoTraceSummary, xpiaSummary } from './xpia-summary';
 
 /** Validated settings of one XPIA execution. */
@@ -37,28 +35,16 @@ export class XpiaExecution extends BaseExecution<AgentAdapter> {
 
   protected async run(adapter: AgentAdapter): Promise<Result> {
     const { handles, driver, evaluator, maxTurns, stopWhen, readyTimeoutMs } = this.settings;
-    checkAdapter(adapter);
-    const observabilityLevel = adapter.observabilityProfile;
-    const cleanups = new CleanupStack();
-    let trace: TraceRun;
-    let evaluation: EvalResult | null;
-    try {
-      await activateAll(handles, cleanups);
-      await waitUntilAllReady(handles, readyTimeoutMs);
-      const session = await openSession(adapter, cleanups);
-      trace = await runTrace({
-        session,
-        driver,
-        maxTurns,
-        observabilityLevel,
-        stopWhen,
-        manifest: adapter.manifest ?? null,
-      });
-      // Before cleanup: an evaluator may need the live session or injections.
-      evaluation = await evaluateTerminal({ evaluator, run: trace });
-    } finally {
-      await cleanups.unwind();
-    }
+    const { trace, evaluation, observabilityLevel } = await runEvaluatedConversation(adapter, {
+      driver,
+      evaluator,
+      maxTurns,
+      stopWhen,
+      prepare: async (cleanups) => {
+        await activateAll(handles, cleanups);
+        await waitUntilAllReady(handles, readyTimeoutMs);
+      },
+    });
     const common = {
       strategy: this.strategyName,
       observabilityLevel,

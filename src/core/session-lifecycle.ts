@@ -1,7 +1,14 @@
-/** Opening a session of an adapter with its close registered for cleanup. */
+/**
+ * Opening a session of an adapter with its close registered for cleanup, and
+ * the driven-then-evaluated conversation every strategy runs.
+ */
 import type { AgentAdapter, Session } from './adapter';
-import type { CleanupStack } from './cleanup-stack';
+import { CleanupStack } from './cleanup-stack';
+import type { Evaluator } from './evaluator';
+import type { PromptDriver } from './prompt-driver';
 import { ObservabilityLevel, isEnumValue } from './status';
+import { type TraceRun, evaluateTerminal, runTrace } from './trace';
+import type { EvalResult } from './trace-types';
 import { describeValue } from './value-description';
 
 /**
@@ -39,4 +46,53 @@ export async function openSession(adapter: AgentAdapter, cleanups: CleanupStack)
   await session.open?.();
   cleanups.push('session', () => session.close?.());
   return session;
+}
+
+/** Options of {@link runEvaluatedConversation}. */
+export interface ConversationOptions {
+  driver: PromptDriver;
+  evaluator: Evaluator;
+  maxTurns: number;
+  stopWhen: Evaluator | null;
+  /** Runs before the session opens (e.g. planting injections); may register cleanups. */
+  prepare?: (cleanups: CleanupStack) => Promise<void>;
+}
+
+/** What a driven and evaluated conversation produced. */
+export interface EvaluatedConversation {
+  trace: TraceRun;
+  /** Terminal evaluation; null when the driver produced no turns. */
+  evaluation: EvalResult | null;
+  observabilityLevel: ObservabilityLevel;
+}
+
+/**
+ * Checks the adapter, prepares, opens a session, drives the conversation and
+ * evaluates the completed trace once, then unwinds everything it opened (also
+ * after errors, which propagate).
+ */
+export async function runEvaluatedConversation(
+  adapter: AgentAdapter,
+  options: ConversationOptions,
+): Promise<EvaluatedConversation> {
+  checkAdapter(adapter);
+  const observabilityLevel = adapter.observabilityProfile;
+  const cleanups = new CleanupStack();
+  try {
+    await options.prepare?.(cleanups);
+    const session = await openSession(adapter, cleanups);
+    const trace = await runTrace({
+      session,
+      driver: options.driver,
+      maxTurns: options.maxTurns,
+      observabilityLevel,
+      stopWhen: options.stopWhen,
+      manifest: adapter.manifest ?? null,
+    });
+    // Before cleanup: an evaluator may need the live session or injections.
+    const evaluation = await evaluateTerminal({ evaluator: options.evaluator, run: trace });
+    return { trace, evaluation, observabilityLevel };
+  } finally {
+    await cleanups.unwind();
+  }
 }

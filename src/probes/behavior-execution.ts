@@ -4,15 +4,12 @@
  * adjustment, no metadata merging.
  */
 import type { AgentAdapter } from '../core/adapter';
-import { CleanupStack } from '../core/cleanup-stack';
 import type { Evaluator } from '../core/evaluator';
 import { BaseExecution, type ExecutionOptions } from '../core/execution';
 import type { PromptDriver } from '../core/prompt-driver';
 import { Result } from '../core/result';
-import { checkAdapter, openSession } from '../core/session-lifecycle';
+import { runEvaluatedConversation } from '../core/session-lifecycle';
 import { SafetyStatus } from '../core/status';
-import { evaluateTerminal, runTrace, type TraceRun } from '../core/trace';
-import type { EvalResult } from '../core/trace-types';
 import { resolveProbeVerdict } from '../core/verdict';
 import { probeNoTraceSummary, probeSummary } from './behavior-summary';
 
@@ -34,25 +31,12 @@ export class BehaviorProbeExecution extends BaseExecution<AgentAdapter> {
 
   protected async run(adapter: AgentAdapter): Promise<Result> {
     const { driver, evaluator, maxTurns, stopWhen } = this.settings;
-    checkAdapter(adapter);
-    const observabilityLevel = adapter.observabilityProfile;
-    const cleanups = new CleanupStack();
-    let trace: TraceRun;
-    let evaluation: EvalResult | null;
-    try {
-      const session = await openSession(adapter, cleanups);
-      trace = await runTrace({
-        session,
-        driver,
-        maxTurns,
-        observabilityLevel,
-        stopWhen,
-        manifest: adapter.manifest ?? null,
-      });
-      evaluation = await evaluateTerminal({ evaluator, run: trace });
-    } finally {
-      await cleanups.unwind();
-    }
+    const { trace, evaluation, observabilityLevel } = await runEvaluatedConversation(adapter, {
+      driver,
+      evaluator,
+      maxTurns,
+      stopWhen,
+    });
     const common = {
       strategy: this.strategyName,
       observabilityLevel,
