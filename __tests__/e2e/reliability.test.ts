@@ -111,6 +111,7 @@ test('exits', () => { rec('unsafe', 'recorded in the exiting test'); process.exi
         ]),
       );
       expect(run.stderr).toContain('RAMPART: INCOMPLETE RUN');
+      expect(run.stderr).toContain('RAMPART fails this run: the RAMPART run is incomplete.');
     },
   );
 

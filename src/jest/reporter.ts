@@ -245,6 +245,8 @@ export class RampartReporter {
         lines.push(
           chalk.yellow('RAMPART warning: sink modules were not emitted because Jest exited early.'),
         );
+      const failure = runFailure(report, this.options.failOnTrialGate);
+      if (failure) lines.push(chalk.red.bold(failure));
       writeLines(['', ...lines, '']);
     } catch (error) {
       writeLines([`RAMPART could not write the partial report: ${(error as Error).message}`]);
