@@ -1,0 +1,272 @@
+// Renders bench/results.json as text tables and checks the targets of issue #5.
+const { growthExponent } = require('./stats');
+
+const TARGET_RATIO = 1.05;
+const TARGET_REPORTER_S = 5;
+const TARGET_RSS_MIB = 1024;
+// Growth exponent above which a cost no longer counts as linear.
+const LINEAR_EXPONENT = 1.1;
+const SCALING = ['spread-10k', 'spread-100k', 'spread-500k', 'spread-1000k'];
+
+/** `median (min–max)` of a spread, or n/a. */
+function cell(s, digits) {
+  if (!s) return 'n/a';
+  const f = (v) => v.toFixed(digits);
+  return s.n > 1 ? `${f(s.median)} (${f(s.min)}–${f(s.max)})` : f(s.median);
+}
+
+function table(header, rows) {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+  const line = (r) =>
+    r
+      .map((c, i) => String(c).padEnd(widths[i]))
+      .join('  ')
+      .trimEnd();
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+const median = (s) => (s ? s.median : null);
+
+function scalingPoints(scenarios) {
+  return SCALING.map((id) => scenarios[id])
+    .filter((s) => s && s.summary)
+    .map((s) => ({
+      results: s.results,
+      n: s.summary.ratio.n,
+      addedCpuS: median(s.summary.addedCpuS),
+      reporterS: median(s.summary.reporterTotalS),
+      rssGrowthMiB: median(s.summary.rampartParentRssMiB) - median(s.summary.plainParentRssMiB),
+      summary: s.summary,
+    }));
+}
+
+function exponents(points, key) {
+  const out = [];
+  for (let i = 1; i < points.length; i += 1) {
+    const [a, b] = [points[i - 1], points[i]];
+    out.push(growthExponent(a.results, a[key], b.results, b[key]));
+  }
+  return out;
+}
+
+/** Each target of the issue: met or not, with the measured value. */
+function evaluateTargets(scenarios) {
+  const targets = [];
+  for (const id of ['tests-2000-in-band', 'tests-2000-2-workers']) {
+    const s = scenarios[id]?.summary;
+    if (!s) continue;
+    targets.push({
+      target: `overhead ratio <= ${TARGET_RATIO}, 2,000 tests, ${scenarios[id].layout}`,
+      value: `median ${cell(s.ratio, 3)}`,
+      met: s.ratio.median <= TARGET_RATIO,
+    });
+  }
+  for (const id of ['one-test-100k', 'spread-100k']) {
+    const s = scenarios[id]?.summary;
+    if (!s) continue;
+    targets.push({
+      target: `100,000 Results (${id}): reporter time < ${TARGET_REPORTER_S} s`,
+      value: `${cell(s.reporterTotalS, 2)} s`,
+      met: s.reporterTotalS.median < TARGET_REPORTER_S,
+    });
+    const rss = Math.max(median(s.rampartParentRssMiB), median(s.rampartWorkerRssMiB) ?? 0);
+    targets.push({
+      target: `100,000 Results (${id}): peak RSS < 1 GiB (parent and workers)`,
+      value: `parent ${cell(s.rampartParentRssMiB, 0)} MiB, workers ${cell(s.rampartWorkerRssMiB, 0)} MiB`,
+      met: rss < TARGET_RSS_MIB,
+    });
+  }
+  const points = scalingPoints(scenarios);
+  if (points.length >= 2) {
+    const worst = {};
+    // A cost within noise of zero (null exponent) does not count against linearity.
+    for (const key of ['reporterS', 'addedCpuS', 'rssGrowthMiB'])
+      worst[key] = Math.max(...exponents(points, key).map((e) => e ?? -Infinity));
+    const largest = points[points.length - 1].results.toLocaleString('en-US');
+    const written = points.filter((p) => !p.summary.reportsNotWritten);
+    const largestWritten = written.length ? written[written.length - 1].results : 0;
+    targets.push({
+      target: `cost linear in Results (growth exponent <= ${LINEAR_EXPONENT}, up to ${largest})`,
+      value: `worst exponent: reporter time ${worst.reporterS.toFixed(2)}, added CPU ${worst.addedCpuS.toFixed(2)}, parent RSS growth ${worst.rssGrowthMiB.toFixed(2)}`,
+      met: Object.values(worst).every((e) => e <= LINEAR_EXPONENT),
+    });
+    targets.push({
+      target: `a report for every size of the series (up to ${largest} Results)`,
+      value: `largest size with its JSON report written: ${largestWritten.toLocaleString('en-US')}`,
+      met: written.length === points.length,
+    });
+  }
+  return targets;
+}
+
+/** The tables `npm run bench` prints. */
+function renderTables(output) {
+  const { machine, measured, scenarios } = output;
+  const parts = [
+    `rampart benchmark - node ${machine.node}, jest ${machine.jest}, ${machine.cpus} CPUs (${machine.cpuModel}), ` +
+      `${measured.source} at ${String(measured.commit).slice(0, 7)}` +
+      (measured.srcLocalChanges > 0
+        ? ` + ${measured.srcLocalChanges} local change(s) in src/`
+        : ''),
+    'Medians with (min–max); n = rounds of alternating plain/rampart(/bare) runs. Shared 2-core machine: numbers are noisy.',
+  ];
+  const overhead = ['tests-2000-in-band', 'tests-2000-2-workers']
+    .map((id) => scenarios[id])
+    .filter((s) => s && s.summary);
+  if (overhead.length > 0) {
+    parts.push(
+      '',
+      `Overhead on ${overhead[0].label}`,
+      table(
+        [
+          'layout',
+          'n',
+          'plain s',
+          'rampart s',
+          'ratio rampart/plain',
+          'CPU ratio',
+          'overhead s',
+          'rampart reporter s',
+          'test workers',
+        ],
+        overhead.map((s) => [
+          s.layout,
+          s.summary.ratio.n,
+          cell(s.summary.plainWallS, 2),
+          cell(s.summary.rampartWallS, 2),
+          cell(s.summary.ratio, 3),
+          cell(s.summary.cpuRatio, 3),
+          cell(s.summary.overheadS, 2),
+          cell(s.summary.reporterTotalS, 3),
+          s.workers > 1 ? cell(s.summary.testWorkers, 0) : '-',
+        ]),
+      ),
+    );
+    const withBare = overhead.filter((s) => s.summary.bareWallS);
+    if (withBare.length > 0)
+      parts.push(
+        '',
+        'Importing rampart: bare = the same tests building look-alike objects without importing rampart',
+        table(
+          ['layout', 'n', 'bare s', 'ratio plain/bare', 'ratio rampart/bare'],
+          withBare.map((s) => [
+            s.layout,
+            s.summary.bareWallS.n,
+            cell(s.summary.bareWallS, 2),
+            cell(s.summary.importRatio, 3),
+            cell(s.summary.rampartToBareRatio, 3),
+          ]),
+        ),
+      );
+  }
+  const large = Object.values(scenarios).filter((s) => s.summary && !s.id.startsWith('tests-2000'));
+  if (large.length > 0) {
+    parts.push(
+      '',
+      'Large runs (reporter s: total inside rampart/reporter; after last test: from the last file result on)',
+      table(
+        [
+          'case',
+          'layout',
+          'n',
+          'plain s',
+          'rampart s',
+          'reporter s',
+          'after last test s',
+          'last result to exit s',
+          'parent RSS MiB plain',
+          'parent RSS MiB rampart',
+          'worker RSS MiB rampart',
+          'report MB',
+        ],
+        large.map((s) => [
+          s.id,
+          s.layout,
+          s.summary.ratio.n,
+          cell(s.summary.plainWallS, 2),
+          cell(s.summary.rampartWallS, 2),
+          cell(s.summary.reporterTotalS, 2),
+          cell(s.summary.reporterAfterLastTestS, 2),
+          cell(s.summary.lastResultToExitS, 2),
+          cell(s.summary.plainParentRssMiB, 0),
+          cell(s.summary.rampartParentRssMiB, 0),
+          s.workers > 1 ? cell(s.summary.rampartWorkerRssMiB, 0) : '-',
+          cell(s.summary.reportMB, 1),
+        ]),
+      ),
+    );
+  }
+  const points = scalingPoints(scenarios);
+  if (points.length > 0) {
+    const exp = {
+      reporterS: exponents(points, 'reporterS'),
+      addedCpuS: exponents(points, 'addedCpuS'),
+      rssGrowthMiB: exponents(points, 'rssGrowthMiB'),
+    };
+    const e = (v) => (v === null || v === undefined ? 'n/a' : v.toFixed(2));
+    parts.push(
+      '',
+      'Scaling (100 files x 10 tests, 2 workers; added CPU = parent + test workers, rampart - plain;\n exponent = log-log growth from the previous row, 1.00 = linear, n/a = cost within noise of 0)',
+      table(
+        [
+          'Results',
+          'n',
+          'wall overhead s',
+          'added CPU s',
+          'reporter s',
+          'reporter us/Result',
+          'parent RSS growth MiB',
+          'exponent reporter / CPU / RSS',
+        ],
+        points.map((p, i) => [
+          p.results.toLocaleString('en-US'),
+          p.n,
+          cell(p.summary.overheadS, 2),
+          cell(p.summary.addedCpuS, 2),
+          cell(p.summary.reporterTotalS, 2),
+          ((p.reporterS * 1e6) / p.results).toFixed(1),
+          p.rssGrowthMiB.toFixed(0),
+          i === 0
+            ? '-'
+            : `${e(exp.reporterS[i - 1])} / ${e(exp.addedCpuS[i - 1])} / ${e(exp.rssGrowthMiB[i - 1])}`,
+        ]),
+      ),
+    );
+  }
+  const notes = Object.values(scenarios).flatMap((s) => [
+    ...(s.summary?.reportsNotWritten
+      ? [
+          `${s.id}: the JSON report was NOT written in ${s.summary.reportsNotWritten} of ${s.summary.ratio.n} runs: ${s.summary.rampartWarnings.join(' | ')}`,
+        ]
+      : []),
+    ...(s.noisyRoundsUsed
+      ? [
+          `${s.id}: ${s.noisyRoundsUsed} of ${s.summary.ratio.n} rounds ran while others used > 0.25 cores`,
+        ]
+      : []),
+  ]);
+  if (notes.length > 0) parts.push('', 'Notes:', ...notes.map((n) => `  ${n}`));
+  const noise = Object.values(scenarios)
+    .filter((s) => s.summary?.foreignCpuS)
+    .map(
+      (s) =>
+        `${s.id} ${s.summary.foreignCpuS.median.toFixed(2)} (max ${s.summary.foreignCpuS.max.toFixed(2)})`,
+    );
+  if (noise.length > 0)
+    parts.push(
+      '',
+      `Noise: CPU-s used by other processes during a run, median: ${noise.join(', ')}`,
+    );
+  const targets = output.targets ?? [];
+  if (targets.length > 0) {
+    parts.push('', 'Targets (issue #5)');
+    for (const t of targets) parts.push(`  [${t.met ? 'MET' : 'NOT MET'}] ${t.target}: ${t.value}`);
+  }
+  const rejected = Object.values(scenarios).flatMap((s) =>
+    s.rejected.map((r) => `${s.id}: ${r.why}`),
+  );
+  if (rejected.length > 0) parts.push('', 'Discarded runs:', ...rejected.map((r) => `  ${r}`));
+  return parts.join('\n');
+}
+
+module.exports = { renderTables, evaluateTargets };
