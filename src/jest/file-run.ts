@@ -6,6 +6,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { CollectorHost } from '../core/collector';
+import { describeError } from '../core/value-description';
 import type { CircusEvent, CircusState, CircusTestEntry } from './circus-types';
 import type { DefinitionScope, ScopeBridge } from './scope-bridge';
 import { ancestorTitles, relativeTestPath, testIdOf, trialCloneTitle } from './test-identity';
@@ -40,6 +41,39 @@ function isGeneratorFunction(fn: unknown): boolean {
   );
 }
 
+/** Which test (of which file) the running code belongs to. */
+interface TestScope {
+  run: FileRun;
+  entry: CircusTestEntry;
+}
+
+/**
+ * One storage for the whole process: each AsyncLocalStorage in use adds work
+ * to every promise created afterwards, so one per test file would make a
+ * worker slower with every file it runs.
+ */
+const testScope = new AsyncLocalStorage<TestScope>();
+
+/** Longest spool line, in UTF-16 units; a test's Results are split over several lines beyond it. */
+export const MAX_RECORD_CHARS = 64 * 1024 * 1024;
+
+/** Splits serialised Results into batches whose total length stays within `max` (at least one each). */
+export function batchBySize(items: readonly string[], max: number): string[][] {
+  const batches: string[][] = [[]];
+  let size = 0;
+  for (const item of items) {
+    const current = batches[batches.length - 1] as string[];
+    if (current.length > 0 && size + item.length > max) {
+      batches.push([item]);
+      size = item.length;
+    } else {
+      current.push(item);
+      size += item.length;
+    }
+  }
+  return batches;
+}
+
 /** Collection state of one test file (one environment instance). */
 export class FileRun {
   private readonly relativePath: string;
@@ -49,7 +83,6 @@ export class FileRun {
   private readonly groups = new Map<string, PlannedGroup & { indexes: Set<number> }>();
   private readonly open = new Map<CircusTestEntry, unknown[]>();
   private readonly finished = new WeakSet<CircusTestEntry>();
-  private readonly testScope = new AsyncLocalStorage<CircusTestEntry>();
   private running: CircusTestEntry | null = null;
   private writer: SpoolWriter | null = null;
   private readonly counts = { tests: 0, results: 0 };
@@ -82,8 +115,18 @@ export class FileRun {
     record: (result) => this.record(result),
   };
 
-  /** The circus event reducer. */
+  /** The circus event reducer. Never throws: a RAMPART problem must not break the test file. */
   handle(event: CircusEvent, state: CircusState): void {
+    try {
+      this.reduce(event, state);
+    } catch (error) {
+      this.fail(
+        `RAMPART failed on the ${event.name} event of ${this.relativePath}: ${describeError(error)}`,
+      );
+    }
+  }
+
+  private reduce(event: CircusEvent, state: CircusState): void {
     switch (event.name) {
       case 'add_test': {
         const children = state.currentDescribeBlock.children;
@@ -158,9 +201,9 @@ export class FileRun {
   private attributeBody(entry: CircusTestEntry): void {
     const fn = entry.fn;
     if (typeof fn !== 'function' || isGeneratorFunction(fn)) return;
-    const scope = this.testScope;
+    const scope: TestScope = { run: this, entry };
     const attributed = function (this: unknown, ...args: never[]): unknown {
-      return scope.run(entry, () => fn.apply(this, args));
+      return testScope.run(scope, () => fn.apply(this, args));
     };
     // circus detects done-callback tests by arity.
     Object.defineProperty(attributed, 'length', { value: fn.length });
@@ -184,7 +227,10 @@ export class FileRun {
   }
 
   private record(result: unknown): boolean {
-    const entry = this.testScope.getStore() ?? this.running;
+    const scope = testScope.getStore();
+    // Async work of another file's test (same worker) does not belong here.
+    if (scope && scope.run !== this) return false;
+    const entry = scope?.entry ?? this.running;
     if (!entry || this.ended) return false;
     if (!this.writer) return true; // no reporter: nothing to aggregate
     const buffer = this.open.get(entry);
@@ -226,30 +272,34 @@ export class FileRun {
   ): void {
     const writer = this.writer;
     if (!writer) return;
-    const meta = this.metaOf(entry);
-    const limit = this.options.channel?.maxResultBytes ?? 0;
-    const json = results.map(
-      (result, index) => envelopeResult(result, { testName: meta.title, index }, limit).json,
-    );
-    const attempt = Math.max(entry.invocations, 1);
-    const line =
-      outcome === 'late'
-        ? serializeWithResults({ type: 'late', id: meta.id, attempt }, json)
-        : serializeWithResults(
-            {
-              type: 'test',
-              id: meta.id,
-              title: meta.title,
-              ancestors: meta.ancestors,
-              attempt,
-              harm: meta.harm,
-              trial: meta.trial,
-              outcome,
-            },
-            json,
-          );
     this.guardWrite(() => {
-      writer.writeLine(line);
+      const meta = this.metaOf(entry);
+      const limit = this.options.channel?.maxResultBytes ?? 0;
+      const json = results.map(
+        (result, index) => envelopeResult(result, { testName: meta.title, index }, limit).json,
+      );
+      const attempt = Math.max(entry.invocations, 1);
+      const [first = [], ...rest] = batchBySize(json, MAX_RECORD_CHARS);
+      writer.writeLine(
+        outcome === 'late'
+          ? serializeWithResults({ type: 'late', id: meta.id, attempt }, first)
+          : serializeWithResults(
+              {
+                type: 'test',
+                id: meta.id,
+                title: meta.title,
+                ancestors: meta.ancestors,
+                attempt,
+                harm: meta.harm,
+                trial: meta.trial,
+                outcome,
+              },
+              first,
+            ),
+      );
+      for (const batch of rest) {
+        writer.writeLine(serializeWithResults({ type: 'more', id: meta.id, attempt }, batch));
+      }
       if (outcome !== 'late') this.counts.tests += 1;
       this.counts.results += json.length;
     });
@@ -287,11 +337,13 @@ export class FileRun {
     try {
       write();
     } catch (error) {
-      // Without its close record the reporter marks this file incomplete.
-      this.writer = null;
-      this.options.warn(
-        `RAMPART could not write Results of ${this.relativePath}: ${(error as Error).message}. The run will be reported as incomplete.`,
-      );
+      this.fail(`RAMPART could not write Results of ${this.relativePath}: ${describeError(error)}`);
     }
+  }
+
+  /** Stops writing: without its close record the reporter marks this file incomplete. */
+  private fail(message: string): void {
+    this.writer = null;
+    this.options.warn(`${message}. The run will be reported as incomplete.`);
   }
 }

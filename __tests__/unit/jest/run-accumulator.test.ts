@@ -48,7 +48,7 @@ function instance(
     file: `f${clock}`,
     open: {
       type: 'open',
-      v: 'rampart.jest.spool.v1',
+      v: 'rampart.jest.spool.v2',
       testPath: '/r/a.test.js',
       instance: `i${clock}`,
       pid: 100 + clock,

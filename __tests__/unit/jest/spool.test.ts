@@ -6,6 +6,7 @@ import { serializeWithResults } from '../../../src/jest/transport/records';
 import { envelopeResult } from '../../../src/jest/transport/result-envelope';
 import { readSpoolDir, readSpoolFile } from '../../../src/jest/transport/spool-reader';
 import { SpoolWriter } from '../../../src/jest/transport/spool-writer';
+import { batchBySize } from '../../../src/jest/file-run';
 import { spoolDirFor } from '../../../src/jest/transport/spool-files';
 
 let runDir: string;
@@ -83,6 +84,40 @@ describe('spool files', () => {
     expect(instance.tests).toEqual([]);
     expect(instance.problems).toEqual([
       'malformed record at line 1: unsupported spool version "rampart.jest.spool.v0"',
+    ]);
+  });
+});
+
+describe('long tests', () => {
+  test('batches keep every item, in order, each batch within the limit unless one item alone is larger', () => {
+    expect(batchBySize(['aa', 'bb', 'c', 'dddd', 'e'], 4)).toEqual([
+      ['aa', 'bb'],
+      ['c'],
+      ['dddd'],
+      ['e'],
+    ]);
+    expect(batchBySize([], 4)).toEqual([[]]);
+    expect(batchBySize(['toolong'], 4)).toEqual([['toolong']]);
+  });
+
+  test('more records continue the test record before them', () => {
+    const writer = new SpoolWriter(channel(), '/p/long.test.js');
+    writer.writeLine(testLine('long::t', ['one']));
+    writer.writeLine(
+      serializeWithResults({ type: 'more', id: 'long::t', attempt: 1 }, [
+        json('two'),
+        json('three'),
+      ]),
+    );
+    writer.writeLine(
+      serializeWithResults({ type: 'more', id: 'other::t', attempt: 1 }, [json('orphan')]),
+    );
+    writer.close({ tests: 1, results: 3 });
+    const instance = readSpoolFile(writer.file);
+    expect(instance.tests).toHaveLength(1);
+    expect(instance.tests[0]?.results).toHaveLength(3);
+    expect(instance.problems).toEqual([
+      'malformed record at line 4: more record without its test record',
     ]);
   });
 });

@@ -3,11 +3,13 @@
  * worker) and the reader (reporter, in the parent). One JSON object per line;
  * one file per environment instance; one writer per file.
  *
- *   open  -> plan -> test* / late* -> close
+ *   open  -> plan -> (test more*)* / late* -> close
+ *
+ * A test whose Results do not fit one line continues in `more` records.
  */
 
 /** Format version written in every `open` record. */
-export const SPOOL_VERSION = 'rampart.jest.spool.v1';
+export const SPOOL_VERSION = 'rampart.jest.spool.v2';
 
 /** First line: who writes this file. */
 export interface OpenRecord {
@@ -63,6 +65,14 @@ export interface LateRecord {
   results: unknown[];
 }
 
+/** More Results of the test record just before it (long lines are split). */
+export interface MoreRecord {
+  type: 'more';
+  id: string;
+  attempt: number;
+  results: unknown[];
+}
+
 /** Last line: what the file delivered, for reconciliation. */
 export interface CloseRecord {
   type: 'close';
@@ -71,7 +81,8 @@ export interface CloseRecord {
 }
 
 /** Any spool line. */
-export type SpoolRecord = OpenRecord | PlanRecord | TestRecord | LateRecord | CloseRecord;
+export type SpoolRecord =
+  OpenRecord | PlanRecord | TestRecord | MoreRecord | LateRecord | CloseRecord;
 
 /** Raised for a line that is not a valid record. */
 export class SpoolFormatError extends Error {
@@ -137,8 +148,12 @@ export function parseRecord(line: string): SpoolRecord {
       return r as unknown as TestRecord;
     }
     case 'late':
-      check(isStr(r.id) && isInt(r.attempt) && Array.isArray(r.results), 'malformed late record');
-      return r as unknown as LateRecord;
+    case 'more':
+      check(
+        isStr(r.id) && isInt(r.attempt) && Array.isArray(r.results),
+        `malformed ${r.type} record`,
+      );
+      return r as unknown as LateRecord | MoreRecord;
     case 'close':
       check(isInt(r.tests) && isInt(r.results), 'malformed close record');
       return r as unknown as CloseRecord;
@@ -152,7 +167,7 @@ export function parseRecord(line: string): SpoolRecord {
  * and re-stringifying them (they can be large).
  */
 export function serializeWithResults(
-  record: Omit<TestRecord, 'results'> | Omit<LateRecord, 'results'>,
+  record: Omit<TestRecord, 'results'> | Omit<LateRecord, 'results'> | Omit<MoreRecord, 'results'>,
   resultJson: readonly string[],
 ): string {
   const head = JSON.stringify(record);

@@ -64,6 +64,14 @@ export function readSpoolFile(file: string): SpoolInstance {
         case 'test':
           instance.tests.push(record);
           break;
+        case 'more': {
+          const test = instance.tests[instance.tests.length - 1];
+          if (!test || test.id !== record.id || test.attempt !== record.attempt) {
+            throw new Error('more record without its test record');
+          }
+          for (const result of record.results) test.results.push(result);
+          break;
+        }
         case 'late':
           instance.lates.push(record);
           break;
