@@ -20,14 +20,19 @@ export function toWellFormed(text: string): string {
   return text.replace(LONE_SURROGATE, '\uFFFD');
 }
 
-/** Defines `key` as an own enumerable data property (safe for `__proto__`). */
+/** Sets `key` as an own enumerable data property, also when it is `__proto__`. */
 export function defineEntry(target: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(target, key, {
-    value,
-    enumerable: true,
-    writable: true,
-    configurable: true,
-  });
+  // Plain assignment is fast; only `__proto__` would hit the prototype setter.
+  if (key === '__proto__') {
+    Object.defineProperty(target, key, {
+      value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  } else {
+    target[key] = value;
+  }
 }
 
 function describeThrown(error: unknown): string {

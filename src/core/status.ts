@@ -65,10 +65,16 @@ export const EvaluationPurpose = {
 /** One of the {@link EvaluationPurpose} values. */
 export type EvaluationPurpose = (typeof EvaluationPurpose)[keyof typeof EvaluationPurpose];
 
+const enumValues = new WeakMap<object, ReadonlySet<string>>();
+
 /** True when `value` is one of the values of the given wire enumeration. */
 export function isEnumValue<T extends Record<string, string>>(
   enumeration: T,
   value: unknown,
 ): value is T[keyof T] {
-  return typeof value === 'string' && Object.values(enumeration).includes(value);
+  if (typeof value !== 'string') return false;
+  // Cached: called for every field of every Result that crosses the transport.
+  let values = enumValues.get(enumeration);
+  if (!values) enumValues.set(enumeration, (values = new Set(Object.values(enumeration))));
+  return values.has(value);
 }

@@ -20,12 +20,20 @@ export interface JestFileOutcome {
   ranTests: number;
 }
 
+/** One delivered test attempt; its Results are decoded and tagged once, on arrival. */
 interface CollectedTest {
-  record: TestRecord;
+  id: string;
+  title: string;
+  ancestors: string[];
+  attempt: number;
+  harm: string | null;
+  trial: TestRecord['trial'];
+  outcome: TestRecord['outcome'];
   worker: string;
   instance: string;
+  /** Tagged Results, late ones last. */
   results: Result[];
-  late: Result[];
+  late: number;
 }
 
 function firstLine(text: string): string {
@@ -73,6 +81,8 @@ export class RunAccumulator {
     const ordered = [...instances].sort(
       (a, b) => (a.open?.startedAt ?? 0) - (b.open?.startedAt ?? 0) || compare(a.file, b.file),
     );
+    // Counts are checked on the records as delivered, before decoding.
+    this.checkLatest(label, ordered[ordered.length - 1] as SpoolInstance, ordered.length, jest);
     for (const instance of ordered) {
       for (const problem of instance.problems) this.addReason(`${label}: ${problem}`);
       const instanceId = instance.open?.instance ?? instance.file;
@@ -80,40 +90,64 @@ export class RunAccumulator {
       if (instance.open) this.workers.add(`${instance.open.pid}:${worker}`);
       for (const group of instance.groups) this.groups.set(group.id, group);
       for (const record of instance.tests) {
-        this.tests.set(`${record.id}\u0000${record.attempt}`, {
-          record,
+        const test: CollectedTest = {
+          id: record.id,
+          title: record.title,
+          ancestors: record.ancestors,
+          attempt: record.attempt,
+          harm: record.harm,
+          trial: record.trial,
+          outcome: record.outcome,
           worker,
           instance: instanceId,
-          results: this.decode(label, record.title, record.results),
-          late: [],
-        });
+          results: [],
+          late: 0,
+        };
+        this.absorbResults(label, test, record.results, false);
+        this.tests.set(`${record.id}\u0000${record.attempt}`, test);
       }
       for (const late of instance.lates) {
         const test = this.tests.get(`${late.id}\u0000${late.attempt}`);
         // A late record of a superseded run belongs to nothing that is reported.
         if (test && test.instance === instanceId)
-          test.late.push(...this.decode(label, test.record.title, late.results));
+          this.absorbResults(label, test, late.results, true);
       }
     }
-    this.checkLatest(label, ordered[ordered.length - 1] as SpoolInstance, ordered.length, jest);
   }
 
-  private decode(label: string, title: string, values: readonly unknown[]): Result[] {
-    const results: Result[] = [];
-    values.forEach((value, index) => {
+  /** Decodes serialised Results and tags them for the report (no copies: they are ours). */
+  private absorbResults(
+    label: string,
+    test: CollectedTest,
+    values: readonly unknown[],
+    late: boolean,
+  ): void {
+    for (const value of values) {
+      let result: Result;
       try {
-        const result = decodeResult(value, `Result #${index} of "${title}"`);
-        if (result.metadata[TRUNCATED_KEY] === true) {
-          this.addReason(
-            `${label}: a Result of "${title}" could not travel intact and was replaced by an ERROR placeholder (${result.summary})`,
-          );
-        }
-        results.push(result);
+        result = decodeResult(value, `Result #${test.results.length} of "${test.title}"`);
       } catch (error) {
         this.addReason(`${label}: malformed Result dropped: ${(error as Error).message}`);
+        continue;
       }
-    });
-    return results;
+      if (result.metadata[TRUNCATED_KEY] === true) {
+        this.addReason(
+          `${label}: a Result of "${test.title}" could not travel intact and was replaced by an ERROR placeholder (${result.summary})`,
+        );
+      }
+      result.harmCategory ??= test.harm;
+      const tags = result.metadata;
+      tags[RESULT_TAGS.testName] = test.title;
+      tags[RESULT_TAGS.testId] = test.id;
+      tags[RESULT_TAGS.index] = test.results.length;
+      tags[RESULT_TAGS.worker] = test.worker;
+      tags[RESULT_TAGS.attempt] = test.attempt;
+      if (late) {
+        tags[RESULT_TAGS.late] = true;
+        test.late += 1;
+      }
+      test.results.push(result);
+    }
   }
 
   private checkLatest(
@@ -153,30 +187,25 @@ export class RunAccumulator {
   private finalAttempts(): CollectedTest[] {
     const latest = new Map<string, CollectedTest>();
     for (const test of this.tests.values()) {
-      const known = latest.get(test.record.id);
-      if (!known || known.record.attempt < test.record.attempt) latest.set(test.record.id, test);
+      const known = latest.get(test.id);
+      if (!known || known.attempt < test.attempt) latest.set(test.id, test);
     }
-    return [...latest.values()].sort((a, b) => compare(a.record.id, b.record.id));
+    return [...latest.values()].sort((a, b) => compare(a.id, b.id));
   }
 
   /** Warnings for harm-tagged tests without Results and for late Results. */
   warnings(): string[] {
     const warnings: string[] = [];
     for (const test of this.finalAttempts()) {
-      const { record } = test;
-      const fullName = [...record.ancestors, record.title].join(' ');
-      if (
-        record.harm !== null &&
-        test.results.length + test.late.length === 0 &&
-        record.outcome !== 'interrupted'
-      ) {
+      const fullName = [...test.ancestors, test.title].join(' ');
+      if (test.harm !== null && test.results.length === 0 && test.outcome !== 'interrupted') {
         warnings.push(
           `Test ${fullName} is marked harm but recorded no results — did you forget recordResult() or to run an attack/probe?`,
         );
       }
-      if (test.late.length > 0) {
+      if (test.late > 0) {
         warnings.push(
-          `Test ${fullName} recorded ${test.late.length} Result(s) after it finished; they are reported under that test (metadata ${RESULT_TAGS.late}).`,
+          `Test ${fullName} recorded ${test.late} Result(s) after it finished; they are reported under that test (metadata ${RESULT_TAGS.late}).`,
         );
       }
     }
@@ -185,27 +214,7 @@ export class RunAccumulator {
 
   /** Tagged Results in report order: test id, attempt, index, worker. */
   results(): Result[] {
-    return [...this.tests.values()].flatMap((test) => this.tagged(test)).sort(compareReportOrder);
-  }
-
-  private tagged(test: CollectedTest): Result[] {
-    const { record } = test;
-    return [...test.results, ...test.late].map((result, index) => {
-      const late = index >= test.results.length;
-      // Copies: the report never mutates what was decoded.
-      return result.with({
-        harmCategory: result.harmCategory ?? record.harm,
-        metadata: {
-          ...result.metadata,
-          [RESULT_TAGS.testName]: record.title,
-          [RESULT_TAGS.testId]: record.id,
-          [RESULT_TAGS.index]: index,
-          [RESULT_TAGS.worker]: test.worker,
-          [RESULT_TAGS.attempt]: record.attempt,
-          ...(late ? { [RESULT_TAGS.late]: true } : {}),
-        },
-      });
-    });
+    return [...this.tests.values()].flatMap((test) => test.results).sort(compareReportOrder);
   }
 
   /** Trial-group verdicts: each clone classified by its final attempt. */
@@ -214,10 +223,9 @@ export class RunAccumulator {
     for (const group of this.groups.values())
       clones.set(group.id, new Array<Result[] | undefined>(group.n).fill(undefined));
     for (const test of this.finalAttempts()) {
-      const trial = test.record.trial;
+      const trial = test.trial;
       const slots = trial ? clones.get(trial.group) : undefined;
-      if (trial && slots && trial.index < slots.length)
-        slots[trial.index] = [...test.results, ...test.late];
+      if (trial && slots && trial.index < slots.length) slots[trial.index] = test.results;
     }
     const verdicts: Record<string, TrialGroupResult> = {};
     for (const group of [...this.groups.values()].sort((a, b) => compare(a.id, b.id))) {
