@@ -217,6 +217,21 @@ describe.each(JEST_VERSIONS)('Jest %i', (jest) => {
     expect(run.stderr).toContain('warehouse offline');
   });
 
+  test('a JSON report that cannot be written fails the run', async () => {
+    const scenario = createScenario(jest, 'report-unwritable').write({
+      'jest.config.js': jestConfig({ reporterOptions: { outputDir: 'blocked/reports' } }),
+      'helpers.js': HELPERS_JS,
+      'suite.test.js': SUITE_JS,
+      blocked: 'a file where the report directory should be',
+    });
+    const run = await scenario.run(['--runInBand']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      'RAMPART warning: Sink JsonFileReportSink.emit failed — report may not be persisted.',
+    );
+    expect(run.stderr).toContain('RAMPART fails this run: the JSON report could not be written.');
+  });
+
   test('a sink module that cannot be found is a configuration error naming it', async () => {
     const scenario = createScenario(jest, 'report-missing-sink').write({
       'jest.config.js': jestConfig({ reporterOptions: { sinks: ['./nowhere.js'] } }),

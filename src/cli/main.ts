@@ -8,7 +8,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import chalk from 'chalk';
-import { serializeReport, readJsonReport } from '../report/json-report';
+import { readJsonReport, serializeReportChunks } from '../report/json-report';
 import { writeNewFileSync } from '../report/json-file-sink';
 import { type ShardReport, mergeReports } from '../report/merge';
 import { renderSummary } from '../report/summary';
@@ -65,7 +65,7 @@ function readShard(file: string): ShardReport {
 
 function merge(args: MergeArguments): number {
   const merged = mergeReports(args.inputs.map(readShard));
-  const written = writeNewFileSync(args.output, serializeReport(merged));
+  const written = writeNewFileSync(args.output, serializeReportChunks(merged));
   const colours = chalk.stderr;
   const lines = renderSummary(merged, { width: process.stderr.columns ?? 80, chalk: colours });
   lines.push(`RAMPART merged report: ${path.relative(process.cwd(), written) || written}`);

@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { TestRunReport } from '../core/run-report';
 import { JsonFileReportSink, writeReportFileSync } from '../report/json-file-sink';
-import { serializeReport } from '../report/json-report';
+import { serializeReportChunks } from '../report/json-report';
 import { type ReportSink, emitToSinks } from '../report/sink';
 import { loadSinkModules } from '../report/sink-modules';
 import { renderSummary } from '../report/summary';
@@ -131,7 +131,13 @@ export class RampartReporter {
         ),
         ...emitWarnings.map((w) => chalk.yellow(`RAMPART warning: ${sanitizeLine(w)}`)),
       ];
-      const failure = runFailure(report, this.options.failOnTrialGate);
+      const failure = runFailure(report, {
+        failOnTrialGate: this.options.failOnTrialGate,
+        reportLost:
+          jsonSink !== undefined &&
+          !this.globalConfig.collectTests &&
+          jsonSink.written.length === 0,
+      });
       if (failure) {
         lines.push(chalk.red.bold(failure));
         this.failure = new Error(failure);
@@ -238,14 +244,17 @@ export class RampartReporter {
       const chalk = stderrChalk();
       const lines = renderSummary(report, { width: terminalWidth(), chalk });
       if (this.options.json) {
-        const file = writeReportFileSync(this.options.outputDir, serializeReport(report));
+        const file = writeReportFileSync(this.options.outputDir, serializeReportChunks(report));
         lines.push(`RAMPART report: ${path.relative(process.cwd(), file) || file}`);
       }
       if (this.options.sinks.length > 0)
         lines.push(
           chalk.yellow('RAMPART warning: sink modules were not emitted because Jest exited early.'),
         );
-      const failure = runFailure(report, this.options.failOnTrialGate);
+      const failure = runFailure(report, {
+        failOnTrialGate: this.options.failOnTrialGate,
+        reportLost: false,
+      });
       if (failure) lines.push(chalk.red.bold(failure));
       writeLines(['', ...lines, '']);
     } catch (error) {

@@ -3,9 +3,15 @@ import type { TestRunReport } from '../core/run-report';
 import { sanitizeLine } from '../report/terminal-text';
 
 /** Why RAMPART fails the run, or null when it does not. */
-export function runFailure(report: TestRunReport, failOnTrialGate: boolean): string | null {
+export function runFailure(
+  report: TestRunReport,
+  options: { failOnTrialGate: boolean; reportLost: boolean },
+): string | null {
+  const { failOnTrialGate } = options;
   const reasons: string[] = [];
   if (report.incomplete) reasons.push('the RAMPART run is incomplete');
+  // The JSON report is what CI dashboards read: a run without it is not green.
+  if (options.reportLost) reasons.push('the JSON report could not be written');
   const failedGroups = Object.values(report.trialGroups).filter((group) => !group.passed);
   if (failOnTrialGate && failedGroups.length > 0) {
     const titles = failedGroups.map((group) => sanitizeLine(group.title, 200)).join(', ');

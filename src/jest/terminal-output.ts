@@ -14,7 +14,12 @@ export function terminalWidth(): number {
   return typeof columns === 'number' && columns > 20 ? columns : 80;
 }
 
+/** Lines per write: a summary of a million Results is not joined into one string. */
+const LINES_PER_WRITE = 10_000;
+
 /** Writes lines to stderr synchronously (also safe inside a process 'exit' handler). */
 export function writeLines(lines: readonly string[]): void {
-  if (lines.length > 0) process.stderr.write(`${lines.join('\n')}\n`);
+  for (let start = 0; start < lines.length; start += LINES_PER_WRITE) {
+    process.stderr.write(`${lines.slice(start, start + LINES_PER_WRITE).join('\n')}\n`);
+  }
 }

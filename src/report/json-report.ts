@@ -90,11 +90,13 @@ export function projectResult(result: Result): Json {
 }
 
 /** The whole report object, keys in upstream's order, then our additions. */
-export function projectReport(report: TestRunReport): Json {
+export function projectReport(report: TestRunReport, withResults = true): Json {
   const summary = report.populationSummary();
   const byCategory: Json = {};
-  for (const [category, results] of report.byHarmCategory()) {
-    defineEntry(byCategory, category, results.map(projectResult));
+  if (withResults) {
+    for (const [category, results] of report.byHarmCategory()) {
+      defineEntry(byCategory, category, results.map(projectResult));
+    }
   }
   const trialGroups: Json = {};
   for (const id of Object.keys(report.trialGroups).sort()) {
@@ -137,6 +139,43 @@ export function projectReport(report: TestRunReport): Json {
 /** Serialised report text (2-space indent, trailing newline). */
 export function serializeReport(report: TestRunReport): string {
   return `${JSON.stringify(projectReport(report), null, 2)}\n`;
+}
+
+const indent = (text: string, spaces: string): string => text.replace(/\n/g, `\n${spaces}`);
+
+/** Pieces of about this many characters are handed to the writer. */
+const PIECE_CHARS = 1 << 20;
+
+/**
+ * The same text as {@link serializeReport}, in pieces of bounded size, so a
+ * report of any size can be written without holding it in one string.
+ */
+export function* serializeReportChunks(report: TestRunReport): Generator<string> {
+  const placeholder = '\u0000by_harm_category\u0000';
+  const skeleton = JSON.stringify(
+    { ...projectReport(report, false), by_harm_category: placeholder },
+    null,
+    2,
+  );
+  const [head, tail] = skeleton.split(JSON.stringify(placeholder)) as [string, string];
+  yield head;
+  const categories = [...report.byHarmCategory()];
+  if (categories.length === 0) yield '{}';
+  let piece = '';
+  for (const [c, [category, results]] of categories.entries()) {
+    piece += `${c === 0 ? '{\n' : ''}    ${JSON.stringify(category)}: [\n`;
+    for (const [r, result] of results.entries()) {
+      const separator = r < results.length - 1 ? ',' : '';
+      piece += `      ${indent(JSON.stringify(projectResult(result), null, 2), '      ')}${separator}\n`;
+      if (piece.length >= PIECE_CHARS) {
+        yield piece;
+        piece = '';
+      }
+    }
+    piece += `    ]${c < categories.length - 1 ? ',' : ''}\n${c === categories.length - 1 ? '  }' : ''}`;
+  }
+  yield piece;
+  yield `${tail}\n`;
 }
 
 // ------------------------------------------------------------- reading back

@@ -11,6 +11,7 @@ import {
   projectResult,
   readJsonReport,
   serializeReport,
+  serializeReportChunks,
 } from '../../../src/report/json-report';
 
 const base = {
@@ -183,5 +184,39 @@ describe('JSON projection', () => {
     expect(() => readJsonReport({ by_harm_category: { x: [{ status: 'nope' }] } })).toThrow(
       'report.by_harm_category.x[0].status: expected a SafetyStatus value, got "nope"',
     );
+  });
+});
+
+describe('streamed serialization', () => {
+  const many = (n: number, categories: string[]) =>
+    Array.from(
+      { length: n },
+      (_, i) =>
+        new Result({
+          ...base,
+          status: i % 3 === 0 ? 'unsafe' : 'safe',
+          summary: `result ${i} ${'x'.repeat(1000)}`,
+          harmCategory: categories[i % categories.length] as string,
+          metadata: { i, nested: { list: [1, { deep: true }] } },
+          turns: i % 2 ? [turn()] : [],
+        }),
+    );
+
+  test.each([
+    ['an empty report', new TestRunReport({ results: [] })],
+    ['one Result', new TestRunReport({ results: many(1, ['a']) })],
+    [
+      'several categories, trial groups and metadata',
+      new TestRunReport({
+        results: many(7, ['a', '__proto__', 'c']),
+        metadata: { incomplete: true, incomplete_reasons: ['x'] },
+        trialGroups: { 'f::g': classifyTrialGroup([[new Result(base)]], 1, 'g') },
+      }),
+    ],
+    ['pieces beyond the piece size', new TestRunReport({ results: many(3000, ['a', 'b']) })],
+  ])('%s: the pieces join to exactly the one-string text', (_name, report) => {
+    const pieces = [...serializeReportChunks(report)];
+    expect(pieces.join('')).toBe(serializeReport(report));
+    expect(Math.max(...pieces.map((p) => p.length))).toBeLessThan(2 * 1024 * 1024);
   });
 });
