@@ -50,9 +50,12 @@ export class SpoolWriter {
   /** Writes one already-serialised record. */
   writeLine(line: string): void {
     if (this.fd === null) throw new Error('RAMPART spool is already closed');
-    const data = Buffer.from(`${line}\n`);
-    let offset = 0;
-    while (offset < data.length) offset += fs.writeSync(this.fd, data, offset);
+    const text = `${line}\n`;
+    // Usually one write of the string; a short write continues from the bytes.
+    const written = fs.writeSync(this.fd, text);
+    if (written === Buffer.byteLength(text)) return;
+    const data = Buffer.from(text);
+    for (let offset = written; offset < data.length;) offset += fs.writeSync(this.fd, data, offset);
   }
 
   /** Writes the closing record and closes the file. */
