@@ -2,6 +2,7 @@
  * A RAMPART run never loses a Result and never passes when it did not fully
  * run: crashes, exits, kills, broken files, broken transport, retries, bail.
  */
+import * as fs from 'node:fs';
 import { HELPERS_JS } from './support/files';
 import { JEST_VERSIONS } from './support/paths';
 import { type JsonReport, allResults, createScenario, jestConfig } from './support/scenario';
@@ -257,6 +258,27 @@ test('huge transcript', () => {
     expect(reasons(report)).toEqual([
       expect.stringContaining('big.test.js: a Result of "huge transcript" could not travel intact'),
     ]);
+  });
+
+  test('Results adding up to more than the longest string V8 can hold (512 MB) all arrive, and the report is written', async () => {
+    const s = scenario('over-512mb', {
+      'many-large.test.js': `
+const { rec } = require('./helpers');
+test('forty 14 MB Results', () => {
+  const transcript = 'q'.repeat(14 * 1024 * 1024);
+  for (let i = 0; i < 40; i += 1) rec('safe', 'large ' + i, { metadata: { transcript } });
+});
+test('the next test still runs', () => rec('safe', 'after'));
+`,
+    });
+    const run = await s.run(['--maxWorkers=2']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('Population: 41 runs - 0 unsafe');
+    expect(run.stderr).not.toContain('INCOMPLETE');
+    const [file] = s.reportFiles();
+    // Too large to parse back in a test: its size shows every transcript is in it.
+    expect(fs.statSync(file as string).size).toBeGreaterThan(40 * 14 * 1024 * 1024);
+    fs.rmSync(file as string);
   });
 
   test('the default 16 MiB cap stops a 20 MB transcript without crashing anything', async () => {

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ObservabilityLevel, Result } from '../../../src/index';
+import { ObservabilityLevel, Result, encodeResult } from '../../../src/index';
 import { serializeWithResults } from '../../../src/jest/transport/records';
 import { envelopeResult } from '../../../src/jest/transport/result-envelope';
 import { readSpoolDir, readSpoolFile } from '../../../src/jest/transport/spool-reader';
@@ -69,8 +69,8 @@ describe('spool files', () => {
     expect(instance.tests.map((t) => t.id)).toEqual(['b::1', 'b::2']);
     expect(instance.close).toBeNull();
     expect(instance.problems).toEqual([
-      'truncated record at line 5',
       expect.stringMatching(/^malformed record at line 3: invalid JSON/),
+      'truncated record at line 5',
     ]);
   });
 
@@ -98,6 +98,43 @@ describe('long tests', () => {
     ]);
     expect(batchBySize([], 4)).toEqual([[]]);
     expect(batchBySize(['toolong'], 4)).toEqual([['toolong']]);
+  });
+
+  test('lines longer than a read chunk are read whole, with the lines around them', () => {
+    const writer = new SpoolWriter(channel(), '/p/huge.test.js');
+    const big = 'z'.repeat(20 * 1024 * 1024);
+    writer.writeLine(testLine('huge::a', ['small']));
+    const bigJson = JSON.stringify(
+      encodeResult(
+        new Result({
+          status: 'safe',
+          summary: big,
+          observabilityLevel: ObservabilityLevel.TOOL_ONLY,
+        }),
+      ),
+    );
+    writer.writeLine(
+      serializeWithResults(
+        {
+          type: 'test',
+          id: 'huge::b',
+          title: 'b',
+          ancestors: [],
+          attempt: 1,
+          harm: null,
+          trial: null,
+          outcome: 'passed',
+        },
+        [bigJson, json('after big')],
+      ),
+    );
+    writer.writeLine(testLine('huge::c', ['last']));
+    writer.close({ tests: 3, results: 4 });
+    const instance = readSpoolFile(writer.file);
+    expect(instance.problems).toEqual([]);
+    expect(instance.tests.map((t) => t.id)).toEqual(['huge::a', 'huge::b', 'huge::c']);
+    expect((instance.tests[1]?.results[0] as { summary: string }).summary).toHaveLength(big.length);
+    expect(instance.close).toEqual({ type: 'close', tests: 3, results: 4 });
   });
 
   test('more records continue the test record before them', () => {

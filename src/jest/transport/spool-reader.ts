@@ -26,6 +26,47 @@ export interface SpoolInstance {
   problems: string[];
 }
 
+/** A line of a spool file; `complete` is false for a last line without its newline. */
+interface SpoolLine {
+  text: string;
+  complete: boolean;
+}
+
+/** Bytes read at a time. */
+const READ_CHUNK = 8 * 1024 * 1024;
+
+/**
+ * The lines of a file, read in chunks: a spool file may be far larger than
+ * the longest string V8 can hold, its lines never are.
+ */
+function* readLines(file: string): Generator<SpoolLine> {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const chunk = Buffer.alloc(READ_CHUNK);
+    let pending: Buffer[] = [];
+    for (;;) {
+      const read = fs.readSync(fd, chunk, 0, READ_CHUNK, null);
+      if (read === 0) break;
+      let start = 0;
+      for (
+        let newline = chunk.indexOf(10, start);
+        newline !== -1 && newline < read;
+        newline = chunk.indexOf(10, start)
+      ) {
+        pending.push(chunk.subarray(start, newline));
+        yield { text: Buffer.concat(pending).toString('utf8'), complete: true };
+        pending = [];
+        start = newline + 1;
+      }
+      if (start < read) pending.push(Buffer.from(chunk.subarray(start, read)));
+    }
+    if (pending.length > 0)
+      yield { text: Buffer.concat(pending).toString('utf8'), complete: false };
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 /** Reads one spool file. */
 export function readSpoolFile(file: string): SpoolInstance {
   const instance: SpoolInstance = {
@@ -37,54 +78,59 @@ export function readSpoolFile(file: string): SpoolInstance {
     close: null,
     problems: [],
   };
-  let text: string;
+  let i = -1;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    for (const line of readLines(file)) {
+      i += 1;
+      if (!line.complete) {
+        instance.problems.push(`truncated record at line ${i + 1}`);
+        break;
+      }
+      if (!absorbLine(instance, line.text, i) && i === 0) break; // no valid header: nothing can be trusted
+    }
   } catch (error) {
     instance.problems.push(`cannot read ${path.basename(file)}: ${(error as Error).message}`);
-    return instance;
-  }
-  const lines = text.split('\n');
-  const complete = lines.length - 1; // the text after the last newline is an unfinished line
-  if (lines[complete] !== '') instance.problems.push(`truncated record at line ${complete + 1}`);
-  for (let i = 0; i < complete; i += 1) {
-    const line = lines[i] as string;
-    try {
-      const record = parseRecord(line);
-      if (i === 0 && record.type !== 'open') throw new Error('first record is not an open record');
-      if (instance.close) throw new Error('record after the close record');
-      switch (record.type) {
-        case 'open':
-          if (i !== 0) throw new Error('open record after the first line');
-          instance.open = record;
-          break;
-        case 'plan':
-          instance.groups.push(...record.groups);
-          break;
-        case 'test':
-          instance.tests.push(record);
-          break;
-        case 'more': {
-          const test = instance.tests[instance.tests.length - 1];
-          if (!test || test.id !== record.id || test.attempt !== record.attempt) {
-            throw new Error('more record without its test record');
-          }
-          for (const result of record.results) test.results.push(result);
-          break;
-        }
-        case 'late':
-          instance.lates.push(record);
-          break;
-        case 'close':
-          instance.close = record;
-          break;
-      }
-    } catch (error) {
-      instance.problems.push(`malformed record at line ${i + 1}: ${(error as Error).message}`);
-      if (i === 0) break; // without a valid header nothing else can be trusted
-    }
   }
   return instance;
+}
+
+/** Adds one line to `instance`; false (and a problem) when it is not a valid record there. */
+function absorbLine(instance: SpoolInstance, line: string, i: number): boolean {
+  try {
+    const record = parseRecord(line);
+    if (i === 0 && record.type !== 'open') throw new Error('first record is not an open record');
+    if (instance.close) throw new Error('record after the close record');
+    switch (record.type) {
+      case 'open':
+        if (i !== 0) throw new Error('open record after the first line');
+        instance.open = record;
+        break;
+      case 'plan':
+        instance.groups.push(...record.groups);
+        break;
+      case 'test':
+        instance.tests.push(record);
+        break;
+      case 'more': {
+        const test = instance.tests[instance.tests.length - 1];
+        if (!test || test.id !== record.id || test.attempt !== record.attempt) {
+          throw new Error('more record without its test record');
+        }
+        for (const result of record.results) test.results.push(result);
+        break;
+      }
+      case 'late':
+        instance.lates.push(record);
+        break;
+      case 'close':
+        instance.close = record;
+        break;
+    }
+    return true;
+  } catch (error) {
+    instance.problems.push(`malformed record at line ${i + 1}: ${(error as Error).message}`);
+    return false;
+  }
 }
 
 /** Reads every spool file in a test file's spool directory (none: []). */
