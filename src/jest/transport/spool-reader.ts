@@ -33,7 +33,7 @@ interface SpoolLine {
 }
 
 /** Bytes read at a time. */
-const READ_CHUNK = 8 * 1024 * 1024;
+const READ_CHUNK = 1024 * 1024;
 
 /**
  * The lines of a file, read in chunks: a spool file may be far larger than
@@ -42,7 +42,7 @@ const READ_CHUNK = 8 * 1024 * 1024;
 function* readLines(file: string): Generator<SpoolLine> {
   const fd = fs.openSync(file, 'r');
   try {
-    const chunk = Buffer.alloc(READ_CHUNK);
+    const chunk = Buffer.allocUnsafe(READ_CHUNK);
     let pending: Buffer[] = [];
     for (;;) {
       const read = fs.readSync(fd, chunk, 0, READ_CHUNK, null);
@@ -53,8 +53,11 @@ function* readLines(file: string): Generator<SpoolLine> {
         newline !== -1 && newline < read;
         newline = chunk.indexOf(10, start)
       ) {
-        pending.push(chunk.subarray(start, newline));
-        yield { text: Buffer.concat(pending).toString('utf8'), complete: true };
+        const text =
+          pending.length === 0
+            ? chunk.toString('utf8', start, newline)
+            : Buffer.concat([...pending, chunk.subarray(start, newline)]).toString('utf8');
+        yield { text, complete: true };
         pending = [];
         start = newline + 1;
       }
