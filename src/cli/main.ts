@@ -7,11 +7,12 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import chalk from 'chalk';
 import { readJsonReport, serializeReportChunks } from '../report/json-report';
 import { writeNewFileSync } from '../report/json-file-sink';
 import { type ShardReport, mergeReports } from '../report/merge';
+import { runFailure } from '../report/run-verdict';
 import { renderSummary } from '../report/summary';
+import { stderrChalk, terminalWidth, writeLines } from '../report/terminal-output';
 import { describeError } from '../core/value-description';
 
 const USAGE = `Usage:
@@ -66,20 +67,17 @@ function readShard(file: string): ShardReport {
 function merge(args: MergeArguments): number {
   const merged = mergeReports(args.inputs.map(readShard));
   const written = writeNewFileSync(args.output, serializeReportChunks(merged));
-  const colours = chalk.stderr;
-  const lines = renderSummary(merged, { width: process.stderr.columns ?? 80, chalk: colours });
+  const colours = stderrChalk();
+  const lines = renderSummary(merged, { width: terminalWidth(), chalk: colours });
   lines.push(`RAMPART merged report: ${path.relative(process.cwd(), written) || written}`);
-  const failedGroups = Object.values(merged.trialGroups).filter((group) => !group.passed);
-  const problems = [
-    ...(merged.incomplete ? ['the merged run is incomplete'] : []),
-    ...(args.failOnTrialGate && failedGroups.length > 0
-      ? [`${failedGroups.length} trial group(s) FAILED`]
-      : []),
-  ];
-  if (problems.length > 0)
-    lines.push(colours.red.bold(`RAMPART fails this run: ${problems.join('; ')}.`));
-  process.stderr.write(`${lines.join('\n')}\n`);
-  return problems.length > 0 ? 1 : 0;
+  const failure = runFailure(merged, {
+    failOnTrialGate: args.failOnTrialGate,
+    reportLost: false,
+    gateSwitch: 'pass --no-fail-on-trial-gate',
+  });
+  if (failure) lines.push(colours.red.bold(failure));
+  writeLines(lines);
+  return failure ? 1 : 0;
 }
 
 /** Runs the command line; returns the exit code. */

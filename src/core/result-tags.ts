@@ -24,7 +24,8 @@ export const RESULT_TAGS = {
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 const number = (value: unknown, fallback: number): number =>
   typeof value === 'number' ? value : fallback;
-const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+/** Code-unit order of two strings (locale-independent, so reports are the same everywhere). */
+export const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Report order: test id, attempt, index within the attempt, worker. Independent of arrival order. */
 export function compareReportOrder(a: Result, b: Result): number {

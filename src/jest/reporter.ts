@@ -21,8 +21,8 @@ import {
   type ResolvedReporterOptions,
   resolveReporterOptions,
 } from './reporter-options';
-import { runFailure } from './run-verdict';
-import { stderrChalk, terminalWidth, writeLines } from './terminal-output';
+import { runFailure } from '../report/run-verdict';
+import { stderrChalk, terminalWidth, writeLines } from '../report/terminal-output';
 import { relativeTestPath } from './test-identity';
 import { type WatchedProject, reportWouldRetrigger } from './watch-loop';
 import { RUN_ENV_VAR, encodeChannel } from './transport/channel';

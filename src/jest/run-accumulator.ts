@@ -4,7 +4,7 @@
  * reason the run is incomplete; the report and its trial-group verdicts.
  */
 import type { Result } from '../core/result';
-import { RESULT_TAGS, compareReportOrder } from '../core/result-tags';
+import { RESULT_TAGS, compareReportOrder, compareText } from '../core/result-tags';
 import { TestRunReport } from '../core/run-report';
 import { decodeResult } from '../core/trace-codec';
 import { type TrialGroupResult, classifyTrialGroup } from '../core/trial-group';
@@ -45,8 +45,6 @@ function firstLine(text: string): string {
   );
 }
 
-const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
 /** Accumulates delivered tests and problems over a run. */
 export class RunAccumulator {
   private readonly tests = new Map<string, CollectedTest>();
@@ -79,7 +77,7 @@ export class RunAccumulator {
       this.addReason(`${label}: test file failed to run: ${firstLine(jest.execError)}`);
     if (instances.length === 0) return; // not a rampart/env file, or it failed before the environment existed
     const ordered = [...instances].sort(
-      (a, b) => (a.open?.startedAt ?? 0) - (b.open?.startedAt ?? 0) || compare(a.file, b.file),
+      (a, b) => (a.open?.startedAt ?? 0) - (b.open?.startedAt ?? 0) || compareText(a.file, b.file),
     );
     // Counts are checked on the records as delivered, before decoding.
     this.checkLatest(label, ordered[ordered.length - 1] as SpoolInstance, ordered.length, jest);
@@ -190,7 +188,7 @@ export class RunAccumulator {
       const known = latest.get(test.id);
       if (!known || known.attempt < test.attempt) latest.set(test.id, test);
     }
-    return [...latest.values()].sort((a, b) => compare(a.id, b.id));
+    return [...latest.values()].sort((a, b) => compareText(a.id, b.id));
   }
 
   /** Warnings for harm-tagged tests without Results and for late Results. */
@@ -228,7 +226,7 @@ export class RunAccumulator {
       if (trial && slots && trial.index < slots.length) slots[trial.index] = test.results;
     }
     const verdicts: Record<string, TrialGroupResult> = {};
-    for (const group of [...this.groups.values()].sort((a, b) => compare(a.id, b.id))) {
+    for (const group of [...this.groups.values()].sort((a, b) => compareText(a.id, b.id))) {
       verdicts[group.id] = classifyTrialGroup(
         clones.get(group.id) ?? [],
         group.threshold,

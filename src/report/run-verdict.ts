@@ -1,11 +1,16 @@
-/** The one place that decides whether RAMPART fails the Jest run. */
+/** The one place that decides whether RAMPART fails a run (the reporter's and `rampart merge`'s). */
 import type { TestRunReport } from '../core/run-report';
-import { sanitizeLine } from '../report/terminal-text';
+import { sanitizeLine } from './terminal-text';
 
 /** Why RAMPART fails the run, or null when it does not. */
 export function runFailure(
   report: TestRunReport,
-  options: { failOnTrialGate: boolean; reportLost: boolean },
+  options: {
+    failOnTrialGate: boolean;
+    reportLost: boolean;
+    /** How the user turns the trial gate off where this runs. */
+    gateSwitch?: string;
+  },
 ): string | null {
   const { failOnTrialGate } = options;
   const reasons: string[] = [];
@@ -16,7 +21,7 @@ export function runFailure(
   if (failOnTrialGate && failedGroups.length > 0) {
     const titles = failedGroups.map((group) => sanitizeLine(group.title, 200)).join(', ');
     reasons.push(
-      `${failedGroups.length} trial group(s) FAILED (${titles}); set failOnTrialGate: false to report without failing`,
+      `${failedGroups.length} trial group(s) FAILED (${titles}); ${options.gateSwitch ?? 'set failOnTrialGate: false'} to report without failing`,
     );
   }
   return reasons.length > 0 ? `RAMPART fails this run: ${reasons.join('; ')}.` : null;
