@@ -1,12 +1,16 @@
 /** ROT13 of a text payload. */
-import { TextConverter } from './converter';
+import { type ReversibleConverter, TextConverter } from './converter';
+import { shiftLetters } from './letter-shift';
 
-/** Rotates ASCII letters by 13 places; everything else is kept. */
-export class Rot13Converter extends TextConverter {
+/** Rotates ASCII letters by 13 places; everything else is kept. Its own inverse. */
+export class Rot13Converter extends TextConverter implements ReversibleConverter {
+  readonly name = 'rot13';
+
   protected transform(content: string): string {
-    return content.replace(/[a-zA-Z]/g, (c) => {
-      const base = c <= 'Z' ? 65 : 97;
-      return String.fromCharCode(((c.charCodeAt(0) - base + 13) % 26) + base);
-    });
+    return shiftLetters(content, 13);
+  }
+
+  decode(content: string): string {
+    return shiftLetters(content, 13);
   }
 }
