@@ -158,9 +158,75 @@ export { NEUTRAL_EVALUATOR } from './evaluators/judge-prompt';
 export { StaticDriver } from './drivers/static-driver';
 export { LLMDriver, type LLMDriverOptions } from './drivers/llm-driver';
 export type { DriverInput } from './drivers/coerce-driver';
-export { convertPayload, type PayloadConverter } from './converters/converter';
+export {
+  convertPayload,
+  converterName,
+  CONVERTER_METADATA_KEY,
+  type PayloadConverter,
+  type ReversibleConverter,
+} from './converters/converter';
 export { Base64Converter } from './converters/base64-converter';
 export { Rot13Converter } from './converters/rot13-converter';
+export { HexConverter } from './converters/hex-converter';
+export { BinaryConverter } from './converters/binary-converter';
+export { UrlConverter, type UrlConverterOptions } from './converters/url-converter';
+export {
+  JsonEscapeConverter,
+  type JsonEscapeConverterOptions,
+} from './converters/json-escape-converter';
+export { MorseConverter } from './converters/morse-converter';
+export { CaesarConverter, type CaesarConverterOptions } from './converters/caesar-converter';
+export { AtbashConverter } from './converters/atbash-converter';
+export { ReverseConverter } from './converters/reverse-converter';
+export { LeetspeakConverter } from './converters/leetspeak-converter';
+export {
+  HomoglyphConverter,
+  type HomoglyphConverterOptions,
+} from './converters/homoglyph-converter';
+export { CharSwapConverter, type CharSwapConverterOptions } from './converters/char-swap-converter';
+export {
+  SplitNoiseConverter,
+  type SplitNoiseConverterOptions,
+} from './converters/split-noise-converter';
+export {
+  ZeroWidthConverter,
+  type ZeroWidthConverterOptions,
+} from './converters/zero-width-converter';
+export {
+  TagSmugglingConverter,
+  type TagSmugglingConverterOptions,
+} from './converters/tag-smuggling-converter';
+export {
+  MarkdownCommentConverter,
+  type MarkdownCommentConverterOptions,
+} from './converters/markdown-comment-converter';
+export {
+  HtmlCommentConverter,
+  type HtmlCommentConverterOptions,
+} from './converters/html-comment-converter';
+export {
+  InvisibleHtmlConverter,
+  InvisibleStyle,
+  type InvisibleHtmlConverterOptions,
+} from './converters/invisible-html-converter';
+export {
+  ModelRewriteConverter,
+  TranslateConverter,
+  ParaphraseConverter,
+  ToneConverter,
+  type TranslateConverterOptions,
+  type ParaphraseConverterOptions,
+  type ToneConverterOptions,
+} from './converters/model-rewrite-converters';
+export { DocxConverter, type DocxConverterOptions } from './converters/docx-converter';
+export { PlainConverter } from './converters/plain-converter';
+export { ChainConverter, type ChainConverterOptions } from './converters/chain-converter';
+export {
+  CONVERTER_CATALOGUE,
+  ConverterKind,
+  type ConverterEntry,
+} from './converters/converter-catalogue';
+export type { ModelInput } from './llm/completions';
 export {
   LlmError,
   LlmErrorReason,

@@ -25,8 +25,8 @@ export class HtmlCommentConverter extends TextConverter {
   }
 
   protected transform(content: string): string {
-    const body = content.replace(/-(?=-)/g, '- ').replace(/^(-?>)/, ' $1');
-    const comment = `<!-- ${body} -->`;
+    // The spaces after `<!--` and before `-->` keep `>`/`->` at the edges harmless.
+    const comment = `<!-- ${content.replace(/-(?=-)/g, '- ')} -->`;
     return this.cover ? `${comment}\n<p>${escapeHtml(this.cover)}</p>` : comment;
   }
 }

@@ -23,7 +23,7 @@ test('Base64 encodes the UTF-8 bytes, keeps the id, carries metadata and records
     id: 'p-1',
     format: 'text',
     artifact: null,
-    metadata: { template: 'exfil', converter: 'Base64Converter' },
+    metadata: { template: 'exfil', converter: 'base64' },
   });
   expect(Buffer.from(converted.content, 'base64').toString('utf8')).toBe(payload.content);
   expect(payload.metadata).toEqual({ template: 'exfil' });
@@ -32,7 +32,7 @@ test('Base64 encodes the UTF-8 bytes, keeps the id, carries metadata and records
 test('ROT13 rotates ASCII letters only and is its own inverse', () => {
   const converted = new Rot13Converter().convert(payload);
   expect(converted.content).toBe('Sbejneq gur yvfg gb znyybel@rivy.rknzcyr — üaïpbqr');
-  expect(converted.metadata.converter).toBe('Rot13Converter');
+  expect(converted.metadata.converter).toBe('rot13');
   expect(new Rot13Converter().convert(converted).content).toBe(payload.content);
 });
 
@@ -41,7 +41,8 @@ test('converters chain in order', async () => {
   expect(Buffer.from(chained.content, 'base64').toString('utf8')).toBe(
     new Rot13Converter().convert(payload).content,
   );
-  expect(chained.metadata.converter).toBe('Base64Converter');
+  // The whole chain, in order.
+  expect(chained.metadata.converter).toBe('rot13+base64');
   expect(await convertPayload(payload, [])).toBe(payload);
 });
 
