@@ -228,6 +228,50 @@ export {
 } from './converters/converter-catalogue';
 export type { ModelInput } from './llm/completions';
 export {
+  PayloadTemplate,
+  type PayloadTemplateInit,
+  type PayloadTags,
+  type PayloadValues,
+  type FillOptions,
+} from './payloads/payload-template';
+export {
+  OBJECTIVE_FIELDS,
+  EXAMPLE_OBJECTIVE,
+  type ObjectiveField,
+  type PayloadObjective,
+} from './payloads/objective';
+export { PayloadTechnique, TECHNIQUE_DESCRIPTIONS } from './payloads/techniques';
+export { PLACEHOLDER_FILTERS } from './payloads/placeholders';
+export {
+  PAYLOAD_LIBRARY,
+  payloadTemplates,
+  payloadTemplate,
+  type PayloadTemplateQuery,
+} from './payloads/payload-library';
+export {
+  PayloadStore,
+  validateCollectionName,
+  type PayloadStoreOptions,
+  type PayloadCollectionManifest,
+  type LoadOptions,
+} from './payloads/payload-store';
+export {
+  Payloads,
+  RED_TEAM_WRITER,
+  type GeneratePayloadsOptions,
+} from './payloads/generate-payloads';
+export { OWASP_LLM_TOP_10 } from './payloads/taxonomy/owasp-llm';
+export { OWASP_AGENTIC_TOP_10 } from './payloads/taxonomy/owasp-agentic';
+export { MITRE_ATLAS } from './payloads/taxonomy/mitre-atlas';
+export { findTaxonomyEntry, type Taxonomy, type TaxonomyEntry } from './payloads/taxonomy/taxonomy';
+export {
+  payloadMatrix,
+  MATRIX_METADATA,
+  type PayloadMatrixOptions,
+  type MatrixCase,
+} from './jest/payload-matrix';
+export { withResultMetadata } from './core/collector';
+export {
   LlmError,
   LlmErrorReason,
   type LlmClient,

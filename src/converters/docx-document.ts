@@ -34,19 +34,23 @@ function paragraphs(text: string, runProperties: string): string {
   return text
     .split(/\r?\n/)
     .map((line) => {
-      const run = line.length > 0 ? `<w:r>${runProperties}<w:t xml:space="preserve">${xmlText(line)}</w:t></w:r>` : '';
+      const run =
+        line.length > 0
+          ? `<w:r>${runProperties}<w:t xml:space="preserve">${xmlText(line)}</w:t></w:r>`
+          : '';
       return `<w:p>${run}</w:p>`;
     })
     .join('');
-} // prettier-ignore
+}
 
 /** The `word/document.xml` part for `text`. */
 export function documentXml(text: string, options: DocxTextOptions = {}): string {
-  const hidden = options.hidden === true ? '<w:rPr><w:color w:val="FFFFFF"/><w:sz w:val="2"/></w:rPr>' : '';
+  const hidden =
+    options.hidden === true ? '<w:rPr><w:color w:val="FFFFFF"/><w:sz w:val="2"/></w:rPr>' : '';
   const cover = options.cover ? paragraphs(options.cover, '') : '';
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${cover}${paragraphs(text, hidden)}<w:sectPr/></w:body></w:document>`;
-} // prettier-ignore
+}
 
 /** The bytes of a .docx file holding `text`. */
 export function createDocx(text: string, options: DocxTextOptions = {}): Buffer {

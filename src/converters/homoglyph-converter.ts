@@ -4,11 +4,34 @@ import { checkRate, checkSeed, seededRandom } from './seeded-random';
 
 /** Latin letters and a Cyrillic or Greek letter that renders the same in most fonts. */
 const CONFUSABLES: Readonly<Record<string, string>> = {
-  a: '\u0430', c: '\u0441', e: '\u0435', i: '\u0456', j: '\u0458', o: '\u043e', p: '\u0440',
-  s: '\u0455', x: '\u0445', y: '\u0443', A: '\u0410', B: '\u0412', C: '\u0421', E: '\u0415',
-  H: '\u041d', I: '\u0406', J: '\u0408', K: '\u041a', M: '\u041c', N: '\u039d', O: '\u041e',
-  P: '\u0420', S: '\u0405', T: '\u0422', X: '\u0425', Y: '\u04ae', Z: '\u0396',
-}; // prettier-ignore
+  a: '\u0430',
+  c: '\u0441',
+  e: '\u0435',
+  i: '\u0456',
+  j: '\u0458',
+  o: '\u043e',
+  p: '\u0440',
+  s: '\u0455',
+  x: '\u0445',
+  y: '\u0443',
+  A: '\u0410',
+  B: '\u0412',
+  C: '\u0421',
+  E: '\u0415',
+  H: '\u041d',
+  I: '\u0406',
+  J: '\u0408',
+  K: '\u041a',
+  M: '\u041c',
+  N: '\u039d',
+  O: '\u041e',
+  P: '\u0420',
+  S: '\u0405',
+  T: '\u0422',
+  X: '\u0425',
+  Y: '\u04ae',
+  Z: '\u0396',
+};
 const LATIN: ReadonlyMap<string, string> = new Map(
   Object.entries(CONFUSABLES).map(([latin, lookalike]) => [lookalike, latin]),
 );

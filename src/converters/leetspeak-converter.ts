@@ -2,8 +2,17 @@
 import { TextConverter } from './converter';
 
 const LEET: Readonly<Record<string, string>> = {
-  a: '4', b: '8', e: '3', g: '9', i: '1', l: '|', o: '0', s: '5', t: '7', z: '2',
-}; // prettier-ignore
+  a: '4',
+  b: '8',
+  e: '3',
+  g: '9',
+  i: '1',
+  l: '|',
+  o: '0',
+  s: '5',
+  t: '7',
+  z: '2',
+};
 
 /**
  * Replaces letters by look-alike digits and symbols (a→4, e→3, o→0, ...),

@@ -49,6 +49,27 @@ export function getActiveCollector(): ResultCollector | undefined {
   return activeCollector.getStore();
 }
 
+const scopedMetadata = new AsyncLocalStorage<Readonly<Record<string, unknown>>>();
+
+/**
+ * Runs `fn` so that every Result recorded inside it (by `recordResult` or an
+ * execution) gets `metadata`'s keys, unless the Result has its own value for
+ * a key. Scopes nest (inner keys win). Used by generated test matrices to tag
+ * Results with what the test exercised.
+ */
+export function withResultMetadata<T>(metadata: Readonly<Record<string, unknown>>, fn: () => T): T {
+  return scopedMetadata.run({ ...scopedMetadata.getStore(), ...metadata }, fn);
+}
+
+function applyScopedMetadata(result: Result): void {
+  const scoped = scopedMetadata.getStore();
+  if (scoped === undefined || result === null || typeof result !== 'object') return;
+  if (result.metadata === null || typeof result.metadata !== 'object') return;
+  for (const [key, value] of Object.entries(scoped))
+    if (!Object.prototype.hasOwnProperty.call(result.metadata, key))
+      result.metadata[key] = Array.isArray(value) ? [...value] : value;
+}
+
 function installedHost(): CollectorHost | undefined {
   const host = (globalThis as { [COLLECTOR_HOST_KEY]?: CollectorHost })[COLLECTOR_HOST_KEY];
   return host && typeof host.record === 'function' ? host : undefined;
@@ -65,6 +86,7 @@ export function isCollecting(): boolean {
  * outside a test, as upstream.
  */
 export function recordResult(result: Result): void {
+  applyScopedMetadata(result);
   const collector = getActiveCollector();
   if (collector) {
     collector.record(result);
