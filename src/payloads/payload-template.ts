@@ -101,7 +101,10 @@ export class PayloadTemplate {
   readonly variables: Readonly<Record<string, string>>;
   readonly format: PayloadFormat;
   readonly tags: PayloadTags;
-  /** Placeholder names the instruction and objective use, in order of first use. */
+  /**
+   * The standard placeholders (objective fields) a fill needs, used directly
+   * or through a variable, in order of first use.
+   */
   readonly placeholders: readonly string[];
   private readonly instructionSegments: Segment[];
   private readonly objectiveSegments: Segment[];
@@ -163,7 +166,9 @@ export class PayloadTemplate {
     const viaVariables = used.flatMap((name) =>
       segments.has(name) ? placeholderNames(segments.get(name) as Segment[]) : [],
     );
-    this.placeholders = Object.freeze([...new Set([...used, ...viaVariables])]);
+    this.placeholders = Object.freeze(
+      [...new Set([...used, ...viaVariables])].filter((name) => isObjectiveField(name)),
+    );
     Object.freeze(this);
   }
 
