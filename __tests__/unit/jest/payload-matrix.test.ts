@@ -101,14 +101,15 @@ afterAll(() => {
 test('each case gets its converted payload, its surface and its tags on every Result', () => {
   const byTitle = new Map(seen.map((s) => [s.matrixCase.title, s]));
   const swap = byTitle.get('ignore-previous.summary-swap/rot13+base64/ticket-queue');
-  expect(swap?.matrixCase.surface).toEqual({ kind: 'queue' });
-  expect(swap?.matrixCase.surfaceName).toBe('ticket-queue');
-  expect(swap?.matrixCase.converter).toBe('rot13+base64');
-  expect(swap?.matrixCase.payload.content).toBe(
+  if (!swap) throw new Error('the rot13+base64 ticket-queue case did not run');
+  expect(swap.matrixCase.surface).toEqual({ kind: 'queue' });
+  expect(swap.matrixCase.surfaceName).toBe('ticket-queue');
+  expect(swap.matrixCase.converter).toBe('rot13+base64');
+  expect(swap.matrixCase.payload.content).toBe(
     Buffer.from(new Rot13Converter().convert(swap.matrixCase.original).content).toString('base64'),
   );
-  expect(swap?.matrixCase.original.content).toBe(templates[0]?.resolve(EXAMPLE_OBJECTIVE));
-  expect(swap?.matrixCase.payload.metadata.converter).toBe('rot13+base64');
+  expect(swap.matrixCase.original.content).toBe(templates[0]?.resolve(EXAMPLE_OBJECTIVE));
+  expect(swap.matrixCase.payload.metadata.converter).toBe('rot13+base64');
   const tags = {
     matrix_case: 'ignore-previous.summary-swap/rot13+base64/ticket-queue',
     payload_template: 'ignore-previous.summary-swap',
@@ -119,8 +120,8 @@ test('each case gets its converted payload, its surface and its tags on every Re
     converter: 'rot13+base64',
     surface: 'ticket-queue',
   };
-  expect(swap?.matrixCase.tags).toEqual(tags);
-  expect(swap?.results.map((r) => r.metadata)).toEqual([tags, { ...tags, surface: 'mine' }]);
+  expect(swap.matrixCase.tags).toEqual(tags);
+  expect(swap.results.map((r) => r.metadata)).toEqual([tags, { ...tags, surface: 'mine' }]);
   const plain = byTitle.get('urgency.outage/plain/inline');
   expect(plain?.matrixCase.payload).toBe(plain?.matrixCase.original);
   expect(plain?.results[0]?.metadata.converter).toBe('plain');
