@@ -123,7 +123,7 @@ export const CONVERTER_CATALOGUE: readonly ConverterEntry[] = [
     className: 'MorseConverter',
     kind: 'encoding',
     inverse: 'upper-cased, single spaces',
-    description: 'International Morse code; letters split by spaces, words by ` / `.',
+    description: 'International Morse code; letters separated by spaces, words by a slash.',
     create: () => new MorseConverter(),
   }),
   entry({

@@ -58,7 +58,7 @@ export const SPOOFED_TOOL_OUTPUT = defineTemplates(
 /** Authority impersonation templates. */
 export const AUTHORITY_IMPERSONATION = defineTemplates(
   PayloadTechnique.AUTHORITY_IMPERSONATION,
-  { ...INJECTION, owaspAgentic: ['ASI01', 'ASI09'] },
+  { ...INJECTION, owaspAgentic: ['ASI01', 'ASI03'] },
   [
     {
       slug: 'executive-request',
