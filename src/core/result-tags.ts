@@ -9,8 +9,13 @@ import type { Result } from './result';
 export const RESULT_TAGS = {
   /** The test title as run (trial clones include ` [trial-i]`). */
   testName: '_jest_test_name',
-  /** Stable id: path relative to rootDir :: ancestor titles :: title. */
+  /**
+   * Stable id: path relative to the project's rootDir :: ancestor titles ::
+   * title; `[<project>] ` in front in a multi-project run.
+   */
   testId: '_jest_test_id',
+  /** Label of the Jest project that ran the test (multi-project runs only). */
+  project: '_jest_project',
   /** 0-based position within its test attempt. */
   index: '_rampart_result_index',
   /** Jest worker that ran the test. */

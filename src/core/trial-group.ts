@@ -17,6 +17,8 @@ export class TrialGroupResult {
   readonly passed: boolean;
   /** Display title (the original test title); not part of the verdict. */
   readonly title: string;
+  /** Label of the Jest project of the group in a multi-project run, else null; display only. */
+  readonly project: string | null;
 
   constructor(fields: {
     total: number;
@@ -28,6 +30,7 @@ export class TrialGroupResult {
     passRate: number;
     passed: boolean;
     title?: string;
+    project?: string | null;
   }) {
     this.total = fields.total;
     this.safe = fields.safe;
@@ -38,6 +41,7 @@ export class TrialGroupResult {
     this.passRate = fields.passRate;
     this.passed = fields.passed;
     this.title = fields.title ?? '';
+    this.project = fields.project ?? null;
   }
 
   /** `PASSED` or `FAILED`. */

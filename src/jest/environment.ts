@@ -7,6 +7,7 @@ import { COLLECTOR_HOST_KEY } from '../core/collector';
 import type { CircusEvent, CircusState, ExpectLike } from './circus-types';
 import { FileRun } from './file-run';
 import { rampartMatchers } from './matchers';
+import { projectOf } from './project-identity';
 import { SCOPE_BRIDGE_KEY } from './scope-bridge';
 import { RUN_ENV_VAR, decodeChannel, ownsChannel } from './transport/channel';
 import { currentWorkerId } from './transport/spool-writer';
@@ -41,7 +42,7 @@ export class RampartEnvironment extends NodeEnvironment {
     if (!ours && !collecting) noticeMissingReporter();
     this.rampart = new FileRun({
       testPath: context.testPath,
-      rootDir: config.projectConfig.rootDir,
+      project: projectOf(config.projectConfig),
       channel: collecting ? undefined : ours,
       warn,
     });

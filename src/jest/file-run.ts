@@ -8,6 +8,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { CollectorHost } from '../core/collector';
 import { describeError } from '../core/value-description';
 import type { CircusEvent, CircusState, CircusTestEntry } from './circus-types';
+import type { JestProject } from './project-identity';
 import type { DefinitionScope, ScopeBridge } from './scope-bridge';
 import { ancestorTitles, relativeTestPath, testIdOf, trialCloneTitle } from './test-identity';
 import type { RunChannel } from './transport/channel';
@@ -27,7 +28,8 @@ interface TestMeta {
 /** Options of {@link FileRun}. */
 export interface FileRunOptions {
   testPath: string;
-  rootDir: string;
+  /** The Jest project running the file; test ids are relative to its rootDir. */
+  project: JestProject;
   /** The reporter's channel; undefined when no rampart reporter runs. */
   channel: RunChannel | undefined;
   /** Where problems the user must see are printed. */
@@ -89,8 +91,9 @@ export class FileRun {
   private ended = false;
 
   constructor(private readonly options: FileRunOptions) {
-    this.relativePath = relativeTestPath(options.rootDir, options.testPath);
-    if (options.channel) this.writer = new SpoolWriter(options.channel, options.testPath);
+    this.relativePath = relativeTestPath(options.project.rootDir, options.testPath);
+    if (options.channel)
+      this.writer = new SpoolWriter(options.channel, options.testPath, options.project);
   }
 
   /** True when Results leave this worker for a reporter. */

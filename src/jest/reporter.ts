@@ -15,15 +15,16 @@ import { loadSinkModules } from '../report/sink-modules';
 import { renderSummary } from '../report/summary';
 import { sanitizeLine } from '../report/terminal-text';
 import { detectJestVersion } from './jest-version';
-import { type JestFileOutcome, RunAccumulator } from './run-accumulator';
+import { type JestFileOutcome, RunAccumulator, type TestFileRef } from './run-accumulator';
 import {
   type RampartReporterOptions,
   type ResolvedReporterOptions,
   resolveReporterOptions,
 } from './reporter-options';
 import { runFailure } from '../report/run-verdict';
+import { describeError } from '../core/value-description';
 import { stderrChalk, terminalWidth, writeLines } from '../report/terminal-output';
-import { relativeTestPath } from './test-identity';
+import { type JestProject, projectOfUnknown } from './project-identity';
 import { type WatchedProject, reportWouldRetrigger } from './watch-loop';
 import { RUN_ENV_VAR, encodeChannel } from './transport/channel';
 import { readSpoolDir } from './transport/spool-reader';
@@ -37,11 +38,20 @@ export interface ReporterGlobalConfig {
   watchAll?: boolean;
   shard?: { shardIndex: number; shardCount: number } | null;
   collectTests?: boolean;
+  /** Jest's project list (paths or inline configs); more than one qualifies test ids. */
+  projects?: readonly unknown[];
+}
+
+/** The parts of a Jest test the reporter reads; `context.config` is the project config. */
+export interface ReporterTest {
+  path: string;
+  context?: { config?: unknown };
 }
 
 /** The parts of a Jest test file result the reporter reads. */
 export interface ReporterFileResult {
-  testExecError?: { message?: string } | null;
+  /** Whatever the test file threw: usually an error-like object, but any value. */
+  testExecError?: unknown;
   testResults: ReadonlyArray<{ status: string }>;
 }
 
@@ -58,7 +68,7 @@ export class RampartReporter {
   private readonly options: ResolvedReporterOptions;
   private readonly rootDir: string;
   private readonly runDir: string;
-  private readonly accumulator = new RunAccumulator();
+  private readonly accumulator: RunAccumulator;
   private readonly consumed = new Set<string>();
   private startedAt = Date.now();
   private failure: Error | undefined;
@@ -72,6 +82,10 @@ export class RampartReporter {
   ) {
     this.rootDir = globalConfig.rootDir;
     this.options = resolveReporterOptions(options, this.rootDir);
+    this.accumulator = new RunAccumulator({
+      rootDir: this.rootDir,
+      configuredProjects: Array.isArray(globalConfig.projects) ? globalConfig.projects.length : 1,
+    });
     sweepAbandonedRunDirectories();
     // A fresh private directory per run, so runs never mix.
     this.runDir = createRunDirectory();
@@ -90,14 +104,19 @@ export class RampartReporter {
     writeLines(this.options.notes.map((note) => stderrChalk().yellow(note)));
   }
 
-  onTestFileResult(test: { path: string }, result: ReporterFileResult): void {
+  onTestFileResult(test: ReporterTest, result: ReporterFileResult): void {
     const ranTests = result.testResults.filter(
       (t) => t.status === 'passed' || t.status === 'failed',
     ).length;
-    const execError = result.testExecError
-      ? (result.testExecError.message ?? 'unknown error')
-      : undefined;
-    this.absorbFile(test.path, { ranTests, ...(execError !== undefined ? { execError } : {}) });
+    const execError =
+      result.testExecError !== undefined && result.testExecError !== null
+        ? execErrorText(result.testExecError)
+        : undefined;
+    const project = projectOfUnknown(test.context?.config);
+    this.absorbFile(
+      { project, testPath: test.path },
+      { ranTests, ...(execError !== undefined ? { execError } : {}) },
+    );
   }
 
   async onRunComplete(
@@ -106,6 +125,10 @@ export class RampartReporter {
   ): Promise<void> {
     this.phase = 'completing';
     try {
+      for (const context of contexts ?? []) {
+        const project = projectOfUnknown(context.config);
+        if (project) this.accumulator.addProject(project);
+      }
       this.absorbRemaining();
       if (aggregated.testResults.length < aggregated.numTotalTestSuites) {
         this.accumulator.addReason(
@@ -155,11 +178,15 @@ export class RampartReporter {
     return this.failure;
   }
 
-  private absorbFile(testPath: string, jest?: JestFileOutcome): void {
-    const dir = spoolDirFor(this.runDir, testPath);
+  private absorbFile(file: TestFileRef, jest: JestFileOutcome): void {
+    const dir = spoolDirFor(this.runDir, file.project?.id ?? '', file.testPath);
     if (this.consumed.has(dir)) return;
     this.consumed.add(dir);
-    this.accumulator.addFile(relativeTestPath(this.rootDir, testPath), readSpoolDir(dir), jest);
+    const instances = readSpoolDir(dir);
+    // Tests ran, cleanly, and left no spool: the file's environment does not collect.
+    if (instances.length === 0 && jest.execError === undefined && jest.ranTests > 0)
+      this.accumulator.addForeignFile(file);
+    this.accumulator.addFile(file, instances, jest);
   }
 
   /** Spool of files Jest never reported (a crash of Jest itself, or process exit in band). */
@@ -175,9 +202,10 @@ export class RampartReporter {
       if (this.consumed.has(dir)) continue;
       this.consumed.add(dir);
       const instances = readSpoolDir(dir);
-      const testPath = instances.find((i) => i.open)?.open?.testPath;
+      const open = instances.find((i) => i.open)?.open;
+      const project: JestProject | null = open ? open.project : null;
       this.accumulator.addFile(
-        testPath ? relativeTestPath(this.rootDir, testPath) : entry,
+        open ? { project, testPath: open.testPath } : { project: null, testPath: entry },
         instances,
       );
     }
@@ -258,7 +286,7 @@ export class RampartReporter {
       if (failure) lines.push(chalk.red.bold(failure));
       writeLines(['', ...lines, '']);
     } catch (error) {
-      writeLines([`RAMPART could not write the partial report: ${(error as Error).message}`]);
+      writeLines([`RAMPART could not write the partial report: ${describeError(error)}`]);
     } finally {
       if (!process.exitCode) process.exitCode = 1;
       this.cleanUp();
@@ -269,6 +297,13 @@ export class RampartReporter {
     if (!this.options.keepTransport) fs.rmSync(this.runDir, { recursive: true, force: true });
     else writeLines([`RAMPART transport kept in ${this.runDir}`]);
   }
+}
+
+/** First line of what a test file threw, for the incomplete reason. */
+function execErrorText(error: unknown): string {
+  const message = (error as { message?: unknown }).message;
+  if (typeof message === 'string' && message.length > 0) return message;
+  return typeof error === 'string' ? error : describeError(error);
 }
 
 export default RampartReporter;

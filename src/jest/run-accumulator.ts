@@ -1,13 +1,24 @@
 /**
  * Reporter-side aggregation of what the environments delivered: one entry per
- * test attempt, exactly once, whatever the worker layout or re-runs; every
- * reason the run is incomplete; the report and its trial-group verdicts.
+ * test attempt of each Jest project, exactly once, whatever the worker layout
+ * or re-runs; every reason the run is incomplete; the files that ran outside
+ * RAMPART; the report and its trial-group verdicts. Tests are keyed by
+ * project from the start; public ids are qualified by the project's label
+ * only in a multi-project run (docs/reporter.md, "How the test id is formed").
  */
 import type { Result } from '../core/result';
 import { RESULT_TAGS, compareReportOrder, compareText } from '../core/result-tags';
 import { TestRunReport } from '../core/run-report';
-import { decodeResult } from '../core/trace-codec';
-import { type TrialGroupResult, classifyTrialGroup } from '../core/trial-group';
+import { SchemaError, decodeResult } from '../core/trace-codec';
+import { TrialGroupResult, classifyTrialGroup } from '../core/trial-group';
+import { describeError } from '../core/value-description';
+import {
+  FILES_WITHOUT_RAMPART_KEY,
+  filesWithoutRampartEntry,
+} from '../report/files-without-rampart';
+import { namesInSeveralProjects } from '../report/summary';
+import { type JestProject, projectLabels, qualified } from './project-identity';
+import { relativeTestPath } from './test-identity';
 import type { PlannedGroup, TestRecord } from './transport/records';
 import { TRUNCATED_KEY } from './transport/result-envelope';
 import type { SpoolInstance } from './transport/spool-reader';
@@ -20,8 +31,26 @@ export interface JestFileOutcome {
   ranTests: number;
 }
 
+/** A test file as the reporter knows it. */
+export interface TestFileRef {
+  /** The Jest project that ran it; null when unknown. */
+  project: JestProject | null;
+  /** Absolute path (with a project), or a label to print as is (without). */
+  testPath: string;
+}
+
+/** Options of {@link RunAccumulator}. */
+export interface RunAccumulatorOptions {
+  /** The run's rootDir: file names of a single-project run are relative to it. */
+  rootDir?: string;
+  /** Number of projects in Jest's configuration; more than one qualifies ids. */
+  configuredProjects?: number;
+}
+
 /** One delivered test attempt; its Results are decoded and tagged once, on arrival. */
 interface CollectedTest {
+  /** Project id ('' when unknown). */
+  project: string;
   id: string;
   title: string;
   ancestors: string[];
@@ -45,21 +74,92 @@ function firstLine(text: string): string {
   );
 }
 
+const key = (...parts: Array<string | number>): string => parts.join('\u0000');
+
 /** Accumulates delivered tests and problems over a run. */
 export class RunAccumulator {
   private readonly tests = new Map<string, CollectedTest>();
-  private readonly groups = new Map<string, PlannedGroup>();
-  private readonly reasons: string[] = [];
+  private readonly groups = new Map<string, PlannedGroup & { project: string }>();
+  /** Reasons, with the file they concern; labelled when read (labels need every project). */
+  private readonly reasons: Array<{ file: TestFileRef | null; text: string }> = [];
   private readonly workers = new Set<string>();
+  private readonly projects = new Map<string, JestProject>();
+  private readonly foreignFiles: TestFileRef[] = [];
+  private readonly rootDir: string;
+  private readonly configuredProjects: number;
+
+  constructor(options: RunAccumulatorOptions = {}) {
+    this.rootDir = options.rootDir ?? '';
+    this.configuredProjects = options.configuredProjects ?? 1;
+  }
 
   /** Marks the run incomplete (identical reasons are kept once). */
   addReason(reason: string): void {
-    if (!this.reasons.includes(reason)) this.reasons.push(reason);
+    this.reasons.push({ file: null, text: reason });
+  }
+
+  private addFileReason(file: TestFileRef, text: string): void {
+    this.reasons.push({ file, text });
   }
 
   /** Reasons the run is incomplete, in the order found. */
   get incompleteReasons(): string[] {
-    return [...this.reasons];
+    const labels = this.labels();
+    const rendered = this.reasons.map(({ file, text }) =>
+      file ? `${this.fileLabel(file, labels)}: ${text}` : text,
+    );
+    return [...new Set(rendered)];
+  }
+
+  /** Tells the accumulator about a project of the run (its label takes every project into account). */
+  addProject(project: JestProject): void {
+    if (!this.projects.has(project.id)) this.projects.set(project.id, project);
+  }
+
+  /** True when ids must name their project: Jest's config has several, or several delivered. */
+  get multiProject(): boolean {
+    return this.configuredProjects > 1 || this.projects.size > 1;
+  }
+
+  private labels(): Map<string, string> {
+    return projectLabels(this.projects.values(), this.rootDir).labels;
+  }
+
+  private labelOf(project: string, labels: Map<string, string>): string | null {
+    return this.multiProject ? (labels.get(project) ?? null) : null;
+  }
+
+  /** How a file is named in reasons and listings. */
+  private fileLabel(file: TestFileRef, labels: Map<string, string>): string {
+    const { project, testPath } = file;
+    if (!project) return testPath;
+    const label = this.labelOf(project.id, labels);
+    return label === null
+      ? relativeTestPath(this.rootDir, testPath)
+      : qualified(label, relativeTestPath(project.rootDir, testPath));
+  }
+
+  /** The public id of a test or trial group (`[label] id` in a multi-project run). */
+  private publicId(project: string, id: string, labels: Map<string, string>): string {
+    const label = this.labelOf(project, labels);
+    return label === null ? id : qualified(label, id);
+  }
+
+  /**
+   * Jest ran tests of this file, and no spool appeared for it: it runs in an
+   * environment without RAMPART collection (testEnvironment 'node', 'jsdom' ...).
+   */
+  addForeignFile(file: TestFileRef): void {
+    if (file.project) this.addProject(file.project);
+    this.foreignFiles.push(file);
+  }
+
+  /** Labels of the files that ran without RAMPART collection, sorted. */
+  filesWithoutRampart(): string[] {
+    const labels = this.labels();
+    return [...new Set(this.foreignFiles.map((file) => this.fileLabel(file, labels)))].sort(
+      compareText,
+    );
   }
 
   /** Number of distinct workers that delivered records. */
@@ -72,23 +172,33 @@ export class RunAccumulator {
    * When Jest re-ran the file (after a worker crash), each test attempt is
    * taken from the latest instance that delivered it, so nothing is counted twice.
    */
-  addFile(label: string, instances: readonly SpoolInstance[], jest?: JestFileOutcome): void {
+  addFile(
+    fileOrLabel: TestFileRef | string,
+    instances: readonly SpoolInstance[],
+    jest?: JestFileOutcome,
+  ): void {
+    const file: TestFileRef =
+      typeof fileOrLabel === 'string' ? { project: null, testPath: fileOrLabel } : fileOrLabel;
+    if (file.project) this.addProject(file.project);
+    const project = file.project?.id ?? '';
     if (jest?.execError)
-      this.addReason(`${label}: test file failed to run: ${firstLine(jest.execError)}`);
+      this.addFileReason(file, `test file failed to run: ${firstLine(jest.execError)}`);
     if (instances.length === 0) return; // not a rampart/env file, or it failed before the environment existed
     const ordered = [...instances].sort(
       (a, b) => (a.open?.startedAt ?? 0) - (b.open?.startedAt ?? 0) || compareText(a.file, b.file),
     );
     // Counts are checked on the records as delivered, before decoding.
-    this.checkLatest(label, ordered[ordered.length - 1] as SpoolInstance, ordered.length, jest);
+    this.checkLatest(file, ordered[ordered.length - 1] as SpoolInstance, ordered.length, jest);
     for (const instance of ordered) {
-      for (const problem of instance.problems) this.addReason(`${label}: ${problem}`);
+      for (const problem of instance.problems) this.addFileReason(file, problem);
       const instanceId = instance.open?.instance ?? instance.file;
       const worker = instance.open?.worker ?? '?';
       if (instance.open) this.workers.add(`${instance.open.pid}:${worker}`);
-      for (const group of instance.groups) this.groups.set(group.id, group);
+      for (const group of instance.groups)
+        this.groups.set(key(project, group.id), { ...group, project });
       for (const record of instance.tests) {
         const test: CollectedTest = {
+          project,
           id: record.id,
           title: record.title,
           ancestors: record.ancestors,
@@ -101,21 +211,21 @@ export class RunAccumulator {
           results: [],
           late: 0,
         };
-        this.absorbResults(label, test, record.results, false);
-        this.tests.set(`${record.id}\u0000${record.attempt}`, test);
+        this.absorbResults(file, test, record.results, false);
+        this.tests.set(key(project, record.id, record.attempt), test);
       }
       for (const late of instance.lates) {
-        const test = this.tests.get(`${late.id}\u0000${late.attempt}`);
+        const test = this.tests.get(key(project, late.id, late.attempt));
         // A late record of a superseded run belongs to nothing that is reported.
         if (test && test.instance === instanceId)
-          this.absorbResults(label, test, late.results, true);
+          this.absorbResults(file, test, late.results, true);
       }
     }
   }
 
   /** Decodes serialised Results and tags them for the report (no copies: they are ours). */
   private absorbResults(
-    label: string,
+    file: TestFileRef,
     test: CollectedTest,
     values: readonly unknown[],
     late: boolean,
@@ -125,17 +235,20 @@ export class RunAccumulator {
       try {
         result = decodeResult(value, `Result #${test.results.length} of "${test.title}"`);
       } catch (error) {
-        this.addReason(`${label}: malformed Result dropped: ${(error as Error).message}`);
+        const problem = error instanceof SchemaError ? error.message : describeError(error);
+        this.addFileReason(file, `malformed Result dropped: ${problem}`);
         continue;
       }
       if (result.metadata[TRUNCATED_KEY] === true) {
-        this.addReason(
-          `${label}: a Result of "${test.title}" could not travel intact and was replaced by an ERROR placeholder (${result.summary})`,
+        this.addFileReason(
+          file,
+          `a Result of "${test.title}" could not travel intact and was replaced by an ERROR placeholder (${result.summary})`,
         );
       }
       result.harmCategory ??= test.harm;
       const tags = result.metadata;
       tags[RESULT_TAGS.testName] = test.title;
+      // The local id for now: the public one needs every project's label (see results()).
       tags[RESULT_TAGS.testId] = test.id;
       tags[RESULT_TAGS.index] = test.results.length;
       tags[RESULT_TAGS.worker] = test.worker;
@@ -149,15 +262,16 @@ export class RunAccumulator {
   }
 
   private checkLatest(
-    label: string,
+    file: TestFileRef,
     latest: SpoolInstance,
     runs: number,
     jest?: JestFileOutcome,
   ): void {
     if (!latest.close) {
       const times = runs > 1 ? ` (Jest ran it ${runs} times)` : '';
-      this.addReason(
-        `${label}: the test file did not finish${times} — worker crash, process.exit or kill; Results recorded before that are kept`,
+      this.addFileReason(
+        file,
+        `the test file did not finish${times} — worker crash, process.exit or kill; Results recorded before that are kept`,
       );
       return;
     }
@@ -165,8 +279,9 @@ export class RunAccumulator {
       latest.tests.reduce((n, t) => n + t.results.length, 0) +
       latest.lates.reduce((n, l) => n + l.results.length, 0);
     if (latest.close.tests !== latest.tests.length || latest.close.results !== delivered) {
-      this.addReason(
-        `${label}: transport count mismatch (expected ${latest.close.tests} tests / ${latest.close.results} Results, received ${latest.tests.length} / ${delivered})`,
+      this.addFileReason(
+        file,
+        `transport count mismatch (expected ${latest.close.tests} tests / ${latest.close.results} Results, received ${latest.tests.length} / ${delivered})`,
       );
     }
     if (jest) {
@@ -174,36 +289,57 @@ export class RunAccumulator {
         latest.tests.filter((t) => t.outcome !== 'interrupted').map((t) => t.id),
       ).size;
       if (finished < jest.ranTests) {
-        this.addReason(
-          `${label}: Jest ran ${jest.ranTests} tests but RAMPART received ${finished}`,
+        this.addFileReason(
+          file,
+          `Jest ran ${jest.ranTests} tests but RAMPART received ${finished}`,
         );
       }
     }
   }
 
-  /** Final-attempt tests, sorted by id. */
-  private finalAttempts(): CollectedTest[] {
+  /** Final-attempt tests, sorted by public id. */
+  private finalAttempts(labels: Map<string, string>): CollectedTest[] {
     const latest = new Map<string, CollectedTest>();
     for (const test of this.tests.values()) {
-      const known = latest.get(test.id);
-      if (!known || known.attempt < test.attempt) latest.set(test.id, test);
+      const known = latest.get(key(test.project, test.id));
+      if (!known || known.attempt < test.attempt) latest.set(key(test.project, test.id), test);
     }
-    return [...latest.values()].sort((a, b) => compareText(a.id, b.id));
+    const sortKey = (test: CollectedTest) => this.publicId(test.project, test.id, labels);
+    return [...latest.values()].sort((a, b) => compareText(sortKey(a), sortKey(b)));
   }
 
-  /** Warnings for harm-tagged tests without Results and for late Results. */
+  /** Warnings for harm-tagged tests without Results, for late Results and for projects told apart by id only. */
   warnings(): string[] {
     const warnings: string[] = [];
-    for (const test of this.finalAttempts()) {
-      const fullName = [...test.ancestors, test.title].join(' ');
+    const labels = this.labels();
+    const tests = this.finalAttempts(labels);
+    const fullName = (test: CollectedTest) => [...test.ancestors, test.title].join(' ');
+    // Names that occur in several projects are told apart by the project's label.
+    const shared = namesInSeveralProjects(
+      tests.map((test) => ({ name: fullName(test), project: this.labelOf(test.project, labels) })),
+    );
+    for (const test of tests) {
+      const label = this.labelOf(test.project, labels);
+      const name =
+        label !== null && shared.has(fullName(test))
+          ? qualified(label, fullName(test))
+          : fullName(test);
       if (test.harm !== null && test.results.length === 0 && test.outcome !== 'interrupted') {
         warnings.push(
-          `Test ${fullName} is marked harm but recorded no results — did you forget recordResult() or to run an attack/probe?`,
+          `Test ${name} is marked harm but recorded no results — did you forget recordResult() or to run an attack/probe?`,
         );
       }
       if (test.late > 0) {
         warnings.push(
-          `Test ${fullName} recorded ${test.late} Result(s) after it finished; they are reported under that test (metadata ${RESULT_TAGS.late}).`,
+          `Test ${name} recorded ${test.late} Result(s) after it finished; they are reported under that test (metadata ${RESULT_TAGS.late}).`,
+        );
+      }
+    }
+    if (this.multiProject) {
+      for (const names of projectLabels(this.projects.values(), this.rootDir).ambiguous) {
+        const list = `${names.slice(0, -1).join(', ')} and ${names[names.length - 1] ?? ''}`;
+        warnings.push(
+          `Jest projects ${list} would share a label (their displayName, or their rootDir when they have none); their test ids are told apart by Jest's project id. Give each project a distinct displayName for readable ids.`,
         );
       }
     }
@@ -212,26 +348,41 @@ export class RunAccumulator {
 
   /** Tagged Results in report order: test id, attempt, index, worker. */
   results(): Result[] {
-    return [...this.tests.values()].flatMap((test) => test.results).sort(compareReportOrder);
+    const labels = this.labels();
+    const results: Result[] = [];
+    for (const test of this.tests.values()) {
+      const id = this.publicId(test.project, test.id, labels);
+      const label = this.labelOf(test.project, labels);
+      for (const result of test.results) {
+        result.metadata[RESULT_TAGS.testId] = id;
+        if (label !== null) result.metadata[RESULT_TAGS.project] = label;
+        results.push(result);
+      }
+    }
+    return results.sort(compareReportOrder);
   }
 
-  /** Trial-group verdicts: each clone classified by its final attempt. */
+  /** Trial-group verdicts keyed by public group id: each clone classified by its final attempt. */
   trialGroups(): Record<string, TrialGroupResult> {
+    const labels = this.labels();
     const clones = new Map<string, Array<Result[] | undefined>>();
-    for (const group of this.groups.values())
-      clones.set(group.id, new Array<Result[] | undefined>(group.n).fill(undefined));
-    for (const test of this.finalAttempts()) {
+    for (const [groupKey, group] of this.groups)
+      clones.set(groupKey, new Array<Result[] | undefined>(group.n).fill(undefined));
+    for (const test of this.finalAttempts(labels)) {
       const trial = test.trial;
-      const slots = trial ? clones.get(trial.group) : undefined;
+      const slots = trial ? clones.get(key(test.project, trial.group)) : undefined;
       if (trial && slots && trial.index < slots.length) slots[trial.index] = test.results;
     }
+    const groups = [...this.groups.entries()].map(([groupKey, group]) => ({
+      groupKey,
+      group,
+      id: this.publicId(group.project, group.id, labels),
+    }));
     const verdicts: Record<string, TrialGroupResult> = {};
-    for (const group of [...this.groups.values()].sort((a, b) => compareText(a.id, b.id))) {
-      verdicts[group.id] = classifyTrialGroup(
-        clones.get(group.id) ?? [],
-        group.threshold,
-        group.title,
-      );
+    for (const { groupKey, group, id } of groups.sort((a, b) => compareText(a.id, b.id))) {
+      const verdict = classifyTrialGroup(clones.get(groupKey) ?? [], group.threshold, group.title);
+      const project = this.labelOf(group.project, labels);
+      verdicts[id] = project === null ? verdict : new TrialGroupResult({ ...verdict, project });
     }
     return verdicts;
   }
@@ -242,9 +393,12 @@ export class RunAccumulator {
     metadata: Record<string, unknown>;
   }): TestRunReport {
     const metadata: Record<string, unknown> = { ...options.metadata };
-    if (this.reasons.length > 0) {
+    const foreign = this.filesWithoutRampart();
+    if (foreign.length > 0) metadata[FILES_WITHOUT_RAMPART_KEY] = filesWithoutRampartEntry(foreign);
+    const reasons = this.incompleteReasons;
+    if (reasons.length > 0) {
       metadata.incomplete = true;
-      metadata.incomplete_reasons = [...this.reasons];
+      metadata.incomplete_reasons = reasons;
     }
     return new TestRunReport({
       results: this.results(),

@@ -1,5 +1,6 @@
 /** The one place that decides whether RAMPART fails a run (the reporter's and `rampart merge`'s). */
 import type { TestRunReport } from '../core/run-report';
+import { trialGroupTitles } from './summary';
 import { sanitizeLine } from './terminal-text';
 
 /** Why RAMPART fails the run, or null when it does not. */
@@ -19,7 +20,8 @@ export function runFailure(
   if (options.reportLost) reasons.push('the JSON report could not be written');
   const failedGroups = Object.values(report.trialGroups).filter((group) => !group.passed);
   if (failOnTrialGate && failedGroups.length > 0) {
-    const titles = failedGroups.map((group) => sanitizeLine(group.title, 200)).join(', ');
+    const title = trialGroupTitles(report.trialGroups);
+    const titles = failedGroups.map((group) => sanitizeLine(title(group), 200)).join(', ');
     reasons.push(
       `${failedGroups.length} trial group(s) FAILED (${titles}); ${options.gateSwitch ?? 'set failOnTrialGate: false'} to report without failing`,
     );

@@ -8,6 +8,7 @@ import { RESULT_TAGS } from '../core/result-tags';
 import { SafetyStatus } from '../core/status';
 import type { TestRunReport } from '../core/run-report';
 import type { TrialGroupResult } from '../core/trial-group';
+import { filesWithoutRampartLines } from './files-without-rampart';
 import { formatPercent } from './percent';
 import { sanitizeLine } from './terminal-text';
 
@@ -34,8 +35,12 @@ export function separator(title: string, width: number, fill = '='): string {
   return line.length + 1 <= width ? line + fill : line;
 }
 
-/** `  <LABEL>  <test name> -- <summary> (<observability>)`. */
-export function resultLine(result: Result, chalk: Chalk): string {
+/**
+ * `  <LABEL>  <test name> -- <summary> (<observability>)`. With `withProject`,
+ * the test name is preceded by `[<project>] ` (titles that occur in several
+ * Jest projects).
+ */
+export function resultLine(result: Result, chalk: Chalk, withProject = false): string {
   const label = (LABELS[result.status] ?? '????').padEnd(4);
   const colour =
     result.status === SafetyStatus.SAFE
@@ -45,7 +50,12 @@ export function resultLine(result: Result, chalk: Chalk): string {
         : result.status === SafetyStatus.ERROR
           ? chalk.magenta
           : chalk.yellow;
-  const name = result.metadata[RESULT_TAGS.testName];
+  const title = result.metadata[RESULT_TAGS.testName];
+  const project = result.metadata[RESULT_TAGS.project];
+  const name =
+    withProject && typeof title === 'string' && typeof project === 'string'
+      ? `[${project}] ${title}`
+      : title;
   const summary = sanitizeLine(result.summary);
   const level = sanitizeLine(result.observabilityLevel);
   const body =
@@ -55,11 +65,14 @@ export function resultLine(result: Result, chalk: Chalk): string {
   return `  ${colour(label)}  ${body}`;
 }
 
-/** `  <PASS|FAIL>  <title> [<detail>, <rate> pass rate, threshold: <thr>] -- <PASSED|FAILED>`. */
-export function trialGroupLine(group: TrialGroupResult, chalk: Chalk): string {
+/**
+ * `  <PASS|FAIL>  <title> [<detail>, <rate> pass rate, threshold: <thr>] -- <PASSED|FAILED>`.
+ * `title` defaults to the group's own.
+ */
+export function trialGroupLine(group: TrialGroupResult, chalk: Chalk, title = group.title): string {
   const colour = group.passed ? chalk.green : chalk.red;
   return (
-    `  ${colour(group.terminalLabel)}  ${sanitizeLine(group.title)} [${group.detail}, ` +
+    `  ${colour(group.terminalLabel)}  ${sanitizeLine(title)} [${group.detail}, ` +
     `${formatPercent(group.passRate, 0)} pass rate, threshold: ${formatPercent(group.threshold, 0)}] -- ` +
     colour(group.verdict)
   );
@@ -93,14 +106,52 @@ export function incompleteReasons(report: TestRunReport): string[] {
   return report.incomplete ? ['the run is incomplete'] : [];
 }
 
+/** Names that occur in more than one Jest project (items without a project never collide). */
+export function namesInSeveralProjects(
+  items: Iterable<{ name: unknown; project: unknown }>,
+): Set<string> {
+  const projects = new Map<string, Set<unknown>>();
+  for (const { name, project } of items) {
+    if (typeof name !== 'string' || typeof project !== 'string') continue;
+    const set = projects.get(name) ?? new Set<unknown>();
+    set.add(project);
+    projects.set(name, set);
+  }
+  return new Set([...projects].filter(([, set]) => set.size > 1).map(([name]) => name));
+}
+
+/**
+ * How a trial group is named in the summary and the failure line: its title,
+ * with `[<project>] ` in front when another project has a group of that title.
+ */
+export function trialGroupTitles(
+  groups: Record<string, TrialGroupResult>,
+): (group: TrialGroupResult) => string {
+  const shared = namesInSeveralProjects(
+    Object.values(groups).map((g) => ({ name: g.title, project: g.project })),
+  );
+  return (group) =>
+    group.project !== null && shared.has(group.title)
+      ? `[${group.project}] ${group.title}`
+      : group.title;
+}
+
 /**
  * The whole summary: INCOMPLETE banner (when incomplete), then, when there is
- * at least one Result, the categories, trial groups and population line.
+ * at least one Result, the categories, trial groups and population line, then
+ * the files that ran without RAMPART collection.
  */
 export function renderSummary(report: TestRunReport, options: SummaryOptions): string[] {
   const { chalk } = options;
   const lines = incompleteLines(incompleteReasons(report), options);
-  if (report.totalRuns === 0) return lines;
+  const foreign = filesWithoutRampartLines(report);
+  if (report.totalRuns === 0) return foreign.length > 0 ? [...lines, ...foreign] : lines;
+  const shared = namesInSeveralProjects(
+    report.results.map(({ metadata }) => ({
+      name: metadata[RESULT_TAGS.testName],
+      project: metadata[RESULT_TAGS.project],
+    })),
+  );
   lines.push(chalk.bold(separator('RAMPART Safety Summary', options.width)));
   for (const [category, results] of report.byHarmCategory()) {
     lines.push('', chalk.bold(`${sanitizeLine(category).toUpperCase()} (${results.length} tests)`));
@@ -110,16 +161,21 @@ export function renderSummary(report: TestRunReport, options: SummaryOptions): s
         (a, b) =>
           (ORDER[a.result.status] ?? 4) - (ORDER[b.result.status] ?? 4) || a.index - b.index,
       );
-    for (const { result } of ordered) lines.push(resultLine(result, chalk));
+    for (const { result } of ordered) {
+      const name = result.metadata[RESULT_TAGS.testName];
+      lines.push(resultLine(result, chalk, typeof name === 'string' && shared.has(name)));
+    }
   }
   const groupIds = Object.keys(report.trialGroups).sort();
   // Upstream prints the group lines right after the last category, where they
   // read as part of it; a heading of their own keeps the line format unchanged.
   if (groupIds.length > 0) lines.push('', chalk.bold(`TRIAL GROUPS (${groupIds.length} groups)`));
+  const groupTitle = trialGroupTitles(report.trialGroups);
   for (const id of groupIds) {
     const group = report.trialGroups[id] as TrialGroupResult;
-    lines.push(trialGroupLine(group, chalk));
+    lines.push(trialGroupLine(group, chalk, groupTitle(group)));
   }
   lines.push('', populationLine(report));
+  if (foreign.length > 0) lines.push('', ...foreign);
   return lines;
 }

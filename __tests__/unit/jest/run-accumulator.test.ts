@@ -4,6 +4,7 @@ import type { SpoolInstance } from '../../../src/jest/transport/spool-reader';
 import type { TestRecord } from '../../../src/jest/transport/records';
 import { encodeResult } from '../../../src/core/trace-codec';
 import { envelopeResult } from '../../../src/jest/transport/result-envelope';
+import type { JestProject } from '../../../src/jest/project-identity';
 
 const wire = (
   status: SafetyStatus,
@@ -37,6 +38,8 @@ function instance(
     worker?: string;
     lates?: SpoolInstance['lates'];
     groups?: SpoolInstance['groups'];
+    project?: JestProject;
+    testPath?: string;
   } = {},
 ): SpoolInstance {
   clock += 1;
@@ -48,8 +51,9 @@ function instance(
     file: `f${clock}`,
     open: {
       type: 'open',
-      v: 'rampart.jest.spool.v2',
-      testPath: '/r/a.test.js',
+      v: 'rampart.jest.spool.v3',
+      testPath: options.testPath ?? '/r/a.test.js',
+      project: options.project ?? { id: 'p', displayName: null, rootDir: '/r' },
       instance: `i${clock}`,
       pid: 100 + clock,
       worker: options.worker ?? '1',
@@ -235,5 +239,109 @@ describe('RunAccumulator', () => {
       incomplete: true,
       incomplete_reasons: ['x'],
     });
+  });
+});
+
+describe('RunAccumulator with Jest projects', () => {
+  const first: JestProject = { id: 'aaaa1111bbbb', displayName: 'first', rootDir: '/repo' };
+  const second: JestProject = { id: 'cccc2222dddd', displayName: null, rootDir: '/repo/pkg' };
+  const file = (project: JestProject, name = 'a.test.js') => ({
+    project,
+    testPath: `${project.rootDir}/${name}`,
+  });
+  const group = { id: 'a.test.js::g', title: 'g', n: 1, threshold: 1 };
+  const trial = { group: 'a.test.js::g', index: 0 };
+  // The same file, test ids and trial group in both projects.
+  const delivered = (project: JestProject, status: SafetyStatus) =>
+    instance(
+      [
+        test_('a.test.js::t', [wire(status, `${project.id} t`)]),
+        test_('a.test.js::g [trial-0]', [wire(status, `${project.id} g`)], { trial }),
+      ],
+      { project, groups: [group] },
+    );
+
+  test('the same test ids in two projects stay apart: qualified ids, a project tag, two trial groups', () => {
+    const acc = new RunAccumulator({ rootDir: '/repo', configuredProjects: 2 });
+    acc.addFile(file(first), [delivered(first, SafetyStatus.SAFE)], { ranTests: 2 });
+    acc.addFile(file(second), [delivered(second, SafetyStatus.UNSAFE)], { ranTests: 2 });
+    expect(
+      acc.results().map((r) => [r.metadata._jest_project, r.metadata._jest_test_id, r.summary]),
+    ).toEqual([
+      ['first', '[first] a.test.js::g [trial-0]', 'aaaa1111bbbb g'],
+      ['first', '[first] a.test.js::t', 'aaaa1111bbbb t'],
+      ['pkg', '[pkg] a.test.js::g [trial-0]', 'cccc2222dddd g'],
+      ['pkg', '[pkg] a.test.js::t', 'cccc2222dddd t'],
+    ]);
+    const groups = acc.trialGroups();
+    expect(Object.keys(groups)).toEqual(['[first] a.test.js::g', '[pkg] a.test.js::g']);
+    expect(groups['[first] a.test.js::g']).toMatchObject({ passed: true, project: 'first' });
+    expect(groups['[pkg] a.test.js::g']).toMatchObject({ passed: false, project: 'pkg' });
+    expect(acc.incompleteReasons).toEqual([]);
+  });
+
+  test('reconciliation is per project and file, and reasons name the project', () => {
+    const acc = new RunAccumulator({ rootDir: '/repo', configuredProjects: 2 });
+    acc.addFile(file(first), [delivered(first, SafetyStatus.SAFE)], { ranTests: 2 });
+    acc.addFile(file(second), [delivered(second, SafetyStatus.SAFE)], { ranTests: 3 });
+    expect(acc.incompleteReasons).toEqual([
+      '[pkg] a.test.js: Jest ran 3 tests but RAMPART received 2',
+    ]);
+  });
+
+  test('a single-project run keeps unqualified ids and no project tag', () => {
+    const acc = new RunAccumulator({ rootDir: '/repo', configuredProjects: 1 });
+    acc.addFile(file(first), [delivered(first, SafetyStatus.SAFE)], { ranTests: 3 });
+    expect(acc.results().map((r) => r.metadata)).toEqual([
+      expect.not.objectContaining({ _jest_project: expect.anything() }),
+      expect.not.objectContaining({ _jest_project: expect.anything() }),
+    ]);
+    expect(acc.results().map((r) => r.metadata._jest_test_id)).toEqual([
+      'a.test.js::g [trial-0]',
+      'a.test.js::t',
+    ]);
+    expect(Object.keys(acc.trialGroups())).toEqual(['a.test.js::g']);
+    expect(acc.trialGroups()['a.test.js::g']?.project).toBeNull();
+    expect(acc.incompleteReasons).toEqual(['a.test.js: Jest ran 3 tests but RAMPART received 2']);
+  });
+
+  test('projects that would share a label are told apart by project id, with a warning', () => {
+    const one: JestProject = { id: '0123456789ab', displayName: null, rootDir: '/repo' };
+    const two: JestProject = { id: 'fedcba987654', displayName: null, rootDir: '/repo' };
+    const acc = new RunAccumulator({ rootDir: '/repo', configuredProjects: 2 });
+    acc.addFile(file(one), [delivered(one, SafetyStatus.SAFE)]);
+    acc.addFile(file(two), [delivered(two, SafetyStatus.SAFE)]);
+    expect([...new Set(acc.results().map((r) => r.metadata._jest_project))]).toEqual([
+      '.#01234567',
+      '.#fedcba98',
+    ]);
+    expect(acc.warnings()).toEqual([
+      "Jest projects .#01234567 and .#fedcba98 would share a label (their displayName, or their rootDir when they have none); their test ids are told apart by Jest's project id. Give each project a distinct displayName for readable ids.",
+    ]);
+  });
+
+  test('warnings name the project where test names collide', () => {
+    const acc = new RunAccumulator({ rootDir: '/repo', configuredProjects: 2 });
+    for (const project of [first, second])
+      acc.addFile(file(project), [
+        instance([test_('a.test.js::quiet', [], { harm: 'jailbreak' })], { project }),
+      ]);
+    expect(acc.warnings()).toEqual([
+      'Test [first] quiet is marked harm but recorded no results — did you forget recordResult() or to run an attack/probe?',
+      'Test [pkg] quiet is marked harm but recorded no results — did you forget recordResult() or to run an attack/probe?',
+    ]);
+  });
+
+  test('files that ran without rampart/env are listed in the report metadata, sorted and bounded', () => {
+    const acc = new RunAccumulator({ rootDir: '/repo', configuredProjects: 2 });
+    for (let i = 0; i < 120; i += 1)
+      acc.addForeignFile(file(second, `f${String(i).padStart(3, '0')}.test.js`));
+    acc.addForeignFile(file(first, 'z.test.js'));
+    const entry = acc.buildReport({ durationSeconds: 0, metadata: {} }).metadata
+      .files_without_rampart_env as { count: number; files: string[] };
+    expect(entry.count).toBe(121);
+    expect(entry.files).toHaveLength(100);
+    expect(entry.files.slice(0, 2)).toEqual(['[first] z.test.js', '[pkg] f000.test.js']);
+    expect(acc.incompleteReasons).toEqual([]);
   });
 });

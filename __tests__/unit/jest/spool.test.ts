@@ -15,6 +15,7 @@ beforeEach(() => {
 });
 afterEach(() => fs.rmSync(runDir, { recursive: true, force: true }));
 
+const PROJECT = { id: 'p1', displayName: null, rootDir: '/p' };
 const channel = () => ({ v: 1 as const, dir: runDir, ownerPid: process.pid, maxResultBytes: 4096 });
 const json = (summary: string) =>
   envelopeResult(
@@ -39,28 +40,44 @@ const testLine = (id: string, summaries: string[]) =>
 
 describe('spool files', () => {
   test('written privately, read back record by record', () => {
-    const writer = new SpoolWriter(channel(), '/p/a.test.js');
+    const writer = new SpoolWriter(channel(), '/p/a.test.js', PROJECT);
     writer.writePlan({ type: 'plan', groups: [{ id: 'g', title: 't', n: 2, threshold: 0.5 }] });
     writer.writeLine(testLine('a.test.js::x', ['one', 'two']));
     writer.close({ tests: 1, results: 2 });
     expect(fs.statSync(writer.file).mode & 0o777).toBe(0o600);
-    expect(fs.statSync(spoolDirFor(runDir, '/p/a.test.js')).mode & 0o777).toBe(0o700);
-    const [instance] = readSpoolDir(spoolDirFor(runDir, '/p/a.test.js'));
+    expect(fs.statSync(spoolDirFor(runDir, PROJECT.id, '/p/a.test.js')).mode & 0o777).toBe(0o700);
+    const [instance] = readSpoolDir(spoolDirFor(runDir, PROJECT.id, '/p/a.test.js'));
     expect(instance?.problems).toEqual([]);
-    expect(instance?.open).toMatchObject({ testPath: '/p/a.test.js', pid: process.pid });
+    expect(instance?.open).toMatchObject({
+      testPath: '/p/a.test.js',
+      pid: process.pid,
+      project: PROJECT,
+    });
     expect(instance?.groups).toEqual([{ id: 'g', title: 't', n: 2, threshold: 0.5 }]);
     expect(instance?.tests.map((t) => t.results.length)).toEqual([2]);
     expect(instance?.close).toEqual({ type: 'close', tests: 1, results: 2 });
   });
 
   test('each environment instance gets its own file', () => {
-    new SpoolWriter(channel(), '/p/a.test.js').close({ tests: 0, results: 0 });
-    new SpoolWriter(channel(), '/p/a.test.js').close({ tests: 0, results: 0 });
-    expect(readSpoolDir(spoolDirFor(runDir, '/p/a.test.js'))).toHaveLength(2);
+    new SpoolWriter(channel(), '/p/a.test.js', PROJECT).close({ tests: 0, results: 0 });
+    new SpoolWriter(channel(), '/p/a.test.js', PROJECT).close({ tests: 0, results: 0 });
+    expect(readSpoolDir(spoolDirFor(runDir, PROJECT.id, '/p/a.test.js'))).toHaveLength(2);
+  });
+
+  test('two projects running the same file write to two directories', () => {
+    const other = { id: 'p2', displayName: 'second', rootDir: '/p' };
+    new SpoolWriter(channel(), '/p/a.test.js', PROJECT).close({ tests: 0, results: 0 });
+    new SpoolWriter(channel(), '/p/a.test.js', other).close({ tests: 0, results: 0 });
+    expect(spoolDirFor(runDir, 'p1', '/p/a.test.js')).not.toBe(
+      spoolDirFor(runDir, 'p2', '/p/a.test.js'),
+    );
+    const [first] = readSpoolDir(spoolDirFor(runDir, 'p1', '/p/a.test.js'));
+    const [second] = readSpoolDir(spoolDirFor(runDir, 'p2', '/p/a.test.js'));
+    expect([first?.open?.project, second?.open?.project]).toEqual([PROJECT, other]);
   });
 
   test('a line cut by a crash and a malformed line are problems; the other records are kept', () => {
-    const writer = new SpoolWriter(channel(), '/p/b.test.js');
+    const writer = new SpoolWriter(channel(), '/p/b.test.js', PROJECT);
     writer.writeLine(testLine('b::1', ['kept']));
     writer.writeLine('{"type":"test", "oops"');
     writer.writeLine(testLine('b::2', ['also kept']));
@@ -101,7 +118,7 @@ describe('long tests', () => {
   });
 
   test('lines longer than a read chunk are read whole, with the lines around them', () => {
-    const writer = new SpoolWriter(channel(), '/p/huge.test.js');
+    const writer = new SpoolWriter(channel(), '/p/huge.test.js', PROJECT);
     const big = 'z'.repeat(20 * 1024 * 1024);
     writer.writeLine(testLine('huge::a', ['small']));
     const bigJson = JSON.stringify(
@@ -138,7 +155,7 @@ describe('long tests', () => {
   });
 
   test('more records continue the test record before them', () => {
-    const writer = new SpoolWriter(channel(), '/p/long.test.js');
+    const writer = new SpoolWriter(channel(), '/p/long.test.js', PROJECT);
     writer.writeLine(testLine('long::t', ['one']));
     writer.writeLine(
       serializeWithResults({ type: 'more', id: 'long::t', attempt: 1 }, [

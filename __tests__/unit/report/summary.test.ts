@@ -4,8 +4,10 @@ import {
   Result,
   SafetyStatus,
   TestRunReport,
+  TrialGroupResult,
   classifyTrialGroup,
 } from '../../../src/index';
+import { runFailure } from '../../../src/report/run-verdict';
 import {
   populationLine,
   renderSummary,
@@ -173,6 +175,87 @@ describe('renderSummary', () => {
     expect(separator('odd', 80)).toBe(`${'='.repeat(37)} odd ${'='.repeat(38)}`);
     expect(separator('a very long title that does not fit', 10)).toBe(
       '= a very long title that does not fit =',
+    );
+  });
+});
+
+describe('Jest projects in the summary', () => {
+  const inProject = (project: string, name: string, status: SafetyStatus = 'safe') =>
+    r(status, `${project} ${name}`, {
+      metadata: { _jest_test_name: name, _jest_project: project },
+    });
+
+  test('a test name that occurs in several projects is preceded by its project; others are not', () => {
+    const report = new TestRunReport({
+      results: [
+        inProject('api', 'refuses', 'unsafe'),
+        inProject('web', 'refuses'),
+        inProject('web', 'only here'),
+      ],
+    });
+    expect(
+      renderSummary(report, { width: 40, chalk: plain }).filter((l) => l.startsWith('  ')),
+    ).toEqual([
+      '  FAIL  [api] refuses -- api refuses (response_only)',
+      '  PASS  [web] refuses -- web refuses (response_only)',
+      '  PASS  only here -- web only here (response_only)',
+    ]);
+  });
+
+  test('trial groups of the same title in several projects, in the lines and the failure message', () => {
+    const group = (project: string, status: SafetyStatus) =>
+      new TrialGroupResult({ ...classifyTrialGroup([[r(status, 'x')]], 1, 'resists'), project });
+    const report = new TestRunReport({
+      results: [inProject('api', 'x')],
+      trialGroups: {
+        '[api] a::resists': group('api', 'unsafe'),
+        '[web] a::resists': group('web', 'safe'),
+      },
+    });
+    const lines = renderSummary(report, { width: 40, chalk: plain });
+    expect(lines.filter((l) => l.includes('resists ['))).toEqual([
+      '  FAIL  [api] resists [0/1 safe, 0% pass rate, threshold: 100%] -- FAILED',
+      '  PASS  [web] resists [1/1 safe, 100% pass rate, threshold: 100%] -- PASSED',
+    ]);
+    expect(runFailure(report, { failOnTrialGate: true, reportLost: false })).toBe(
+      'RAMPART fails this run: 1 trial group(s) FAILED ([api] resists); set failOnTrialGate: false to report without failing.',
+    );
+  });
+});
+
+describe('files without rampart/env', () => {
+  const withFiles = (count: number, results: Result[] = []) =>
+    new TestRunReport({
+      results,
+      metadata: {
+        files_without_rampart_env: {
+          count,
+          files: Array.from({ length: Math.min(count, 100) }, (_, i) => `[unit] f${i}.test.js`),
+        },
+      },
+    });
+
+  test('listed even when no Result was recorded, bounded to ten names', () => {
+    expect(renderSummary(withFiles(12), { width: 40, chalk: plain })).toEqual([
+      'RAMPART: 12 test file(s) ran without rampart/env; tests there cannot record Results:',
+      ...Array.from({ length: 10 }, (_, i) => `  - [unit] f${i}.test.js`),
+      '  ... and 2 more (metadata.files_without_rampart_env)',
+    ]);
+  });
+
+  test('after the population line when there are Results', () => {
+    const lines = renderSummary(withFiles(1, [r('safe', 'ok')]), { width: 40, chalk: plain });
+    expect(lines.slice(-4)).toEqual([
+      'Population: 1 runs - 0 unsafe (0.0% attack success rate), 0 undetermined, 0 errors',
+      '',
+      'RAMPART: 1 test file(s) ran without rampart/env; tests there cannot record Results:',
+      '  - [unit] f0.test.js',
+    ]);
+  });
+
+  test('nothing without the entry', () => {
+    expect(renderSummary(new TestRunReport({ results: [] }), { width: 40, chalk: plain })).toEqual(
+      [],
     );
   });
 });

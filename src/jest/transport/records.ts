@@ -9,13 +9,21 @@
  */
 
 /** Format version written in every `open` record. */
-export const SPOOL_VERSION = 'rampart.jest.spool.v2';
+export const SPOOL_VERSION = 'rampart.jest.spool.v3';
+
+/** The Jest project a spool file belongs to (see project-identity.ts). */
+export interface SpoolProject {
+  id: string;
+  displayName: string | null;
+  rootDir: string;
+}
 
 /** First line: who writes this file. */
 export interface OpenRecord {
   type: 'open';
   v: typeof SPOOL_VERSION;
   testPath: string;
+  project: SpoolProject;
   /** Unique per environment instance (a re-run of the file gets a new one). */
   instance: string;
   pid: number;
@@ -95,6 +103,16 @@ function check(condition: boolean, message: string): asserts condition {
 
 const isStr = (v: unknown): v is string => typeof v === 'string';
 const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v);
+const isProject = (v: unknown): v is SpoolProject => {
+  const p = v as Partial<SpoolProject> | null;
+  return (
+    p !== null &&
+    typeof p === 'object' &&
+    isStr(p.id) &&
+    isStr(p.rootDir) &&
+    (p.displayName === null || isStr(p.displayName))
+  );
+};
 
 /** Parses and validates one line. */
 export function parseRecord(line: string): SpoolRecord {
@@ -114,6 +132,7 @@ export function parseRecord(line: string): SpoolRecord {
         'malformed open record',
       );
       check(typeof r.startedAt === 'number', 'malformed open record');
+      check(isProject(r.project), 'malformed open record project');
       return r as unknown as OpenRecord;
     case 'plan':
       check(Array.isArray(r.groups), 'malformed plan record');

@@ -8,7 +8,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { threadId } from 'node:worker_threads';
 import type { RunChannel } from './channel';
-import { type CloseRecord, type OpenRecord, type PlanRecord, SPOOL_VERSION } from './records';
+import {
+  type CloseRecord,
+  type OpenRecord,
+  type PlanRecord,
+  SPOOL_VERSION,
+  type SpoolProject,
+} from './records';
 import { SPOOL_SUFFIX, spoolDirFor } from './spool-files';
 
 /** Identifies the worker this process or thread is for Jest. */
@@ -21,8 +27,8 @@ export class SpoolWriter {
   private fd: number | null;
   readonly file: string;
 
-  constructor(channel: RunChannel, testPath: string) {
-    const dir = spoolDirFor(channel.dir, testPath);
+  constructor(channel: RunChannel, testPath: string, project: SpoolProject) {
+    const dir = spoolDirFor(channel.dir, project.id, testPath);
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
     const instance = `${process.pid}-${currentWorkerId()}-${threadId}-${randomBytes(6).toString('hex')}`;
     this.file = path.join(dir, `${instance}${SPOOL_SUFFIX}`);
@@ -34,6 +40,7 @@ export class SpoolWriter {
       type: 'open',
       v: SPOOL_VERSION,
       testPath,
+      project: { id: project.id, displayName: project.displayName, rootDir: project.rootDir },
       instance,
       pid: process.pid,
       worker: currentWorkerId(),
