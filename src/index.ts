@@ -4,6 +4,7 @@
  */
 import { COLLECTOR_HOST_KEY } from './core/collector';
 import { ResultCollectionHandler, registerDefaultHandlerFactory } from './core/execution';
+import { installStrayResultReporting } from './jest/stray-results';
 
 export {
   SafetyStatus,
@@ -289,7 +290,11 @@ export { runTrials, type RunTrialsOptions } from './trials/run-trials';
 export { PopulationResult } from './trials/population-result';
 
 // Inside rampart/env (a collector host is installed on this realm's global),
-// every execution reports its Result to the running test's collector.
+// every execution reports its Result to the running test's collector. In
+// another environment of a run with the rampart reporter, Results recorded in
+// a running test are reported as lost (docs/reliability.md).
 if ((globalThis as Record<symbol, unknown>)[COLLECTOR_HOST_KEY] !== undefined) {
   registerDefaultHandlerFactory(() => [new ResultCollectionHandler()]);
+} else {
+  installStrayResultReporting();
 }

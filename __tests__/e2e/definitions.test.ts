@@ -157,15 +157,27 @@ describe.each(JEST_VERSIONS)('Jest %i', (jest) => {
     ]);
   });
 
-  test('trial() outside rampart/env explains what is missing', async () => {
-    const scenario = createScenario(jest, 'definitions-no-env').write({
-      'jest.config.js': jestConfig({ extra: { testEnvironment: 'node' } }),
-      'bad.test.js': badDefinition("trial(2).test('t', () => {});"),
-    });
-    const run = await scenario.run(['--runInBand']);
-    expect(run.code).toBe(1);
-    expect(run.stderr).toContain(
-      "trial() needs the rampart test environment: set testEnvironment: 'rampart/env' in your Jest config",
-    );
-  });
+  test.each([
+    ['trial()', "trial(2).test('t', () => {});"],
+    ['trial()', "trial(2, () => test('t', () => {}));"],
+    ['harm()', "harm('jailbreak').test('t', () => {});"],
+    ['harm()', "harm('jailbreak', () => test('t', () => {}));"],
+  ])(
+    '%s outside rampart/env fails at definition time and explains what is missing: %s',
+    async (helper, code) => {
+      const scenario = createScenario(jest, 'definitions-no-env').write({
+        'jest.config.js': jestConfig({ extra: { testEnvironment: 'node' } }),
+        'bad.test.js': badDefinition(code),
+      });
+      const run = await scenario.run(['--runInBand']);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain(
+        `${helper} needs the rampart test environment: set testEnvironment: 'rampart/env' in your Jest config`,
+      );
+      expect(run.stderr).toMatch(/Tests:\s+0 total/);
+      expect(scenario.report().metadata.incomplete_reasons).toEqual([
+        expect.stringContaining('bad.test.js: test file failed to run:'),
+      ]);
+    },
+  );
 });

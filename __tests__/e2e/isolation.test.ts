@@ -75,6 +75,36 @@ trial(2, { threshold: 1 }, () => test('${name} trial', () => rec('unsafe', 'x'))
     },
   );
 
+  test('without the reporter, when worker 1 runs no rampart/env file: still exactly one notice', async () => {
+    const scenario = createScenario(jest, 'isolation-no-reporter-worker-2').write({
+      'jest.config.js': `module.exports = ${JSON.stringify({
+        reporters: ['default'],
+        projects: [
+          { displayName: 'plain', testEnvironment: 'node', testMatch: ['**/plain.test.js'] },
+          {
+            displayName: 'safety',
+            testEnvironment: 'rampart/env',
+            testMatch: ['**/safety.test.js'],
+          },
+        ],
+      })};`,
+      // Largest first (no timing cache): the plain file goes to worker 1, the rampart file to worker 2.
+      'plain.test.js': `test('plain', () => {});\n// ${'padding '.repeat(2000)}\n`,
+      'safety.test.js': `
+const fs = require('node:fs');
+const { recordResult, Result } = require('rampart');
+test('safety', () => {
+  fs.writeFileSync(__dirname + '/safety-worker.txt', process.env.JEST_WORKER_ID);
+  recordResult(new Result({ status: 'safe', summary: 'x', observabilityLevel: 'tool_only' }));
+});
+`,
+    });
+    const run = await scenario.run(['--maxWorkers=2']);
+    expect(run.code).toBe(0);
+    expect(fs.readFileSync(path.join(scenario.dir, 'safety-worker.txt'), 'utf8')).toBe('2');
+    expect(run.stderr.split(NOTICE).length - 1).toBe(1);
+  });
+
   test('two runs at once in the same project keep their data apart', async () => {
     const scenario = createScenario(jest, 'isolation-two-runs').write({
       'jest.config.js': jestConfig({

@@ -80,6 +80,21 @@ export function isCollecting(): boolean {
   return getActiveCollector() !== undefined || installedHost() !== undefined;
 }
 
+/** Receives a Result that no collector and no runner integration took. */
+export type StrayResultHandler = (result: Result) => void;
+
+let strayResultHandler: StrayResultHandler | null = null;
+
+/**
+ * Installs (null: removes) the handler of stray Results: recorded with no
+ * active collector and no runner integration on this realm's global. The
+ * Jest integration uses it to notice Results recorded by tests that run
+ * outside rampart/env; without a handler they are dropped, as upstream.
+ */
+export function setStrayResultHandler(handler: StrayResultHandler | null): void {
+  strayResultHandler = handler;
+}
+
 /**
  * Record a Result into the collector of the test that is running.
  * For building-block tests that construct Results by hand; a silent no-op
@@ -92,5 +107,7 @@ export function recordResult(result: Result): void {
     collector.record(result);
     return;
   }
-  installedHost()?.record(result);
+  const host = installedHost();
+  if (host) host.record(result);
+  else strayResultHandler?.(result);
 }

@@ -10,9 +10,7 @@ import { rampartMatchers } from './matchers';
 import { projectOf } from './project-identity';
 import { SCOPE_BRIDGE_KEY } from './scope-bridge';
 import { RUN_ENV_VAR, decodeChannel, ownsChannel } from './transport/channel';
-import { currentWorkerId } from './transport/spool-writer';
-
-let noticeShown = false;
+import { claimMissingReporterNotice } from './missing-reporter-notice';
 
 function warn(message: string): void {
   process.stderr.write(`\n${message}\n`);
@@ -20,9 +18,7 @@ function warn(message: string): void {
 
 /** Tells the user, once per run, that Results are not aggregated. */
 function noticeMissingReporter(): void {
-  // Worker 1 speaks for the run, so parallel workers do not repeat the notice.
-  if (noticeShown || currentWorkerId() !== '1') return;
-  noticeShown = true;
+  if (!claimMissingReporterNotice()) return;
   warn(
     "RAMPART: the rampart/reporter is not configured for this run (IDE runs replace reporters); tests run normally, but no safety summary or report is produced. Add ['rampart/reporter', {}] to reporters to aggregate Results.",
   );

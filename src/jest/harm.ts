@@ -2,7 +2,7 @@
 import type { HarmCategory } from '../core/status';
 import { describeValue } from '../core/value-description';
 import type { ScopedDefinitions } from './definition-types';
-import { withScope } from './scope-bridge';
+import { requireScopeBridge, withScope } from './scope-bridge';
 import { type DefinitionRunner, jestGlobals, wrapDefinitionApi } from './test-api';
 
 /** Definition functions bound to a runner; shared by `harm()` and `trial()`. */
@@ -29,17 +29,22 @@ function validateCategory(category: unknown): string {
 /**
  * Tag tests with a harm category. Scoped: every test and describe defined in
  * `body` carries it. Without `body`: `harm(c).test(...)`, `.it`, `.describe`,
- * `.each` tag a single definition. The closest category wins.
+ * `.each` tag a single definition. The closest category wins. Throws at
+ * definition time outside rampart/env, as `trial()` does.
  */
 export function harm(category: HarmCategory, body: () => void): void;
 export function harm(category: HarmCategory): ScopedDefinitions;
 export function harm(category: HarmCategory, body?: () => void): ScopedDefinitions | void {
   const harmCategory = validateCategory(category);
   if (body === undefined) {
-    return scopedDefinitions((define) => withScope({ harm: harmCategory }, define));
+    return scopedDefinitions((define) => {
+      requireScopeBridge('harm()');
+      return withScope({ harm: harmCategory }, define);
+    });
   }
   if (typeof body !== 'function') {
     throw new TypeError(`harm(category, body) body must be a function, got ${describeValue(body)}`);
   }
+  requireScopeBridge('harm()');
   withScope({ harm: harmCategory }, body);
 }

@@ -28,6 +28,7 @@ import { type JestProject, projectOfUnknown } from './project-identity';
 import { type WatchedProject, reportWouldRetrigger } from './watch-loop';
 import { RUN_ENV_VAR, encodeChannel } from './transport/channel';
 import { readSpoolDir } from './transport/spool-reader';
+import { STRAY_DIR, readStrayRecords } from './transport/stray-spool';
 import { spoolDirFor } from './transport/spool-files';
 import { createRunDirectory, sweepAbandonedRunDirectories } from './transport/run-directory';
 
@@ -198,6 +199,7 @@ export class RampartReporter {
       return;
     }
     for (const entry of entries.sort()) {
+      if (entry === STRAY_DIR) continue;
       const dir = path.join(this.runDir, entry);
       if (this.consumed.has(dir)) continue;
       this.consumed.add(dir);
@@ -212,6 +214,9 @@ export class RampartReporter {
   }
 
   private buildReport(): TestRunReport {
+    const strays = readStrayRecords(this.runDir);
+    for (const problem of strays.problems) this.accumulator.addReason(problem);
+    this.accumulator.addStrayResults(strays.records);
     const metadata: Record<string, unknown> = {
       jest_version: detectJestVersion(this.rootDir),
       worker_count: this.accumulator.workerCount,

@@ -11,7 +11,7 @@ import { RESULT_TAGS, compareReportOrder, compareText } from '../core/result-tag
 import { TestRunReport } from '../core/run-report';
 import { SchemaError, decodeResult } from '../core/trace-codec';
 import { TrialGroupResult, classifyTrialGroup } from '../core/trial-group';
-import { describeError } from '../core/value-description';
+import { describeError, describeValue } from '../core/value-description';
 import {
   FILES_WITHOUT_RAMPART_KEY,
   filesWithoutRampartEntry,
@@ -19,7 +19,7 @@ import {
 import { namesInSeveralProjects } from '../report/summary';
 import { type JestProject, projectLabels, qualified } from './project-identity';
 import { relativeTestPath } from './test-identity';
-import type { PlannedGroup, TestRecord } from './transport/records';
+import type { PlannedGroup, StrayRecord, TestRecord } from './transport/records';
 import { TRUNCATED_KEY } from './transport/result-envelope';
 import type { SpoolInstance } from './transport/spool-reader';
 
@@ -152,6 +152,37 @@ export class RunAccumulator {
   addForeignFile(file: TestFileRef): void {
     if (file.project) this.addProject(file.project);
     this.foreignFiles.push(file);
+  }
+
+  /**
+   * Results recorded in running tests of files without RAMPART collection:
+   * they cannot be reported, so the run is incomplete; one reason per file,
+   * naming its tests. Call after every file was added.
+   */
+  addStrayResults(records: readonly StrayRecord[]): void {
+    const byFile = new Map<string, string[]>();
+    for (const { testPath, test } of records) {
+      const tests = byFile.get(testPath) ?? [];
+      tests.push(test);
+      byFile.set(testPath, tests);
+    }
+    for (const [testPath, tests] of [...byFile].sort(([a], [b]) => compareText(a, b))) {
+      const known = this.foreignFiles.filter((file) => file.testPath === testPath);
+      const file: TestFileRef =
+        known.length === 1
+          ? (known[0] as TestFileRef)
+          : {
+              project: null,
+              testPath: testPath ? relativeTestPath(this.rootDir, testPath) : '(unknown test file)',
+            };
+      const names = [...new Set(tests)];
+      const listed = names.slice(0, 3).map((name) => `test ${describeValue(name)}`);
+      if (names.length > 3) listed.push(`${names.length - 3} more`);
+      this.addFileReason(
+        file,
+        `${tests.length} Result(s) recorded by tests outside rampart/env were not collected (${listed.join(', ')}); run this file in rampart/env`,
+      );
+    }
   }
 
   /** Labels of the files that ran without RAMPART collection, sorted. */

@@ -29,6 +29,21 @@ export function installedScopeBridge(): ScopeBridge | undefined {
   return bridge && bridge.version === 1 ? bridge : undefined;
 }
 
+/**
+ * The installed bridge; throws when the test file does not run in an
+ * environment with RAMPART collection, so that `harm()` and `trial()` fail at
+ * definition time instead of tagging tests nobody collects.
+ */
+export function requireScopeBridge(helper: 'harm()' | 'trial()'): ScopeBridge {
+  const bridge = installedScopeBridge();
+  if (!bridge) {
+    throw new Error(
+      `${helper} needs the rampart test environment: set testEnvironment: 'rampart/env' in your Jest config`,
+    );
+  }
+  return bridge;
+}
+
 /** Run `define` with `scope` open on the bridge (no-op bridge when absent). */
 export function withScope<T>(scope: DefinitionScope, define: () => T): T {
   const bridge = installedScopeBridge();

@@ -5,7 +5,7 @@
 import { describeValue } from '../core/value-description';
 import type { ScopedDefinitions } from './definition-types';
 import { scopedDefinitions } from './harm';
-import { installedScopeBridge, withScope } from './scope-bridge';
+import { requireScopeBridge, withScope } from './scope-bridge';
 
 /** Options of {@link trial}. */
 export interface TrialOptions {
@@ -57,12 +57,7 @@ export function validateTrialArguments(n: unknown, options: unknown): TrialSpec 
 }
 
 function requireBridge(): void {
-  const bridge = installedScopeBridge();
-  if (!bridge) {
-    throw new Error(
-      "trial() needs the rampart test environment: set testEnvironment: 'rampart/env' in your Jest config",
-    );
-  }
+  const bridge = requireScopeBridge('trial()');
   if (bridge.inTrial()) throw new Error('trial() cannot be nested inside another trial()');
 }
 

@@ -9,6 +9,7 @@ import {
   recordResult,
   runWithCollector,
 } from '../../../src/index';
+import { COLLECTOR_HOST_KEY, setStrayResultHandler } from '../../../src/core/collector';
 
 const result = (summary: string) =>
   new Result({
@@ -88,5 +89,38 @@ describe('recordResult and the collection handler', () => {
       handler.onEvent(event(ExecutionEvent.ON_POST_EXECUTE, r));
     });
     expect(collector.results).toEqual([r]);
+  });
+});
+
+describe('stray Results', () => {
+  afterEach(() => setStrayResultHandler(null));
+
+  test('a Result with no collector and no runner integration goes to the stray handler', () => {
+    const strays: string[] = [];
+    setStrayResultHandler((r) => strays.push(r.summary));
+    const collector = new ResultCollector();
+    runWithCollector(collector, () => recordResult(result('collected')));
+    recordResult(result('stray'));
+    expect(strays).toEqual(['stray']);
+    expect(collector.results.map((r) => r.summary)).toEqual(['collected']);
+  });
+
+  test('an installed runner integration takes precedence, also when it keeps nothing', () => {
+    const strays: string[] = [];
+    const hosted: string[] = [];
+    setStrayResultHandler((r) => strays.push(r.summary));
+    const global = globalThis as Record<symbol, unknown>;
+    global[COLLECTOR_HOST_KEY] = {
+      record: (r: Result) => {
+        hosted.push(r.summary);
+        return false;
+      },
+    };
+    try {
+      recordResult(result('to the host'));
+    } finally {
+      delete global[COLLECTOR_HOST_KEY];
+    }
+    expect([hosted, strays]).toEqual([['to the host'], []]);
   });
 });

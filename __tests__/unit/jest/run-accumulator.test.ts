@@ -344,4 +344,20 @@ describe('RunAccumulator with Jest projects', () => {
     expect(entry.files.slice(0, 2)).toEqual(['[first] z.test.js', '[pkg] f000.test.js']);
     expect(acc.incompleteReasons).toEqual([]);
   });
+
+  test('stray Results make the run incomplete, one reason per file naming its tests', () => {
+    const acc = new RunAccumulator({ rootDir: '/repo', configuredProjects: 2 });
+    acc.addForeignFile(file(second, 'unit.test.js'));
+    const stray = (testPath: string, test: string) =>
+      ({ type: 'stray', v: 'rampart.jest.spool.v3', testPath, test }) as const;
+    acc.addStrayResults([
+      stray('/repo/pkg/unit.test.js', 'a'),
+      stray('/repo/pkg/unit.test.js', 'a'),
+      ...['b', 'c', 'd', 'e'].map((t) => stray('/repo/other.test.js', t)),
+    ]);
+    expect(acc.incompleteReasons).toEqual([
+      'other.test.js: 4 Result(s) recorded by tests outside rampart/env were not collected (test "b", test "c", test "d", 1 more); run this file in rampart/env',
+      '[pkg] unit.test.js: 2 Result(s) recorded by tests outside rampart/env were not collected (test "a"); run this file in rampart/env',
+    ]);
+  });
 });

@@ -8,6 +8,7 @@ import { readSpoolDir, readSpoolFile } from '../../../src/jest/transport/spool-r
 import { SpoolWriter } from '../../../src/jest/transport/spool-writer';
 import { batchBySize } from '../../../src/jest/file-run';
 import { spoolDirFor } from '../../../src/jest/transport/spool-files';
+import { STRAY_DIR, StraySpool, readStrayRecords } from '../../../src/jest/transport/stray-spool';
 
 let runDir: string;
 beforeEach(() => {
@@ -173,5 +174,38 @@ describe('long tests', () => {
     expect(instance.problems).toEqual([
       'malformed record at line 4: more record without its test record',
     ]);
+  });
+});
+
+describe('stray Results', () => {
+  test('each sandbox appends to its own file in the stray directory; the reader gets every record', () => {
+    const one = new StraySpool(channel());
+    const two = new StraySpool(channel());
+    one.append({ testPath: '/p/a.test.js', test: 'first' });
+    one.append({ testPath: '/p/a.test.js', test: 'first' });
+    two.append({ testPath: '/p/b.test.js', test: 'other' });
+    expect(fs.readdirSync(path.join(runDir, STRAY_DIR))).toHaveLength(2);
+    const { records, problems } = readStrayRecords(runDir);
+    expect(problems).toEqual([]);
+    expect(records.map((r) => [r.testPath, r.test]).sort()).toEqual([
+      ['/p/a.test.js', 'first'],
+      ['/p/a.test.js', 'first'],
+      ['/p/b.test.js', 'other'],
+    ]);
+  });
+
+  test('a malformed line is a problem; the others are kept', () => {
+    new StraySpool(channel()).append({ testPath: '/p/a.test.js', test: 't' });
+    const [name] = fs.readdirSync(path.join(runDir, STRAY_DIR));
+    fs.appendFileSync(path.join(runDir, STRAY_DIR, name as string), '{"type":"stray"}\n');
+    const { records, problems } = readStrayRecords(runDir);
+    expect(records).toHaveLength(1);
+    expect(problems).toEqual([
+      `stray Results ${name}: malformed record at line 2: not a stray record of this version`,
+    ]);
+  });
+
+  test('no stray directory: nothing', () => {
+    expect(readStrayRecords(runDir)).toEqual({ records: [], problems: [] });
   });
 });

@@ -6,7 +6,9 @@
  *   open  -> plan -> (test more*)* / late* -> close
  *
  * A test whose Results do not fit one line continues in `more` records.
+ * Stray files (one `stray` line per uncollectable Result) share the version.
  */
+import { describeError } from '../../core/value-description';
 
 /** Format version written in every `open` record. */
 export const SPOOL_VERSION = 'rampart.jest.spool.v3';
@@ -88,6 +90,20 @@ export interface CloseRecord {
   results: number;
 }
 
+/**
+ * A Result recorded in a running test of an environment without RAMPART
+ * collection (written from the test's sandbox into the run's `stray`
+ * directory, never into a test file's spool): it cannot be reported, and the
+ * run is incomplete.
+ */
+export interface StrayRecord {
+  type: 'stray';
+  v: typeof SPOOL_VERSION;
+  testPath: string;
+  /** Jest's name of the running test (`expect.getState().currentTestName`). */
+  test: string;
+}
+
 /** Any spool line. */
 export type SpoolRecord =
   OpenRecord | PlanRecord | TestRecord | MoreRecord | LateRecord | CloseRecord;
@@ -120,7 +136,7 @@ export function parseRecord(line: string): SpoolRecord {
   try {
     value = JSON.parse(line);
   } catch (error) {
-    throw new SpoolFormatError(`invalid JSON (${(error as Error).message})`);
+    throw new SpoolFormatError(`invalid JSON (${describeError(error)})`);
   }
   check(value !== null && typeof value === 'object' && !Array.isArray(value), 'not an object');
   const r = value as Record<string, unknown>;
@@ -179,6 +195,20 @@ export function parseRecord(line: string): SpoolRecord {
     default:
       throw new SpoolFormatError(`unknown record type ${JSON.stringify(r.type)}`);
   }
+}
+
+/** Parses and validates one line of a stray file. */
+export function parseStrayRecord(line: string): StrayRecord {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch (error) {
+    throw new SpoolFormatError(`invalid JSON (${describeError(error)})`);
+  }
+  const r = (value ?? {}) as Record<string, unknown>;
+  check(r.type === 'stray' && r.v === SPOOL_VERSION, 'not a stray record of this version');
+  check(isStr(r.testPath) && isStr(r.test), 'malformed stray record');
+  return r as unknown as StrayRecord;
 }
 
 /**
