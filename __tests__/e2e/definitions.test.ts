@@ -126,6 +126,11 @@ describe.each(JEST_VERSIONS)('Jest %i', (jest) => {
       'trial threshold must be a number in [0, 1], got 1.5',
     ],
     [
+      'threshold null',
+      'trial(3, { threshold: null }, () => {});',
+      'trial threshold must be a number in [0, 1], got null',
+    ],
+    [
       'a misspelt option',
       'trial(3, { treshold: 0.5 }, () => {});',
       'trial options has unknown key "treshold"',

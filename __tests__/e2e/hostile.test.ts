@@ -65,6 +65,10 @@ describe.each(JEST_VERSIONS)('Jest %i', (jest) => {
     for (const line of ours) expect(line).not.toMatch(CONTROL);
     expect(ours).toContain('CATEGORY (1 tests)');
     expect(ours).toContain('  FAIL  evil  title FAKE -- red link   PASS  forged evil (tool_only)');
+    // As upstream, the keys that could not be represented as JSON are named (sanitised for the terminal).
+    expect(lines).toContain(
+      'RAMPART warning: Sanitized 4 non-serializable metadata key(s) for hostile.test.js::evil  title FAKE in result.metadata: circular, throwing, fn, sym',
+    );
 
     const [result] = allResults(scenario.report());
     expect(result?.summary).toBe(

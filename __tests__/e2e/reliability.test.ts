@@ -130,6 +130,21 @@ test('exits', () => { rec('unsafe', 'recorded in the exiting test'); process.exi
     ]);
   });
 
+  test('a test file that throws something else than an Error: the reason says what was thrown', async () => {
+    const s = scenario('throws-non-error', {
+      'string.test.js': "throw 'boom string';",
+      'object.test.js': 'throw { code: 42 };',
+      'steady.test.js': STEADY_JS,
+    });
+    const run = await s.run(['--runInBand']);
+    expect(run.code).toBe(1);
+    expect(reasons(s.report()).sort()).toEqual([
+      'object.test.js: test file failed to run: thrown {"code":42}',
+      'string.test.js: test file failed to run: boom string',
+    ]);
+    expect(run.stderr).not.toMatch(/failed to run: (undefined|unknown error)/);
+  });
+
   test.each([
     [
       'a malformed record',

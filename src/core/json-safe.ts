@@ -45,14 +45,41 @@ function describeThrown(error: unknown): string {
   }
 }
 
-/** Converts `value` into a JSON value. Never throws. */
-export function toJsonSafe(value: unknown): JsonValue {
-  return convert(value, 0, new Set());
+/**
+ * Where a conversion reports what could not be represented as JSON (a
+ * function, a symbol, a circular reference, nesting too deep, an unreadable
+ * value): the top-level keys of the converted record under which that
+ * happened, in first-seen order.
+ */
+export interface LossyKeys {
+  keys: string[];
 }
 
-/** Converts a free-form mapping; anything that is not an object becomes `{}` plus a `_value` entry. */
-export function toJsonSafeRecord(value: unknown): Record<string, JsonValue> {
-  const converted = toJsonSafe(value);
+/** State of one conversion. */
+interface Conversion {
+  ancestors: Set<object>;
+  lossy: LossyKeys | undefined;
+  /** Top-level key being converted (for `lossy`). */
+  topKey: string | null;
+}
+
+function markLossy(conversion: Conversion): void {
+  const { lossy, topKey } = conversion;
+  if (lossy && topKey !== null && !lossy.keys.includes(topKey)) lossy.keys.push(topKey);
+}
+
+/** Converts `value` into a JSON value. Never throws. */
+export function toJsonSafe(value: unknown): JsonValue {
+  return convert(value, 0, { ancestors: new Set(), lossy: undefined, topKey: null });
+}
+
+/**
+ * Converts a free-form mapping; anything that is not an object becomes `{}`
+ * plus a `_value` entry. With `lossy`, the keys whose values could not be
+ * represented as JSON are added to it (upstream warns about them).
+ */
+export function toJsonSafeRecord(value: unknown, lossy?: LossyKeys): Record<string, JsonValue> {
+  const converted = convert(value, 0, { ancestors: new Set(), lossy, topKey: null });
   if (converted !== null && typeof converted === 'object' && !Array.isArray(converted))
     return converted;
   if (value === undefined || value === null) return {};
@@ -61,7 +88,7 @@ export function toJsonSafeRecord(value: unknown): Record<string, JsonValue> {
   return wrapped;
 }
 
-function convert(value: unknown, depth: number, ancestors: Set<object>): JsonValue {
+function convert(value: unknown, depth: number, conversion: Conversion): JsonValue {
   switch (typeof value) {
     case 'string':
       return toWellFormed(value);
@@ -74,20 +101,26 @@ function convert(value: unknown, depth: number, ancestors: Set<object>): JsonVal
     case 'undefined':
       return null;
     case 'symbol':
+      markLossy(conversion);
       return toWellFormed(value.toString());
     case 'function':
+      markLossy(conversion);
       return `[Function: ${toWellFormed(safeName(value))}]`;
     default:
       break;
   }
   if (value === null) return null;
   const object = value as object;
-  if (ancestors.has(object)) return '[Circular]';
-  if (depth >= MAX_JSON_DEPTH) return '[Max depth]';
+  const { ancestors } = conversion;
+  if (ancestors.has(object) || depth >= MAX_JSON_DEPTH) {
+    markLossy(conversion);
+    return ancestors.has(object) ? '[Circular]' : '[Max depth]';
+  }
   ancestors.add(object);
   try {
-    return convertObject(object, depth, ancestors);
+    return convertObject(object, depth, conversion);
   } catch (error) {
+    markLossy(conversion);
     return `[Unreadable: ${toWellFormed(describeThrown(error))}]`;
   } finally {
     ancestors.delete(object);
@@ -103,7 +136,7 @@ function safeName(fn: unknown): string {
   }
 }
 
-function convertObject(object: object, depth: number, ancestors: Set<object>): JsonValue {
+function convertObject(object: object, depth: number, conversion: Conversion): JsonValue {
   // Type tags, not instanceof: values recorded in a test come from another realm.
   const tag = Object.prototype.toString.call(object);
   if (tag === '[object Date]') {
@@ -115,17 +148,17 @@ function convertObject(object: object, depth: number, ancestors: Set<object>): J
   }
   if (Array.isArray(object)) {
     const out: JsonValue[] = [];
-    for (let i = 0; i < object.length; i += 1) out.push(convert(object[i], depth + 1, ancestors));
+    for (let i = 0; i < object.length; i += 1) out.push(convert(object[i], depth + 1, conversion));
     return out;
   }
   if (tag === '[object Map]') {
     return [...Map.prototype.entries.call(object)].map(([k, v]) => [
-      convert(k, depth + 1, ancestors),
-      convert(v, depth + 1, ancestors),
+      convert(k, depth + 1, conversion),
+      convert(v, depth + 1, conversion),
     ]);
   }
   if (tag === '[object Set]') {
-    return [...Set.prototype.values.call(object)].map((v) => convert(v, depth + 1, ancestors));
+    return [...Set.prototype.values.call(object)].map((v) => convert(v, depth + 1, conversion));
   }
   if (tag === '[object Error]') {
     const error = object as Error;
@@ -136,18 +169,20 @@ function convertObject(object: object, depth: number, ancestors: Set<object>): J
   }
   const toJSON = (object as { toJSON?: unknown }).toJSON;
   if (typeof toJSON === 'function') {
-    return convert(toJSON.call(object), depth + 1, ancestors);
+    return convert(toJSON.call(object), depth + 1, conversion);
   }
   const out: Record<string, JsonValue> = {};
   for (const key of Object.keys(object)) {
+    if (depth === 0) conversion.topKey = key;
     let entry: unknown;
     try {
       entry = (object as Record<string, unknown>)[key];
     } catch (error) {
+      markLossy(conversion);
       entry = `[Unreadable: ${describeThrown(error)}]`;
     }
     if (entry === undefined) continue; // as JSON.stringify does
-    defineEntry(out, toWellFormed(key), convert(entry, depth + 1, ancestors));
+    defineEntry(out, toWellFormed(key), convert(entry, depth + 1, conversion));
   }
   return out;
 }

@@ -93,13 +93,17 @@ export class TestRunReport {
     return groups;
   }
 
-  /** Population statistics, optionally for one harm category only. */
+  /**
+   * Population statistics, optionally for one harm category only: the same
+   * keys as {@link byHarmCategory}, so `uncategorized` selects the Results
+   * without a category.
+   */
   populationSummary(options: { harmCategory?: string } = {}): PopulationSummary {
     const { harmCategory } = options;
     const subset =
       harmCategory === undefined
         ? this.results
-        : this.results.filter((result) => result.harmCategory === harmCategory);
+        : this.results.filter((result) => categoryKey(result) === harmCategory);
     return summarizePopulation(subset);
   }
 

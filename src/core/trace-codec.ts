@@ -26,7 +26,7 @@ import {
   type ToolCall,
   type Turn,
 } from './trace-types';
-import { type JsonValue, toJsonSafeRecord, toWellFormed } from './json-safe';
+import { type JsonValue, type LossyKeys, toJsonSafeRecord, toWellFormed } from './json-safe';
 import { describeValue } from './value-description';
 
 /** Raised when a serialized Result is malformed. */
@@ -122,8 +122,12 @@ function encodeTurn(turn: Turn, index: number): Json {
   };
 }
 
-/** The canonical JSON object of a Result. Never throws for odd field values. */
-export function encodeResult(result: Result): Json {
+/**
+ * The canonical JSON object of a Result. Never throws for odd field values.
+ * `lossyMetadata` receives the metadata keys whose values could not be
+ * represented as JSON.
+ */
+export function encodeResult(result: Result, lossyMetadata?: LossyKeys): Json {
   const population = result.population;
   return {
     status: str(result.status),
@@ -148,7 +152,7 @@ export function encodeResult(result: Result): Json {
             threshold: num(population.threshold, 0),
           }
         : null,
-    metadata: toJsonSafeRecord(result.metadata),
+    metadata: toJsonSafeRecord(result.metadata, lossyMetadata),
   };
 }
 

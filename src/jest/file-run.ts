@@ -278,14 +278,18 @@ export class FileRun {
     this.guardWrite(() => {
       const meta = this.metaOf(entry);
       const limit = this.options.channel?.maxResultBytes ?? 0;
-      const json = results.map(
-        (result, index) => envelopeResult(result, { testName: meta.title, index }, limit).json,
-      );
+      const lossyKeys = new Set<string>();
+      const json = results.map((result, index) => {
+        const enveloped = envelopeResult(result, { testName: meta.title, index }, limit);
+        for (const key of enveloped.lossyKeys) lossyKeys.add(key);
+        return enveloped.json;
+      });
+      const lossy = lossyKeys.size > 0 ? { lossy: [...lossyKeys] } : {};
       const attempt = Math.max(entry.invocations, 1);
       const [first = [], ...rest] = batchBySize(json, MAX_RECORD_CHARS);
       writer.writeLine(
         outcome === 'late'
-          ? serializeWithResults({ type: 'late', id: meta.id, attempt }, first)
+          ? serializeWithResults({ type: 'late', id: meta.id, attempt, ...lossy }, first)
           : serializeWithResults(
               {
                 type: 'test',
@@ -296,6 +300,7 @@ export class FileRun {
                 harm: meta.harm,
                 trial: meta.trial,
                 outcome,
+                ...lossy,
               },
               first,
             ),

@@ -22,6 +22,7 @@ import {
   resolveReporterOptions,
 } from './reporter-options';
 import { runFailure } from '../report/run-verdict';
+import { toJsonSafe } from '../core/json-safe';
 import { describeError } from '../core/value-description';
 import { stderrChalk, terminalWidth, writeLines } from '../report/terminal-output';
 import { type JestProject, projectOfUnknown } from './project-identity';
@@ -304,11 +305,17 @@ export class RampartReporter {
   }
 }
 
-/** First line of what a test file threw, for the incomplete reason. */
+/**
+ * What a test file threw, for the incomplete reason: Jest passes Errors as
+ * `{ message, stack }`, and anything else (a string, a plain object) as is.
+ */
 function execErrorText(error: unknown): string {
+  if (typeof error === 'string') return error;
   const message = (error as { message?: unknown }).message;
   if (typeof message === 'string' && message.length > 0) return message;
-  return typeof error === 'string' ? error : describeError(error);
+  if (error !== null && typeof error === 'object')
+    return `thrown ${JSON.stringify(toJsonSafe(error)).slice(0, 200)}`;
+  return describeError(error);
 }
 
 export default RampartReporter;

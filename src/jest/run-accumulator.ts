@@ -63,6 +63,8 @@ interface CollectedTest {
   /** Tagged Results, late ones last. */
   results: Result[];
   late: number;
+  /** Metadata keys that could not be represented as JSON. */
+  lossy: Set<string>;
 }
 
 function firstLine(text: string): string {
@@ -241,6 +243,7 @@ export class RunAccumulator {
           instance: instanceId,
           results: [],
           late: 0,
+          lossy: new Set(record.lossy ?? []),
         };
         this.absorbResults(file, test, record.results, false);
         this.tests.set(key(project, record.id, record.attempt), test);
@@ -248,8 +251,10 @@ export class RunAccumulator {
       for (const late of instance.lates) {
         const test = this.tests.get(key(project, late.id, late.attempt));
         // A late record of a superseded run belongs to nothing that is reported.
-        if (test && test.instance === instanceId)
+        if (test && test.instance === instanceId) {
           this.absorbResults(file, test, late.results, true);
+          for (const key of late.lossy ?? []) test.lossy.add(key);
+        }
       }
     }
   }
@@ -365,6 +370,20 @@ export class RunAccumulator {
           `Test ${name} recorded ${test.late} Result(s) after it finished; they are reported under that test (metadata ${RESULT_TAGS.late}).`,
         );
       }
+    }
+    // Upstream's warning, with the test id for the pytest node id; every attempt counts.
+    const lossy = new Map<string, Set<string>>();
+    for (const test of this.tests.values()) {
+      if (test.lossy.size === 0) continue;
+      const id = this.publicId(test.project, test.id, labels);
+      const keys = lossy.get(id) ?? new Set<string>();
+      for (const k of test.lossy) keys.add(k);
+      lossy.set(id, keys);
+    }
+    for (const [id, keys] of [...lossy].sort(([a], [b]) => compareText(a, b))) {
+      warnings.push(
+        `Sanitized ${keys.size} non-serializable metadata key(s) for ${id} in result.metadata: ${[...keys].join(', ')}`,
+      );
     }
     if (this.multiProject) {
       for (const names of projectLabels(this.projects.values(), this.rootDir).ambiguous) {

@@ -42,7 +42,9 @@ export function validateTrialArguments(n: unknown, options: unknown): TrialSpec 
       `trial options has unknown key ${describeValue(unknownKeys[0])}; the only option is threshold`,
     );
   }
-  const threshold = (options as TrialOptions).threshold ?? 1;
+  // Only a missing threshold takes the default: null is a bad value like any other.
+  const given = (options as { threshold?: unknown }).threshold;
+  const threshold = given === undefined ? 1 : given;
   if (
     typeof threshold !== 'number' ||
     !Number.isFinite(threshold) ||

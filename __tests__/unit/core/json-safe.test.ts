@@ -1,4 +1,5 @@
 import { toJsonSafe } from '../../../src/index';
+import { toJsonSafeRecord } from '../../../src/core/json-safe';
 
 describe('toJsonSafe', () => {
   test('plain JSON passes through', () => {
@@ -90,5 +91,43 @@ describe('toJsonSafe', () => {
         },
       }),
     ).toBe('[Unreadable: nope]');
+  });
+});
+
+describe('lossy keys', () => {
+  test('the top-level keys whose values could not be represented as JSON are reported once, in order', () => {
+    const circular: Record<string, unknown> = {};
+    circular.self = circular;
+    let deep: Record<string, unknown> = {};
+    const root = deep;
+    for (let i = 0; i < 40; i += 1) deep = deep.next = {};
+    const lossy = { keys: [] as string[] };
+    const converted = toJsonSafeRecord(
+      {
+        ok: 1,
+        callback: () => 1,
+        nested: { fn() {}, also: Symbol('s') },
+        circular,
+        deep: root,
+        getter: Object.defineProperty({}, 'x', {
+          enumerable: true,
+          get() {
+            throw new Error('no');
+          },
+        }),
+        big: 10n,
+        nan: NaN,
+        list: [1, 'two'],
+      },
+      lossy,
+    );
+    expect(lossy.keys).toEqual(['callback', 'nested', 'circular', 'deep', 'getter']);
+    expect(converted.callback).toBe('[Function: callback]');
+  });
+
+  test('nothing to report for plain JSON', () => {
+    const lossy = { keys: [] as string[] };
+    toJsonSafeRecord({ a: [1, { b: 'c' }], d: null, e: new Date(0) }, lossy);
+    expect(lossy.keys).toEqual([]);
   });
 });

@@ -102,4 +102,17 @@ describe('TestRunReport', () => {
       safetyPassRate: 0,
     });
   });
+
+  test('population summary of "uncategorized" agrees with byHarmCategory', () => {
+    const report = new TestRunReport({
+      results: [make('unsafe'), make('safe'), make('safe', 'custom')],
+    });
+    const listed = report.byHarmCategory().get('uncategorized') ?? [];
+    expect(listed).toHaveLength(2);
+    expect(report.populationSummary({ harmCategory: 'uncategorized' })).toMatchObject({
+      totalRuns: listed.length,
+      safeCount: 1,
+      unsafeCount: 1,
+    });
+  });
 });

@@ -71,3 +71,17 @@ describe('envelopeResult (per-Result transport cap)', () => {
     expect(decodeResult(JSON.parse(trapped.json)).metadata._rampart_original_size_bytes).toBeNull();
   });
 });
+
+describe('lossy metadata', () => {
+  test('the envelope names the metadata keys that could not be represented as JSON', () => {
+    const result = new Result({
+      status: 'safe',
+      summary: 's',
+      observabilityLevel: 'tool_only',
+      metadata: { callback: () => 1, fine: 'yes' },
+    });
+    expect(envelopeResult(result, { testName: 't', index: 0 }, 4096).lossyKeys).toEqual([
+      'callback',
+    ]);
+  });
+});

@@ -361,3 +361,33 @@ describe('RunAccumulator with Jest projects', () => {
     ]);
   });
 });
+
+describe('lossy metadata', () => {
+  test('one warning per test with every key any attempt or late record reported, as upstream words it', () => {
+    const acc = new RunAccumulator();
+    acc.addFile('a.test.js', [
+      instance(
+        [
+          test_('a.test.js::t', [wire('safe')], { lossy: ['callback'] }),
+          test_('a.test.js::t', [wire('safe')], { attempt: 2, lossy: ['other'] }),
+          test_('a.test.js::fine', [wire('safe')]),
+        ],
+        {
+          lates: [
+            {
+              type: 'late',
+              id: 'a.test.js::t',
+              attempt: 2,
+              lossy: ['late'],
+              results: [wire('safe')],
+            },
+          ],
+        },
+      ),
+    ]);
+    expect(acc.warnings()).toEqual([
+      'Test t recorded 1 Result(s) after it finished; they are reported under that test (metadata _rampart_late).',
+      'Sanitized 3 non-serializable metadata key(s) for a.test.js::t in result.metadata: callback, other, late',
+    ]);
+  });
+});

@@ -172,7 +172,50 @@ describe('long tests', () => {
     expect(instance.tests).toHaveLength(1);
     expect(instance.tests[0]?.results).toHaveLength(3);
     expect(instance.problems).toEqual([
-      'malformed record at line 4: more record without its test record',
+      'malformed record at line 4: more record without its test or late record',
+    ]);
+  });
+});
+
+describe('late records over several lines', () => {
+  test('more records after a late record continue it, and it arrives whole', () => {
+    const writer = new SpoolWriter(channel(), '/p/late.test.js', PROJECT);
+    writer.writeLine(testLine('late::t', ['on time']));
+    writer.writeLine(
+      serializeWithResults({ type: 'late', id: 'late::t', attempt: 1 }, [json('late 1')]),
+    );
+    writer.writeLine(
+      serializeWithResults({ type: 'more', id: 'late::t', attempt: 1 }, [
+        json('late 2'),
+        json('late 3'),
+      ]),
+    );
+    writer.writeLine(
+      serializeWithResults({ type: 'more', id: 'late::t', attempt: 1 }, [json('late 4')]),
+    );
+    writer.close({ tests: 1, results: 5 });
+    const instance = readSpoolFile(writer.file);
+    expect(instance.problems).toEqual([]);
+    expect(instance.tests[0]?.results).toHaveLength(1);
+    expect(
+      instance.lates.map((l) => l.results.map((r) => (r as { summary: string }).summary)),
+    ).toEqual([['late 1', 'late 2', 'late 3', 'late 4']]);
+  });
+
+  test('a more record that does not follow its record is a problem', () => {
+    const writer = new SpoolWriter(channel(), '/p/late.test.js', PROJECT);
+    writer.writeLine(testLine('late::t', ['on time']));
+    writer.writeLine(
+      serializeWithResults({ type: 'late', id: 'late::t', attempt: 1 }, [json('late 1')]),
+    );
+    writer.writePlan({ type: 'plan', groups: [] });
+    writer.writeLine(
+      serializeWithResults({ type: 'more', id: 'late::t', attempt: 1 }, [json('late 2')]),
+    );
+    const instance = readSpoolFile(writer.file);
+    expect(instance.lates[0]?.results).toHaveLength(1);
+    expect(instance.problems).toEqual([
+      'malformed record at line 5: more record without its test or late record',
     ]);
   });
 });

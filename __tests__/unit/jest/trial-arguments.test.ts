@@ -5,6 +5,7 @@ describe('trial arguments', () => {
     expect(validateTrialArguments(3, undefined)).toEqual({ n: 3, threshold: 1 });
     expect(validateTrialArguments(1, { threshold: 0 })).toEqual({ n: 1, threshold: 0 });
     expect(validateTrialArguments(10, { threshold: 0.8 })).toEqual({ n: 10, threshold: 0.8 });
+    expect(validateTrialArguments(2, { threshold: undefined })).toEqual({ n: 2, threshold: 1 });
   });
 
   test.each([
@@ -19,6 +20,7 @@ describe('trial arguments', () => {
     [3, { threshold: -0.1 }, 'trial threshold must be a number in [0, 1], got -0.1'],
     [3, { threshold: NaN }, 'trial threshold must be a number in [0, 1], got NaN'],
     [3, { threshold: '0.5' }, 'trial threshold must be a number in [0, 1], got "0.5"'],
+    [3, { threshold: null }, 'trial threshold must be a number in [0, 1], got null'],
     [
       3,
       { treshold: 0.5 },

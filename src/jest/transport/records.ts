@@ -64,6 +64,8 @@ export interface TestRecord {
   harm: string | null;
   trial: TrialMembership | null;
   outcome: 'passed' | 'failed' | 'interrupted';
+  /** Metadata keys of these Results that could not be represented as JSON; absent when none. */
+  lossy?: string[];
   results: unknown[];
 }
 
@@ -72,6 +74,8 @@ export interface LateRecord {
   type: 'late';
   id: string;
   attempt: number;
+  /** As in {@link TestRecord}. */
+  lossy?: string[];
   results: unknown[];
 }
 
@@ -119,6 +123,8 @@ function check(condition: boolean, message: string): asserts condition {
 
 const isStr = (v: unknown): v is string => typeof v === 'string';
 const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v);
+const isLossy = (v: unknown): boolean =>
+  v === undefined || (Array.isArray(v) && v.every((key) => typeof key === 'string'));
 const isProject = (v: unknown): v is SpoolProject => {
   const p = v as Partial<SpoolProject> | null;
   return (
@@ -180,12 +186,13 @@ export function parseRecord(line: string): SpoolRecord {
         'malformed test record outcome',
       );
       check(Array.isArray(r.results), 'malformed test record results');
+      check(isLossy(r.lossy), 'malformed test record lossy keys');
       return r as unknown as TestRecord;
     }
     case 'late':
     case 'more':
       check(
-        isStr(r.id) && isInt(r.attempt) && Array.isArray(r.results),
+        isStr(r.id) && isInt(r.attempt) && Array.isArray(r.results) && isLossy(r.lossy),
         `malformed ${r.type} record`,
       );
       return r as unknown as LateRecord | MoreRecord;

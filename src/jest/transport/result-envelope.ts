@@ -27,6 +27,8 @@ export interface EnvelopedResult {
   json: string;
   /** True when the Result was replaced by a placeholder. */
   truncated: boolean;
+  /** Metadata keys whose values could not be represented as JSON (functions, cycles ...). */
+  lossyKeys: string[];
 }
 
 /** Cuts `text` so that its JSON encoding stays within `maxBytes`. */
@@ -92,6 +94,7 @@ export function envelopeResult(
   // Results come from the test's realm: check their shape, not their class.
   const original = result !== null && typeof result === 'object' ? (result as Result) : null;
   let json: string;
+  const lossy = { keys: [] as string[] };
   try {
     if (
       original === null ||
@@ -101,14 +104,14 @@ export function envelopeResult(
     ) {
       throw new TypeError(`not a Result: ${describeValue(result)}`);
     }
-    json = JSON.stringify(encodeResult(original));
+    json = JSON.stringify(encodeResult(original, lossy));
   } catch (error) {
     const problem = describeError(error);
     const marker = placeholderFor(original, origin, limit, null, problem);
-    return { json: JSON.stringify(encodeResult(marker)), truncated: true };
+    return { json: JSON.stringify(encodeResult(marker)), truncated: true, lossyKeys: [] };
   }
   const size = Buffer.byteLength(json);
-  if (size <= limit) return { json, truncated: false };
+  if (size <= limit) return { json, truncated: false, lossyKeys: lossy.keys };
   const marker = placeholderFor(original, origin, limit, size, 'too large');
-  return { json: JSON.stringify(encodeResult(marker)), truncated: true };
+  return { json: JSON.stringify(encodeResult(marker)), truncated: true, lossyKeys: lossy.keys };
 }

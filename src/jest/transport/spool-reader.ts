@@ -4,11 +4,13 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { describeError } from '../../core/value-description';
 import {
   type CloseRecord,
   type LateRecord,
   type OpenRecord,
   type PlannedGroup,
+  SpoolFormatError,
   type TestRecord,
   parseRecord,
 } from './records';
@@ -24,6 +26,12 @@ export interface SpoolInstance {
   close: CloseRecord | null;
   /** Lines that could not be read, described for the incomplete reasons. */
   problems: string[];
+}
+
+/** A spool instance being read: `continues` is the record a `more` line adds to. */
+interface Reading {
+  instance: SpoolInstance;
+  continues: TestRecord | LateRecord | null;
 }
 
 /** A line of a spool file; `complete` is false for a last line without its newline. */
@@ -81,6 +89,7 @@ export function readSpoolFile(file: string): SpoolInstance {
     close: null,
     problems: [],
   };
+  const reading: Reading = { instance, continues: null };
   let i = -1;
   try {
     for (const line of readLines(file)) {
@@ -89,23 +98,27 @@ export function readSpoolFile(file: string): SpoolInstance {
         instance.problems.push(`truncated record at line ${i + 1}`);
         break;
       }
-      if (!absorbLine(instance, line.text, i) && i === 0) break; // no valid header: nothing can be trusted
+      if (!absorbLine(reading, line.text, i) && i === 0) break; // no valid header: nothing can be trusted
     }
   } catch (error) {
-    instance.problems.push(`cannot read ${path.basename(file)}: ${(error as Error).message}`);
+    instance.problems.push(`cannot read ${path.basename(file)}: ${describeError(error)}`);
   }
   return instance;
 }
 
-/** Adds one line to `instance`; false (and a problem) when it is not a valid record there. */
-function absorbLine(instance: SpoolInstance, line: string, i: number): boolean {
+/** Adds one line to the instance being read; false (and a problem) when it is not a valid record there. */
+function absorbLine(reading: Reading, line: string, i: number): boolean {
+  const { instance } = reading;
   try {
     const record = parseRecord(line);
-    if (i === 0 && record.type !== 'open') throw new Error('first record is not an open record');
-    if (instance.close) throw new Error('record after the close record');
+    if (i === 0 && record.type !== 'open')
+      throw new SpoolFormatError('first record is not an open record');
+    if (instance.close) throw new SpoolFormatError('record after the close record');
+    const continued = reading.continues;
+    reading.continues = null;
     switch (record.type) {
       case 'open':
-        if (i !== 0) throw new Error('open record after the first line');
+        if (i !== 0) throw new SpoolFormatError('open record after the first line');
         instance.open = record;
         break;
       case 'plan':
@@ -113,17 +126,19 @@ function absorbLine(instance: SpoolInstance, line: string, i: number): boolean {
         break;
       case 'test':
         instance.tests.push(record);
+        reading.continues = record;
         break;
-      case 'more': {
-        const test = instance.tests[instance.tests.length - 1];
-        if (!test || test.id !== record.id || test.attempt !== record.attempt) {
-          throw new Error('more record without its test record');
+      case 'more':
+        // A test or late record split over several lines continues right after it.
+        if (!continued || continued.id !== record.id || continued.attempt !== record.attempt) {
+          throw new SpoolFormatError('more record without its test or late record');
         }
-        for (const result of record.results) test.results.push(result);
+        for (const result of record.results) continued.results.push(result);
+        reading.continues = continued;
         break;
-      }
       case 'late':
         instance.lates.push(record);
+        reading.continues = record;
         break;
       case 'close':
         instance.close = record;
@@ -131,7 +146,8 @@ function absorbLine(instance: SpoolInstance, line: string, i: number): boolean {
     }
     return true;
   } catch (error) {
-    instance.problems.push(`malformed record at line ${i + 1}: ${(error as Error).message}`);
+    const problem = error instanceof SpoolFormatError ? error.message : describeError(error);
+    instance.problems.push(`malformed record at line ${i + 1}: ${problem}`);
     return false;
   }
 }
