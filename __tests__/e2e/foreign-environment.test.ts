@@ -5,8 +5,10 @@
  * definitions.test.ts), and a Result recorded in a running test there makes
  * the run incomplete, naming the test.
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { HELPERS_JS } from './support/files';
-import { JEST_VERSIONS } from './support/paths';
+import { JEST_VERSIONS, REPO_ROOT } from './support/paths';
 import { type JestRun, allResults, createScenario } from './support/scenario';
 
 const LAYOUTS: Array<[string, string[]]> = [
@@ -27,6 +29,16 @@ function listing(run: JestRun): string[] {
   return lines.slice(start, end < 0 ? undefined : end);
 }
 
+/** The `projects` jest.config.js example of docs/writing-tests.md. */
+function docsProjectsConfig(): string {
+  const doc = fs.readFileSync(path.join(REPO_ROOT, 'docs', 'writing-tests.md'), 'utf8');
+  const sample = [...doc.matchAll(/```js\n([\s\S]*?)```/g)]
+    .map((match) => match[1] as string)
+    .find((code) => code.includes('projects:'));
+  if (!sample) throw new Error('docs/writing-tests.md has no projects example');
+  return sample;
+}
+
 const UNIT_FILES = Array.from(
   { length: 12 },
   (_, i) => `unit/f${String(i).padStart(2, '0')}.test.js`,
@@ -37,17 +49,8 @@ describe.each(JEST_VERSIONS)('Jest %i', (jest) => {
     '%s: a project of plain unit tests beside a safety project is listed, and the run stays green',
     async (_layout, args) => {
       const s = createScenario(jest, 'foreign-unit-project').write({
-        'jest.config.js': configFile({
-          reporters: REPORTERS,
-          projects: [
-            {
-              displayName: 'safety',
-              testEnvironment: 'rampart/env',
-              testMatch: ['**/safety/*.test.js'],
-            },
-            { displayName: 'unit', testEnvironment: 'node', testMatch: ['**/unit/*.test.js'] },
-          ],
-        }),
+        // The projects example of docs/writing-tests.md, as documented.
+        'jest.config.js': docsProjectsConfig(),
         'helpers.js': HELPERS_JS,
         'safety/agent.test.js': `const { rec } = require('../helpers');\ntest('refuses', () => rec('safe', 'refused'));\n`,
         ...Object.fromEntries(
@@ -60,6 +63,10 @@ describe.each(JEST_VERSIONS)('Jest %i', (jest) => {
       const report = s.report();
       expect(report.metadata).not.toHaveProperty('incomplete');
       expect(report.total_runs).toBe(1);
+      // The id the docs show for this example.
+      expect(allResults(report)[0]?.metadata._jest_test_id).toBe(
+        '[safety] safety/agent.test.js::refuses',
+      );
       expect(report.metadata.files_without_rampart_env).toEqual({
         count: 12,
         files: UNIT_FILES.map((file) => `[unit] ${file}`),

@@ -250,6 +250,42 @@ afterAll(() => {
     });
   });
 
+  test('process.exit in a test in band: the partial report keeps both projects apart, and the run fails', async () => {
+    const s = createScenario(jest, 'projects-inband-exit').write({
+      'jest.config.js': configFile({
+        reporters: REPORTERS,
+        projects: [
+          { displayName: 'first', testEnvironment: 'rampart/env', testMatch: ['**/a-*.test.js'] },
+          { displayName: 'second', testEnvironment: 'rampart/env', testMatch: ['**/*.test.js'] },
+        ],
+      }),
+      'helpers.js': HELPERS_JS,
+      // Larger files run first in band (no timing cache yet): both copies run before the exit.
+      'a-steady.test.js': `const { rec } = require('./helpers');
+test('steady', () => rec('safe', 'steady'));
+// ${'padding '.repeat(2000)}
+`,
+      'b-exits.test.js': `const { rec } = require('./helpers');
+test('before the exit', () => rec('safe', 'before'));
+test('exits', () => { rec('unsafe', 'exiting'); process.exit(0); });
+`,
+    });
+    const run = await s.run(['--runInBand']);
+    expect(run.code).toBe(1);
+    const report = s.report();
+    expect(allResults(report).map((r) => [r.metadata._jest_test_id, r.summary])).toEqual([
+      ['[first] a-steady.test.js::steady', 'steady'],
+      ['[second] a-steady.test.js::steady', 'steady'],
+      ['[second] b-exits.test.js::before the exit', 'before'],
+      ['[second] b-exits.test.js::exits', 'exiting'],
+    ]);
+    expect(report.metadata.incomplete_reasons).toEqual([
+      '[second] b-exits.test.js: the test file did not finish — worker crash, process.exit or kill; Results recorded before that are kept',
+      'Jest exited (code 0) before the run completed — process.exit() in a test or a crash; the report is partial',
+    ]);
+    expect(run.stderr).toContain('RAMPART fails this run: the RAMPART run is incomplete.');
+  });
+
   describe('two projects in their own rootDirs with files of the same name', () => {
     const singles = new Map<string, { run: JestRun; report: JsonReport }>();
 
