@@ -340,8 +340,10 @@ export class RunAccumulator {
       const known = latest.get(key(test.project, test.id));
       if (!known || known.attempt < test.attempt) latest.set(key(test.project, test.id), test);
     }
-    const sortKey = (test: CollectedTest) => this.publicId(test.project, test.id, labels);
-    return [...latest.values()].sort((a, b) => compareText(sortKey(a), sortKey(b)));
+    return [...latest.values()]
+      .map((test) => ({ test, id: this.publicId(test.project, test.id, labels) }))
+      .sort((a, b) => compareText(a.id, b.id))
+      .map(({ test }) => test);
   }
 
   /** Warnings for harm-tagged tests without Results, for late Results and for projects told apart by id only. */
