@@ -13,6 +13,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { isMainThread } from 'node:worker_threads';
+import { hasErrorCode } from '../core/exclusive-file';
+import { isAlive } from './transport/run-directory';
 
 const PREFIX = 'rampart-notice-';
 
@@ -28,15 +30,6 @@ function isWorkerProcess(): boolean {
 /** Pid of the Jest process that owns the run this code runs for. */
 export function runOwnerPid(): number {
   return isWorkerProcess() ? process.ppid : process.pid;
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 function userTag(): string {
@@ -80,7 +73,7 @@ export function claimMissingReporterNotice(tmp = os.tmpdir()): boolean {
     fs.closeSync(fs.openSync(marker, 'wx', 0o600));
     return true;
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code !== 'EEXIST';
+    return !hasErrorCode(error, 'EEXIST');
   }
 }
 

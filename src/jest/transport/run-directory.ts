@@ -17,7 +17,8 @@ export function createRunDirectory(): string {
   return dir;
 }
 
-function isAlive(pid: number): boolean {
+/** True when a process with this pid exists (also one of another user). */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
