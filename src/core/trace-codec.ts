@@ -2,8 +2,8 @@
  * The canonical JSON projection of a Result (upstream `rampart.trace.v2`
  * "result" object, snake_case, enum wire values). Encoding is total: it
  * coerces whatever a test hands over into valid JSON. Decoding is strict: it
- * validates every field and names the first bad one. The worker transport and
- * trace records both use this pair.
+ * validates every field and names the first bad one, with its path. The
+ * worker transport and trace records both use this pair.
  */
 import { Result } from './result';
 import {
@@ -12,7 +12,6 @@ import {
   ObservabilityLevel,
   SafetyStatus,
   TraceEndReason,
-  isEnumValue,
 } from './status';
 import {
   PayloadFormat,
@@ -27,7 +26,7 @@ import {
   type Turn,
 } from './trace-types';
 import { type JsonValue, type LossyKeys, toJsonSafeRecord, toWellFormed } from './json-safe';
-import { describeValue } from './value-description';
+import { JsonFields } from './json-fields';
 
 /** Raised when a serialized Result is malformed. */
 export class SchemaError extends Error {
@@ -158,35 +157,19 @@ export function encodeResult(result: Result, lossyMetadata?: LossyKeys): Json {
 
 // ---------------------------------------------------------------- decoding
 
-function bad(path: string, expected: string, value: unknown): never {
-  throw new SchemaError(`${path}: expected ${expected}, got ${describeValue(value)}`);
-}
+const fields: JsonFields = new JsonFields((message) => new SchemaError(message));
 
-function obj(value: unknown, path: string): Json {
-  if (value === null || typeof value !== 'object' || Array.isArray(value))
-    bad(path, 'an object', value);
-  return value as Json;
-}
-
-function readStr(value: unknown, path: string): string {
-  return typeof value === 'string' ? value : bad(path, 'a string', value);
-}
-
+// Absent optional fields take their defaults; explicit nulls only where nullable.
 function readStrOrNull(value: unknown, path: string): string | null {
-  return value === null || value === undefined ? null : readStr(value, path);
+  return value === undefined ? null : fields.stringOrNull(value, path);
 }
 
 function readArr(value: unknown, path: string): unknown[] {
-  if (value === undefined) return [];
-  return Array.isArray(value) ? value : bad(path, 'an array', value);
+  return value === undefined ? [] : fields.array(value, path);
 }
 
-function readEnum<T extends Record<string, string>>(
-  e: T,
-  value: unknown,
-  path: string,
-): T[keyof T] {
-  return isEnumValue(e, value) ? value : bad(path, `one of ${Object.values(e).join(', ')}`, value);
+function readStrings(value: unknown, path: string): string[] {
+  return value === undefined ? [] : fields.strings(value, path);
 }
 
 function readEnumOrNull<T extends Record<string, string>>(
@@ -194,7 +177,11 @@ function readEnumOrNull<T extends Record<string, string>>(
   value: unknown,
   path: string,
 ): T[keyof T] | null {
-  return value === null || value === undefined ? null : readEnum(e, value, path);
+  return value === null || value === undefined ? null : fields.enumValue(e, value, path);
+}
+
+function readRecord(value: unknown, path: string): Record<string, unknown> {
+  return value === undefined ? {} : fields.object(value, path);
 }
 
 // ISO 8601 date-time as Python's isoformat() writes it: 'T' or ' ', optional
@@ -205,8 +192,8 @@ const ISO_DATE_TIME =
 
 function readDate(value: unknown, path: string): Date | null {
   if (value === null || value === undefined) return null;
-  const match = ISO_DATE_TIME.exec(readStr(value, path));
-  if (!match) bad(path, 'an ISO 8601 timestamp', value);
+  const match = ISO_DATE_TIME.exec(fields.string(value, path));
+  if (!match) fields.fail(path, 'an ISO 8601 timestamp', value);
   const [, day, time, zone] = match;
   // JavaScript parses milliseconds only, and offsets without seconds.
   const clock = (time as string).replace(/(\.\d{3})\d+$/, '$1');
@@ -217,52 +204,64 @@ function readDate(value: unknown, path: string): Date | null {
         ? 'Z'
         : zone.replace(/^([+-]\d{2}):?(\d{2}).*$/, '$1:$2');
   const parsed = new Date(`${day}T${clock}${offset}`);
-  return Number.isNaN(parsed.getTime()) ? bad(path, 'an ISO 8601 timestamp', value) : parsed;
-}
-
-function readRecord(value: unknown, path: string): Record<string, unknown> {
-  return value === undefined ? {} : obj(value, path);
+  return Number.isNaN(parsed.getTime())
+    ? fields.fail(path, 'an ISO 8601 timestamp', value)
+    : parsed;
 }
 
 function readEval(value: unknown, path: string): EvalResult | null {
   if (value === null || value === undefined) return null;
-  const o = obj(value, path);
+  const o = fields.object(value, path);
   const confidence = o.confidence;
+  if (confidence !== undefined && confidence !== null && typeof confidence !== 'number')
+    fields.fail(`${path}.confidence`, 'a number or null', confidence);
   return {
-    outcome: readEnum(EvalOutcome, o.outcome, `${path}.outcome`),
+    outcome: fields.enumValue(EvalOutcome, o.outcome, `${path}.outcome`),
     // Missing means an old writer (1.0); null means "not a finite number".
-    confidence: confidence === undefined ? 1 : typeof confidence === 'number' ? confidence : NaN,
-    evidence: readArr(o.evidence, `${path}.evidence`).map((e, i) =>
-      readStr(e, `${path}.evidence[${i}]`),
-    ),
-    rationale: o.rationale === undefined ? '' : readStr(o.rationale, `${path}.rationale`),
-    undeterminedOperands: readArr(o.undetermined_operands, `${path}.undetermined_operands`).map(
-      (e, i) => readStr(e, `${path}.undetermined_operands[${i}]`),
-    ),
+    confidence: confidence === undefined ? 1 : confidence === null ? NaN : confidence,
+    evidence: readStrings(o.evidence, `${path}.evidence`),
+    rationale: o.rationale === undefined ? '' : fields.string(o.rationale, `${path}.rationale`),
+    undeterminedOperands: readStrings(o.undetermined_operands, `${path}.undetermined_operands`),
   };
 }
 
 function readPayload(value: unknown, path: string): Payload {
-  const o = obj(value, path);
+  const o = fields.object(value, path);
   return {
-    content: readStr(o.content, `${path}.content`),
-    id: readStr(o.id, `${path}.id`),
+    content: fields.string(o.content, `${path}.content`),
+    id: fields.string(o.id, `${path}.id`),
     format:
       o.format === undefined
         ? PayloadFormat.TEXT
-        : readEnum(PayloadFormat, o.format, `${path}.format`),
+        : fields.enumValue(PayloadFormat, o.format, `${path}.format`),
     artifact: readStrOrNull(o.artifact, `${path}.artifact`),
     metadata: readRecord(o.metadata, `${path}.metadata`),
   };
 }
 
+function readToolCall(value: unknown, path: string): ToolCall {
+  const call = fields.object(value, path);
+  return {
+    name: fields.string(call.name, `${path}.name`),
+    arguments: readRecord(call.arguments, `${path}.arguments`),
+    result: readStrOrNull(call.result, `${path}.result`),
+    timestamp: readDate(call.timestamp, `${path}.timestamp`),
+  };
+}
+
+function readSideEffect(value: unknown, path: string): SideEffect {
+  const effect = fields.object(value, path);
+  return {
+    kind: fields.string(effect.kind, `${path}.kind`),
+    details: readRecord(effect.details, `${path}.details`),
+  };
+}
+
 function readTurn(value: unknown, path: string): Turn {
-  const o = obj(value, path);
-  const request = obj(o.request, `${path}.request`);
-  const response = obj(o.response, `${path}.response`);
-  const turnNumber = o.turn_number ?? 0;
-  if (typeof turnNumber !== 'number' || !Number.isSafeInteger(turnNumber) || turnNumber < 0)
-    bad(`${path}.turn_number`, 'an integer >= 0', turnNumber);
+  const o = fields.object(value, path);
+  const request = fields.object(o.request, `${path}.request`);
+  const response = fields.object(o.response, `${path}.response`);
+  const turnNumber = fields.integer(o.turn_number ?? 0, `${path}.turn_number`);
   return {
     request: {
       prompt: readStrOrNull(request.prompt, `${path}.request.prompt`),
@@ -271,23 +270,13 @@ function readTurn(value: unknown, path: string): Turn {
       ),
     },
     response: {
-      text: readStr(response.text, `${path}.response.text`),
-      toolCalls: readArr(response.tool_calls, `${path}.response.tool_calls`).map((c, i) => {
-        const call = obj(c, `${path}.response.tool_calls[${i}]`);
-        return {
-          name: readStr(call.name, `${path}.response.tool_calls[${i}].name`),
-          arguments: readRecord(call.arguments, `${path}.response.tool_calls[${i}].arguments`),
-          result: readStrOrNull(call.result, `${path}.response.tool_calls[${i}].result`),
-          timestamp: readDate(call.timestamp, `${path}.response.tool_calls[${i}].timestamp`),
-        };
-      }),
-      sideEffects: readArr(response.side_effects, `${path}.response.side_effects`).map((e, i) => {
-        const effect = obj(e, `${path}.response.side_effects[${i}]`);
-        return {
-          kind: readStr(effect.kind, `${path}.response.side_effects[${i}].kind`),
-          details: readRecord(effect.details, `${path}.response.side_effects[${i}].details`),
-        };
-      }),
+      text: fields.string(response.text, `${path}.response.text`),
+      toolCalls: readArr(response.tool_calls, `${path}.response.tool_calls`).map((c, i) =>
+        readToolCall(c, `${path}.response.tool_calls[${i}]`),
+      ),
+      sideEffects: readArr(response.side_effects, `${path}.response.side_effects`).map((e, i) =>
+        readSideEffect(e, `${path}.response.side_effects[${i}]`),
+      ),
       metadata: readRecord(response.metadata, `${path}.response.metadata`),
     },
     evalResult: readEval(o.eval_result, `${path}.eval_result`),
@@ -297,35 +286,34 @@ function readTurn(value: unknown, path: string): Turn {
     driverReasoning:
       o.driver_reasoning === undefined
         ? ''
-        : readStr(o.driver_reasoning, `${path}.driver_reasoning`),
+        : fields.string(o.driver_reasoning, `${path}.driver_reasoning`),
   };
 }
 
 function readPopulation(value: unknown, path: string): PopulationRef | null {
   if (value === null || value === undefined) return null;
-  const o = obj(value, path);
-  const { id, index, size, threshold } = o;
-  if (typeof id !== 'string' || id.length === 0) bad(`${path}.id`, 'a non-empty string', id);
-  if (typeof size !== 'number' || !Number.isSafeInteger(size) || size < 1)
-    bad(`${path}.size`, 'an integer >= 1', size);
+  const o = fields.object(value, path);
+  const id = fields.nonEmptyString(o.id, `${path}.id`);
+  const size = fields.integer(o.size, `${path}.size`, 1);
+  const index = o.index;
   if (typeof index !== 'number' || !Number.isSafeInteger(index) || index < 0 || index >= size)
-    bad(`${path}.index`, 'an integer between 0 and size - 1', index);
-  if (typeof threshold !== 'number' || !(threshold >= 0 && threshold <= 1))
-    bad(`${path}.threshold`, 'a finite number in [0, 1]', threshold);
-  return { id, index, size, threshold };
+    fields.fail(`${path}.index`, 'an integer between 0 and size - 1', index);
+  if (typeof o.threshold !== 'number' || !(o.threshold >= 0 && o.threshold <= 1))
+    fields.fail(`${path}.threshold`, 'a finite number in [0, 1]', o.threshold);
+  return { id, index, size, threshold: o.threshold };
 }
 
 /** Rebuilds a Result from its canonical JSON object; throws SchemaError naming the bad field. */
 export function decodeResult(value: unknown, path = 'result'): Result {
-  const o = obj(value, path);
+  const o = fields.object(value, path);
   const duration = o.duration_seconds ?? 0;
   const harm = o.harm_category;
   if (harm !== null && harm !== undefined && typeof harm !== 'string')
-    bad(`${path}.harm_category`, 'a string or null', harm);
+    fields.fail(`${path}.harm_category`, 'a string or null', harm);
   return new Result({
-    status: readEnum(SafetyStatus, o.status, `${path}.status`),
-    summary: readStr(o.summary, `${path}.summary`),
-    observabilityLevel: readEnum(
+    status: fields.enumValue(SafetyStatus, o.status, `${path}.status`),
+    summary: fields.string(o.summary, `${path}.summary`),
+    observabilityLevel: fields.enumValue(
       ObservabilityLevel,
       o.observability_level,
       `${path}.observability_level`,
@@ -337,12 +325,12 @@ export function decodeResult(value: unknown, path = 'result'): Result {
     durationSeconds:
       typeof duration === 'number' && Number.isFinite(duration) && duration >= 0 ? duration : 0,
     harmCategory: typeof harm === 'string' && harm.length > 0 ? harm : null,
-    strategy: o.strategy === undefined ? '' : readStr(o.strategy, `${path}.strategy`),
+    strategy: o.strategy === undefined ? '' : fields.string(o.strategy, `${path}.strategy`),
     injections: readArr(o.injections, `${path}.injections`).map((r, i) => {
-      const record = obj(r, `${path}.injections[${i}]`);
+      const record = fields.object(r, `${path}.injections[${i}]`);
       return {
         payloadId: readStrOrNull(record.payload_id, `${path}.injections[${i}].payload_id`),
-        surfaceName: readStr(record.surface_name, `${path}.injections[${i}].surface_name`),
+        surfaceName: fields.string(record.surface_name, `${path}.injections[${i}].surface_name`),
       };
     }),
     population: readPopulation(o.population, `${path}.population`),

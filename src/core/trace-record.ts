@@ -11,6 +11,7 @@ import { Result } from './result';
 import { parseStrictJson } from './strict-json';
 import { SchemaError, decodeResult, encodeResult } from './trace-codec';
 import type { EvalResult } from './trace-types';
+import { JsonFields } from './json-fields';
 import { describeValue } from './value-description';
 
 /** The schema version written and read. */
@@ -37,11 +38,7 @@ const INTEGER_FIELDS = [
   /^\.result\.population\.(?:index|size)$/,
 ];
 
-function checkResultIndex(value: unknown, path: string): number {
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0)
-    throw new SchemaError(`${path}: expected an integer >= 0, got ${describeValue(value)}`);
-  return value;
-}
+const fields: JsonFields = new JsonFields((message) => new SchemaError(message));
 
 /** The record as JSON text. Throws SchemaError when the Result cannot be represented. */
 export function serializeRecord(record: ResultRecord): string {
@@ -58,7 +55,7 @@ export function serializeRecord(record: ResultRecord): string {
     envelope.pytest_nodeid = record.nodeId;
   }
   if (record.resultIndex !== undefined && record.resultIndex !== null)
-    envelope.result_index = checkResultIndex(record.resultIndex, 'serializeRecord resultIndex');
+    envelope.result_index = fields.integer(record.resultIndex, 'serializeRecord resultIndex');
   envelope.result = encodeResult(record.result);
   const text = JSON.stringify(envelope);
   // The encoder coerces odd values; reading the text back guarantees that
@@ -78,7 +75,7 @@ export function deserializeRecord(data: string): ResultRecord {
   }
   const envelope = parsed.value;
   if (envelope === null || typeof envelope !== 'object' || Array.isArray(envelope))
-    throw new SchemaError(`record: expected an object, got ${describeValue(envelope)}`);
+    fields.fail('record', 'an object', envelope);
   const o = envelope as Record<string, unknown>;
   if (o.version !== TRACE_SCHEMA_VERSION) {
     throw new UnsupportedSchemaVersionError(
@@ -87,27 +84,23 @@ export function deserializeRecord(data: string): ResultRecord {
   }
   for (const path of parsed.nonIntegerNotation) {
     if (INTEGER_FIELDS.some((field) => field.test(path)))
-      throw new SchemaError(`record${path}: expected integer notation (no fraction or exponent)`);
+      throw new SchemaError(
+        `record${path} must be written in integer notation (no fraction or exponent)`,
+      );
   }
   const record: ResultRecord = { result: decodeResult(o.result, 'result') };
   if (o.pytest_nodeid !== undefined) {
-    if (typeof o.pytest_nodeid !== 'string')
-      throw new SchemaError(
-        `pytest_nodeid: expected a string, got ${describeValue(o.pytest_nodeid)}`,
-      );
-    record.nodeId = o.pytest_nodeid;
+    record.nodeId = fields.string(o.pytest_nodeid, 'pytest_nodeid');
   }
   if (o.result_index !== undefined)
-    record.resultIndex = checkResultIndex(o.result_index, 'result_index');
+    record.resultIndex = fields.integer(o.result_index, 'result_index');
   checkRecordRules(record.result);
   return record;
 }
 
 function checkEval(evaluation: EvalResult | null, path: string): void {
   if (evaluation && !Number.isFinite(evaluation.confidence))
-    throw new SchemaError(
-      `${path}.confidence: expected a finite number, got ${describeValue(evaluation.confidence)}`,
-    );
+    fields.fail(`${path}.confidence`, 'a finite number', evaluation.confidence);
 }
 
 /** Schema rules on a decoded Result that the codec leaves to the record layer. */

@@ -112,17 +112,17 @@ describe('trace codec', () => {
   test.each([
     [
       { status: 'fine' },
-      'result.status: expected one of safe, unsafe, undetermined, error, got "fine"',
+      'result.status must be one of safe, unsafe, undetermined, error, got "fine"',
     ],
-    [{ summary: null }, 'result.summary: expected a string, got null'],
+    [{ summary: null }, 'result.summary must be a string, got null'],
     [{ observability_level: 'all' }, 'result.observability_level'],
-    [{ turns: [{}] }, 'result.turns[0].request: expected an object'],
+    [{ turns: [{}] }, 'result.turns[0].request must be an object'],
     [
       { population: { id: '', index: 0, size: 1, threshold: 0 } },
-      'result.population.id: expected a non-empty string',
+      'result.population.id must be a non-empty string',
     ],
     [{ population: { id: 'p', index: 2, size: 2, threshold: 0 } }, 'result.population.index'],
-    [{ harm_category: 5 }, 'result.harm_category: expected a string or null, got 5'],
+    [{ harm_category: 5 }, 'result.harm_category must be a string or null, got 5'],
   ])('decoding rejects %p naming the field', (change, message) => {
     const json = { ...encodeResult(full), ...change };
     expect(() => decodeResult(json)).toThrow(SchemaError);
@@ -160,7 +160,7 @@ describe('timestamps', () => {
     'rejects %p',
     (text) => {
       expect(() => withTimestamp(text)).toThrow(
-        /timestamp: expected (an ISO 8601 timestamp|a string)/,
+        /timestamp must be (an ISO 8601 timestamp|a string)/,
       );
     },
   );

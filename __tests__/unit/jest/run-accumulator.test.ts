@@ -144,7 +144,7 @@ describe('RunAccumulator', () => {
     ]);
     expect(summaries(acc)).toEqual(['kept']);
     expect(acc.incompleteReasons).toEqual([
-      'a.test.js: malformed Result dropped: Result #0 of "1".status: expected one of safe, unsafe, undetermined, error, got "nope"',
+      'a.test.js: malformed Result dropped: Result #0 of "1".status must be one of safe, unsafe, undetermined, error, got "nope"',
     ]);
   });
 

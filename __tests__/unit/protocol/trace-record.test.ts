@@ -116,7 +116,7 @@ describe('serializeRecord / deserializeRecord', () => {
       new SchemaError('record: expected a JSON string'),
     );
     expect(() => deserializeRecord('{"version": ')).toThrow(/^record: invalid JSON \(/);
-    expect(() => deserializeRecord('[]')).toThrow('record: expected an object, got array(0)');
+    expect(() => deserializeRecord('[]')).toThrow('record must be an object, got array(0)');
     for (const version of [undefined, 'rampart.trace.v1', 'rampart.trace.v3']) {
       const text = JSON.stringify({ version, result: minimal });
       expect(() => deserializeRecord(text)).toThrow(UnsupportedSchemaVersionError);
@@ -150,20 +150,20 @@ describe('serializeRecord / deserializeRecord', () => {
       deserializeRecord(
         envelope(minimal, { result_index: 0 }).replace('"result_index":0', '"result_index":0.0'),
       ),
-    ).toThrow('record.result_index: expected integer notation (no fraction or exponent)');
+    ).toThrow('record.result_index must be written in integer notation (no fraction or exponent)');
     const turnText = envelope(withTurn({ turn_number: 1 })).replace(
       '"turn_number":1',
       '"turn_number":1e0',
     );
     expect(() => deserializeRecord(turnText)).toThrow(
-      'record.result.turns[0].turn_number: expected integer notation',
+      'record.result.turns[0].turn_number must be written in integer notation',
     );
     const population = envelope({
       ...minimal,
       population: { id: 'p', index: 0, size: 2, threshold: 1 },
     }).replace('"size":2', '"size":2.0');
     expect(() => deserializeRecord(population)).toThrow(
-      'record.result.population.size: expected integer notation',
+      'record.result.population.size must be written in integer notation',
     );
     const free = envelope({ ...minimal, metadata: { turn_number: 1 }, duration_seconds: 2 })
       .replace('"turn_number":1', '"turn_number":1.0')
@@ -173,13 +173,13 @@ describe('serializeRecord / deserializeRecord', () => {
 
   test('envelope fields are validated', () => {
     expect(() => deserializeRecord(envelope(minimal, { result_index: -1 }))).toThrow(
-      'result_index: expected an integer >= 0, got -1',
+      'result_index must be an integer >= 0, got -1',
     );
     expect(() => deserializeRecord(envelope(minimal, { pytest_nodeid: 5 }))).toThrow(
-      'pytest_nodeid: expected a string, got 5',
+      'pytest_nodeid must be a string, got 5',
     );
     expect(() => serializeRecord({ result: fullResult(), resultIndex: 1.5 })).toThrow(
-      'serializeRecord resultIndex: expected an integer >= 0, got 1.5',
+      'serializeRecord resultIndex must be an integer >= 0, got 1.5',
     );
     expect(() => serializeRecord({ result: {} as never })).toThrow(
       /serializeRecord expects \{ result: Result/,
@@ -188,11 +188,11 @@ describe('serializeRecord / deserializeRecord', () => {
 
   test('closed enums and required fields fail closed; unknown properties are tolerated', () => {
     expect(() => deserializeRecord(envelope({ ...minimal, status: 'fine' }))).toThrow(
-      /result.status: expected one of/,
+      /result.status must be one of/,
     );
     expect(() =>
       deserializeRecord(envelope({ status: 'safe', observability_level: 'tool_only' })),
-    ).toThrow('result.summary: expected a string, got undefined');
+    ).toThrow('result.summary must be a string, got undefined');
     const record = deserializeRecord(envelope({ ...minimal, future_field: 1 }, { producer: 'py' }));
     expect(record.result.status).toBe('safe');
     expect(record.result.harmCategory).toBeNull();
@@ -215,7 +215,7 @@ describe('serializeRecord / deserializeRecord', () => {
       deserializeRecord(
         envelope({ ...minimal, terminal_evaluation: { outcome: 'detected', confidence: null } }),
       ),
-    ).toThrow('result.terminal_evaluation.confidence: expected a finite number, got NaN');
+    ).toThrow('result.terminal_evaluation.confidence must be a finite number, got NaN');
   });
 
   test('serializing a Result the schema cannot hold throws instead of writing an unreadable record', () => {
