@@ -1,7 +1,8 @@
 /**
  * Merging per-shard reports (`jest --shard`) into one: the same report model
  * and report order as a live run; counts, population summary and categories
- * are recomputed by TestRunReport itself.
+ * are recomputed by TestRunReport itself. The inputs were read and checked by
+ * report-reader.ts.
  */
 import type { Result } from '../core/result';
 import { compareReportOrder } from '../core/result-tags';
@@ -76,7 +77,9 @@ export function mergeReports(inputs: readonly ShardReport[]): TestRunReport {
 
   const counts = new Set(shards.map((shard) => shard.count));
   if (counts.size > 1)
-    addReason(`the reports come from different shard counts (${[...counts].sort().join(', ')})`);
+    addReason(
+      `the reports come from different shard counts (${[...counts].sort((a, b) => a - b).join(', ')})`,
+    );
   if (shards.length > 0 && counts.size === 1) {
     const count = [...counts][0] as number;
     for (let index = 1; index <= count; index += 1) {

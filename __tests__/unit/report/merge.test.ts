@@ -72,3 +72,13 @@ describe('mergeReports', () => {
     expect(merged.incomplete).toBe(false);
   });
 });
+
+test('shard counts in the reason are sorted as numbers', () => {
+  const merged = mergeReports([
+    { source: 'ten.json', report: shard(1, 10, [result('a::t')]) },
+    { source: 'two.json', report: shard(2, 2, [result('b::t')]) },
+  ]);
+  expect(merged.metadata.incomplete_reasons).toContain(
+    'the reports come from different shard counts (2, 10)',
+  );
+});
