@@ -1,107 +1,95 @@
 #!/usr/bin/env node
 /**
- * The `rampart` command. `rampart merge <report.json…> -o <file>` merges the
- * reports of a sharded run (`jest --shard=i/n`) into one report, prints its
- * safety summary and exits 1 when the merged run is incomplete or a trial
- * group failed, like the reporter would have.
+ * The `rampart` command: finds the subcommand, parses its arguments, runs it,
+ * and turns every error into a one-line message and an exit code (docs/reporter.md):
+ * 0 done and the run passes, 1 done and the run fails, 2 nothing done.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { readJsonReport, serializeReportChunks } from '../report/json-report';
-import { writeNewFileSync } from '../report/json-file-sink';
-import { type ShardReport, mergeReports } from '../report/merge';
-import { runFailure } from '../report/run-verdict';
-import { renderSummary } from '../report/summary';
-import { stderrChalk, terminalWidth, writeLines } from '../report/terminal-output';
-import { describeError } from '../core/value-description';
+import { ReportReadError } from '../report/report-reader';
+import { sanitizeLine } from '../report/terminal-text';
+import { describeError, describeValue } from '../core/value-description';
+import { closestName } from './closest-name';
+import { CommandError, type CommandSpec, ExitCode, UsageError } from './command';
+import { commandHelp, mainHelp, usageLine } from './help';
+import { mergeCommand } from './merge-command';
+import { parseCommandArguments } from './parse-arguments';
 
-const USAGE = `Usage:
-  rampart merge <report.json>... -o <merged.json> [--no-fail-on-trial-gate]
-      Merge the JSON reports of a sharded Jest run (jest --shard=i/n) into one.
-      Exits 1 when the merged run is incomplete or a trial group failed.
-  rampart --help | --version`;
+/** Every subcommand, in the order `rampart --help` lists them. */
+export const COMMANDS: readonly CommandSpec[] = [mergeCommand];
 
-/** A command-line error: printed with the usage, exit code 2. */
-class UsageError extends Error {}
-
-interface MergeArguments {
-  inputs: string[];
-  output: string;
-  failOnTrialGate: boolean;
+function version(): string {
+  const manifest = path.join(__dirname, '..', '..', 'package.json');
+  return (JSON.parse(fs.readFileSync(manifest, 'utf8')) as { version: string }).version;
 }
 
-function parseMerge(args: string[]): MergeArguments {
-  const inputs: string[] = [];
-  let output: string | undefined;
-  let failOnTrialGate = true;
-  for (let i = 0; i < args.length; i += 1) {
-    const arg = args[i] as string;
-    if (arg === '-o' || arg === '--output') {
-      output = args[(i += 1)];
-      if (!output) throw new UsageError(`${arg} needs a file name`);
-    } else if (arg.startsWith('--output=')) {
-      output = arg.slice('--output='.length);
-    } else if (arg === '--no-fail-on-trial-gate') {
-      failOnTrialGate = false;
-    } else if (arg.startsWith('-')) {
-      throw new UsageError(`unknown option ${JSON.stringify(arg)}`);
+/** Error lines go through the terminal sanitiser: they quote file names and file contents. */
+function printError(lines: string[]): void {
+  process.stderr.write(`${lines.map((line) => sanitizeLine(line)).join('\n')}\n`);
+}
+
+function findCommand(name: string): CommandSpec {
+  const command = COMMANDS.find((c) => c.name === name);
+  if (command) return command;
+  const guess = closestName(
+    name,
+    COMMANDS.map((c) => c.name),
+  );
+  throw new UsageError(
+    `unknown ${name.startsWith('-') ? 'option' : 'command'} ${describeValue(name)}${guess ? ` (did you mean ${guess}?)` : ''}`,
+  );
+}
+
+function runCommand(command: CommandSpec, args: readonly string[]): ExitCode {
+  const prefix = `rampart ${command.name}`;
+  try {
+    const parsed = parseCommandArguments(command, args);
+    if (parsed === 'help') {
+      process.stdout.write(commandHelp(command));
+      return ExitCode.OK;
+    }
+    return command.run(parsed);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      printError([
+        `${prefix}: ${error.message}`,
+        `${usageLine(command)} (see rampart ${command.name} --help)`,
+      ]);
+    } else if (error instanceof CommandError || error instanceof ReportReadError) {
+      printError([`${prefix}: ${error.message}`]);
     } else {
-      inputs.push(arg);
+      printError([`${prefix}: ${describeError(error)}`]);
     }
+    return ExitCode.ERROR;
   }
-  if (inputs.length === 0) throw new UsageError('merge needs at least one report file');
-  if (!output) throw new UsageError('merge needs -o <merged.json>');
-  return { inputs, output, failOnTrialGate };
 }
 
-function readShard(file: string): ShardReport {
-  let value: unknown;
-  try {
-    value = JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new Error(`cannot read ${file}: ${describeError(error)}`);
+/** Runs the command line `argv` (without node and the script); returns the exit code. */
+export function main(argv: readonly string[]): ExitCode {
+  const [first, ...rest] = argv;
+  if (first === '--help' || first === '-h') {
+    process.stdout.write(mainHelp(COMMANDS));
+    return ExitCode.OK;
   }
-  return { source: file, report: readJsonReport(value, file) };
-}
-
-function merge(args: MergeArguments): number {
-  const merged = mergeReports(args.inputs.map(readShard));
-  const written = writeNewFileSync(args.output, serializeReportChunks(merged));
-  const colours = stderrChalk();
-  const lines = renderSummary(merged, { width: terminalWidth(), chalk: colours });
-  lines.push(`RAMPART merged report: ${path.relative(process.cwd(), written) || written}`);
-  const failure = runFailure(merged, {
-    failOnTrialGate: args.failOnTrialGate,
-    reportLost: false,
-    gateSwitch: 'pass --no-fail-on-trial-gate',
-  });
-  if (failure) lines.push(colours.red.bold(failure));
-  writeLines(lines);
-  return failure ? 1 : 0;
-}
-
-/** Runs the command line; returns the exit code. */
-export function main(argv: string[]): number {
-  const [command, ...rest] = argv;
+  if (first === '--version') {
+    process.stdout.write(`${version()}\n`);
+    return ExitCode.OK;
+  }
   try {
-    if (command === '--help' || command === '-h' || command === undefined) {
-      process.stdout.write(`${USAGE}\n`);
-      return command === undefined ? 2 : 0;
+    if (first === undefined) throw new UsageError('a command must be given, got none');
+    if (first === 'help') {
+      if (rest[0] === undefined) {
+        process.stdout.write(mainHelp(COMMANDS));
+        return ExitCode.OK;
+      }
+      process.stdout.write(commandHelp(findCommand(rest[0])));
+      return ExitCode.OK;
     }
-    if (command === '--version') {
-      process.stdout.write(
-        `${(JSON.parse(fs.readFileSync(path.join(__dirname, '../../package.json'), 'utf8')) as { version: string }).version}\n`,
-      );
-      return 0;
-    }
-    if (command === 'merge') return merge(parseMerge(rest));
-    throw new UsageError(`unknown command ${JSON.stringify(command)}`);
+    return runCommand(findCommand(first), rest);
   } catch (error) {
-    process.stderr.write(
-      `rampart: ${error instanceof UsageError ? error.message : describeError(error)}\n`,
-    );
-    if (error instanceof UsageError) process.stderr.write(`${USAGE}\n`);
-    return error instanceof UsageError ? 2 : 1;
+    const message = error instanceof CommandError ? error.message : describeError(error);
+    printError([`rampart: ${message}`, 'Run rampart --help for the commands.']);
+    return ExitCode.ERROR;
   }
 }
 

@@ -35,3 +35,17 @@ export function describeError(error: unknown): string {
     return '<unprintable error>';
   }
 }
+
+/**
+ * What went wrong with a file operation, e.g. `no such file or directory`
+ * (the system's words without the syscall and path Node adds); other errors
+ * as {@link describeError}.
+ */
+export function describeFileError(error: unknown): string {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  if (typeof code === 'string' && typeof message === 'string') {
+    const system = /^[A-Z0-9_]+: ([^,]+)/.exec(message);
+    if (system?.[1]) return system[1];
+  }
+  return describeError(error);
+}

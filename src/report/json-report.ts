@@ -1,16 +1,15 @@
 /**
- * The public JSON projection of a run report (SPEC §2.6), compatible with
+ * The public JSON projection of a run report (docs/reporter.md), compatible with
  * upstream's JsonFileReportSink: snake_case, upstream's key order, flat turns.
- * Deliberately separate from the transport codec. `readJsonReport` reads it
- * back for merging shard reports.
+ * Deliberately separate from the transport codec. `schema/report.schema.json`
+ * describes exactly what this writes: change both together (and the reader,
+ * report-reader.ts); a change to the format is a new REPORT_SCHEMA_VERSION.
  */
-import { Result } from '../core/result';
-import { TestRunReport } from '../core/run-report';
-import { ObservabilityLevel, SafetyStatus, isEnumValue } from '../core/status';
-import { TrialGroupResult } from '../core/trial-group';
+import type { Result } from '../core/result';
+import type { TestRunReport } from '../core/run-report';
+import type { TrialGroupResult } from '../core/trial-group';
 import type { EvalResult, Turn } from '../core/trace-types';
 import { type JsonValue, defineEntry, toJsonSafe, toJsonSafeRecord } from '../core/json-safe';
-import { describeValue } from '../core/value-description';
 
 /** Version of this report format (our addition to upstream's schema). */
 export const REPORT_SCHEMA_VERSION = 'rampart.jest.report.v1';
@@ -176,143 +175,4 @@ export function* serializeReportChunks(report: TestRunReport): Generator<string>
   }
   yield piece;
   yield `${tail}\n`;
-}
-
-// ------------------------------------------------------------- reading back
-
-/** Raised when a file is not a report this package can read. */
-export class ReportFormatError extends Error {
-  override name = 'ReportFormatError';
-}
-
-function bad(path: string, expected: string, value: unknown): never {
-  throw new ReportFormatError(`${path}: expected ${expected}, got ${describeValue(value)}`);
-}
-
-function readObject(value: unknown, path: string): Record<string, unknown> {
-  if (value === null || typeof value !== 'object' || Array.isArray(value))
-    bad(path, 'an object', value);
-  return value as Record<string, unknown>;
-}
-
-function readTurn(value: unknown, path: string, index: number): Turn {
-  const t = readObject(value, path);
-  const outcome = t.eval_outcome;
-  return {
-    request: { prompt: typeof t.prompt === 'string' ? t.prompt : null, attachments: [] },
-    response: {
-      text: typeof t.response_text === 'string' ? t.response_text : '',
-      toolCalls: Array.isArray(t.tool_calls)
-        ? t.tool_calls.map((c: Record<string, unknown>) => ({
-            name: String(c?.name ?? ''),
-            arguments: (c?.arguments as Record<string, unknown>) ?? {},
-            result: typeof c?.result === 'string' ? c.result : null,
-            timestamp: null,
-          }))
-        : [],
-      sideEffects: Array.isArray(t.side_effects)
-        ? t.side_effects.map((e: Record<string, unknown>) => ({
-            kind: String(e?.kind ?? ''),
-            details: (e?.details as Record<string, unknown>) ?? {},
-          }))
-        : [],
-      metadata: (t.response_metadata as Record<string, unknown>) ?? {},
-    },
-    evalResult:
-      typeof outcome === 'string'
-        ? {
-            outcome: outcome as EvalResult['outcome'],
-            confidence: typeof t.eval_confidence === 'number' ? t.eval_confidence : NaN,
-            evidence: [],
-            rationale: typeof t.eval_rationale === 'string' ? t.eval_rationale : '',
-            undeterminedOperands: Array.isArray(t.eval_undetermined_operands)
-              ? t.eval_undetermined_operands.map(String)
-              : [],
-          }
-        : null,
-    evalPurpose: null,
-    turnNumber: typeof t.turn_number === 'number' ? t.turn_number : index,
-    timestamp: null,
-    driverReasoning: typeof t.driver_reasoning === 'string' ? t.driver_reasoning : '',
-  };
-}
-
-function readResult(value: unknown, path: string): Result {
-  const r = readObject(value, path);
-  if (!isEnumValue(SafetyStatus, r.status)) bad(`${path}.status`, 'a SafetyStatus value', r.status);
-  if (!isEnumValue(ObservabilityLevel, r.observability_level))
-    bad(`${path}.observability_level`, 'an ObservabilityLevel value', r.observability_level);
-  if (typeof r.summary !== 'string') bad(`${path}.summary`, 'a string', r.summary);
-  const evaluation = r.final_trace_evaluation as Record<string, unknown> | undefined;
-  return new Result({
-    status: r.status,
-    summary: r.summary,
-    observabilityLevel: r.observability_level,
-    harmCategory: typeof r.harm_category === 'string' && r.harm_category ? r.harm_category : null,
-    strategy: typeof r.strategy === 'string' ? r.strategy : '',
-    durationSeconds:
-      typeof r.duration_seconds === 'number' && r.duration_seconds >= 0 ? r.duration_seconds : 0,
-    metadata: r.metadata === undefined ? {} : readObject(r.metadata, `${path}.metadata`),
-    turns: Array.isArray(r.turns)
-      ? r.turns.map((t, i) => readTurn(t, `${path}.turns[${i}]`, i))
-      : [],
-    terminalEvaluation: evaluation
-      ? {
-          outcome: evaluation.outcome as EvalResult['outcome'],
-          confidence: typeof evaluation.confidence === 'number' ? evaluation.confidence : NaN,
-          evidence: Array.isArray(evaluation.evidence) ? evaluation.evidence.map(String) : [],
-          rationale: typeof evaluation.rationale === 'string' ? evaluation.rationale : '',
-          undeterminedOperands: Array.isArray(evaluation.undetermined_operands)
-            ? evaluation.undetermined_operands.map(String)
-            : [],
-        }
-      : null,
-    traceEndReason: (r.trace_end_reason as Result['traceEndReason']) ?? null,
-    injections: Array.isArray(r.injections)
-      ? r.injections.map((i: Record<string, unknown>) => ({
-          payloadId: typeof i?.payload_id === 'string' ? i.payload_id : null,
-          surfaceName: String(i?.surface_name ?? ''),
-        }))
-      : [],
-    population: (r.population as Result['population']) ?? null,
-  });
-}
-
-/** Reads a report written by {@link serializeReport} (or by upstream's sink). */
-export function readJsonReport(value: unknown, source = 'report'): TestRunReport {
-  const root = readObject(value, source);
-  const byCategory = readObject(root.by_harm_category ?? {}, `${source}.by_harm_category`);
-  const results: Result[] = [];
-  for (const [category, list] of Object.entries(byCategory)) {
-    if (!Array.isArray(list)) bad(`${source}.by_harm_category.${category}`, 'an array', list);
-    list.forEach((item, i) =>
-      results.push(readResult(item, `${source}.by_harm_category.${category}[${i}]`)),
-    );
-  }
-  const trialGroups: Record<string, TrialGroupResult> = {};
-  const groups = readObject(root.trial_groups ?? {}, `${source}.trial_groups`);
-  for (const [id, raw] of Object.entries(groups)) {
-    const g = readObject(raw, `${source}.trial_groups.${id}`);
-    const num = (key: string): number =>
-      typeof g[key] === 'number'
-        ? (g[key] as number)
-        : bad(`${source}.trial_groups.${id}.${key}`, 'a number', g[key]);
-    trialGroups[id] = new TrialGroupResult({
-      total: num('total'),
-      safe: num('safe'),
-      unsafe: num('unsafe'),
-      errors: num('errors'),
-      noResult: num('no_result'),
-      threshold: num('threshold'),
-      passRate: num('pass_rate'),
-      passed: g.passed === true,
-      title: typeof g.title === 'string' ? g.title : id,
-    });
-  }
-  return new TestRunReport({
-    results,
-    durationSeconds: typeof root.duration_seconds === 'number' ? root.duration_seconds : 0,
-    metadata: root.metadata === undefined ? {} : readObject(root.metadata, `${source}.metadata`),
-    trialGroups,
-  });
 }

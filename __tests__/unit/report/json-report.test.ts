@@ -9,10 +9,10 @@ import {
 import {
   projectReport,
   projectResult,
-  readJsonReport,
   serializeReport,
   serializeReportChunks,
 } from '../../../src/report/json-report';
+import { schemaErrors } from '../../support/report-schema';
 
 const base = {
   status: SafetyStatus.SAFE,
@@ -160,30 +160,77 @@ describe('JSON projection', () => {
     expect(Object.keys(parsed.by_harm_category)).toEqual(['__proto__']);
   });
 
-  test('reads back what it writes (for merging)', () => {
+  test('every projection satisfies report.schema.json, also with hostile values', () => {
+    const circular: Record<string, unknown> = { name: 'loop' };
+    circular.self = circular;
     const report = new TestRunReport({
       results: [
         new Result({
           ...base,
-          harmCategory: 'jailbreak',
-          metadata: { _jest_test_id: 'a::b' },
-          turns: [turn()],
+          status: 'unsafe',
+          harmCategory: '__proto__',
+          summary: '\x1b]0;title\x07\ud800',
+          metadata: {
+            circular,
+            big: 10n,
+            fn: () => 1,
+            nan: NaN,
+            ['__proto__']: { polluted: true },
+            _jest_test_id: 'a.test.js::t',
+            _rampart_result_index: 0,
+            _rampart_attempt: 1,
+          },
+          durationSeconds: 1e-9,
+          turns: [
+            turn({
+              request: { prompt: null, attachments: [] },
+              response: {
+                text: '',
+                toolCalls: [
+                  { name: 'x', arguments: { n: Infinity }, result: null, timestamp: null },
+                ],
+                sideEffects: [{ kind: 'k', details: {} }],
+                metadata: {},
+              },
+              evalResult: {
+                outcome: EvalOutcome.UNDETERMINED,
+                confidence: Infinity,
+                evidence: [],
+                rationale: '',
+                undeterminedOperands: [],
+              },
+            }),
+          ],
+          terminalEvaluation: {
+            outcome: EvalOutcome.NOT_DETECTED,
+            confidence: NaN,
+            evidence: ['e'],
+            rationale: 'r',
+            undeterminedOperands: ['o'],
+          },
+          traceEndReason: 'driver_exhausted',
+          injections: [{ payloadId: null, surfaceName: 's' }],
+          population: { id: 'p', index: 0, size: 1, threshold: 1 },
         }),
-        new Result({ ...base, status: 'unsafe' }),
+        new Result({ ...base, status: 'error', summary: '' }),
       ],
-      durationSeconds: 3,
-      metadata: { incomplete: true, incomplete_reasons: ['x'] },
-      trialGroups: { 'a::g': classifyTrialGroup([[new Result(base)], undefined], 0.5, 'g') },
+      durationSeconds: NaN,
+      metadata: {
+        jest_version: '30.5.2',
+        worker_count: 0,
+        shard: { shard_index: 2, shard_count: 3 },
+        incomplete: true,
+        incomplete_reasons: ['x'],
+      },
+      trialGroups: {
+        '__proto__::g': classifyTrialGroup([[new Result(base)], undefined], 0.5, 'g'),
+      },
     });
-    const back = readJsonReport(JSON.parse(serializeReport(report)));
-    expect(serializeReport(back)).toBe(serializeReport(report));
-    expect(back.trialGroups['a::g']?.title).toBe('g');
-  });
-
-  test('reading names the bad field', () => {
-    expect(() => readJsonReport({ by_harm_category: { x: [{ status: 'nope' }] } })).toThrow(
-      'report.by_harm_category.x[0].status: expected a SafetyStatus value, got "nope"',
-    );
+    const json = JSON.parse(serializeReport(report));
+    expect(schemaErrors(json)).toBeNull();
+    expect(json.duration_seconds).toBeNull();
+    // The schema is exact for our reports: a key it does not know is refused.
+    expect(schemaErrors({ ...json, extra: 1 })).toContain('must NOT have unevaluated properties');
   });
 });
 
@@ -202,21 +249,28 @@ describe('streamed serialization', () => {
         }),
     );
 
+  // The run facts every report of the reporter carries.
+  const metadata = { jest_version: '30.5.2', worker_count: 2 };
+
   test.each([
-    ['an empty report', new TestRunReport({ results: [] })],
-    ['one Result', new TestRunReport({ results: many(1, ['a']) })],
+    ['an empty report', new TestRunReport({ results: [], metadata })],
+    ['one Result', new TestRunReport({ results: many(1, ['a']), metadata })],
     [
       'several categories, trial groups and metadata',
       new TestRunReport({
         results: many(7, ['a', '__proto__', 'c']),
-        metadata: { incomplete: true, incomplete_reasons: ['x'] },
+        metadata: { ...metadata, incomplete: true, incomplete_reasons: ['x'] },
         trialGroups: { 'f::g': classifyTrialGroup([[new Result(base)]], 1, 'g') },
       }),
     ],
-    ['pieces beyond the piece size', new TestRunReport({ results: many(3000, ['a', 'b']) })],
+    [
+      'pieces beyond the piece size',
+      new TestRunReport({ results: many(3000, ['a', 'b']), metadata }),
+    ],
   ])('%s: the pieces join to exactly the one-string text', (_name, report) => {
     const pieces = [...serializeReportChunks(report)];
     expect(pieces.join('')).toBe(serializeReport(report));
+    expect(schemaErrors(JSON.parse(pieces.join('')))).toBeNull();
     expect(Math.max(...pieces.map((p) => p.length))).toBeLessThan(2 * 1024 * 1024);
   });
 });
