@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { HELPERS_JS } from './support/files';
 import { JEST_VERSIONS } from './support/paths';
-import { allResults, createScenario, jestConfig } from './support/scenario';
+import { allResults, createScenario, jestConfig, readReport } from './support/scenario';
 
 const NOTICE = 'RAMPART: the rampart/reporter is not configured for this run';
 
@@ -124,9 +124,7 @@ for (let i = 0; i < 5; i += 1) test('${name} ' + i, async () => { await sleep(20
       scenario.run(['--maxWorkers=2'], { env: { RUN_LABEL: 'two' } }),
     ]);
     expect([one.code, two.code]).toEqual([0, 0]);
-    const reports = scenario
-      .reportFiles('out')
-      .map((file) => JSON.parse(fs.readFileSync(file, 'utf8')));
+    const reports = scenario.reportFiles('out').map((file) => readReport(file, jest));
     expect(reports).toHaveLength(2);
     const labels = reports
       .map((report) => [...new Set(allResults(report).map((r) => r.summary))])

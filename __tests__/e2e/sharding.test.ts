@@ -4,7 +4,6 @@
  * the whole run, flagging missing or repeated shards.
  */
 import { spawnSync } from 'node:child_process';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { HELPERS_JS } from './support/files';
 import { JEST_VERSIONS, fixtureDir } from './support/paths';
@@ -14,6 +13,7 @@ import {
   allResults,
   createScenario,
   jestConfig,
+  readReport,
 } from './support/scenario';
 
 const file = (name: string) => `
@@ -76,9 +76,7 @@ describe.each(JEST_VERSIONS)('Jest %i', (jest) => {
     expect(merged.status).toBe(0);
     expect(merged.stderr).toContain('RAMPART Safety Summary');
     expect(merged.stderr).toContain('RAMPART merged report: merged/run.json');
-    const report = JSON.parse(
-      fs.readFileSync(path.join(scenario.dir, 'merged/run.json'), 'utf8'),
-    ) as JsonReport;
+    const report = readReport(path.join(scenario.dir, 'merged/run.json'), jest);
     expect(comparable(report)).toEqual(comparable(scenario.report('whole')));
     expect(report.metadata.shards).toEqual([
       { shard_index: 1, shard_count: 2 },
@@ -88,15 +86,15 @@ describe.each(JEST_VERSIONS)('Jest %i', (jest) => {
 
     // Never overwrites: the same output again is refused.
     const again = merge(scenario, [first, second, '-o', 'merged/run.json']);
-    expect(again.status).toBe(1);
-    expect(again.stderr).toContain('EEXIST');
+    expect(again.status).toBe(2);
+    expect(again.stderr).toBe(
+      'rampart merge: merged/run.json already exists; use --force to replace it\n',
+    );
 
     // A missing shard, and a shard given twice, make the merged run incomplete.
     const partial = merge(scenario, [first, first, '-o', 'merged/partial.json']);
     expect(partial.status).toBe(1);
-    const partialReport = JSON.parse(
-      fs.readFileSync(path.join(scenario.dir, 'merged/partial.json'), 'utf8'),
-    ) as JsonReport;
+    const partialReport = readReport(path.join(scenario.dir, 'merged/partial.json'), jest);
     expect(partialReport.total_runs).toBe(s1.total_runs);
     expect(partialReport.metadata.incomplete_reasons).toEqual([
       `${first}: given twice; merged once`,
@@ -109,9 +107,11 @@ describe.each(JEST_VERSIONS)('Jest %i', (jest) => {
     const scenario = createScenario(jest, 'sharding-usage');
     const run = merge(scenario, ['--frobnicate']);
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain('rampart: unknown option "--frobnicate"');
+    expect(run.stderr).toContain('rampart merge: unknown option "--frobnicate"');
     const missing = merge(scenario, ['nope.json', '-o', 'x.json']);
-    expect(missing.status).toBe(1);
-    expect(missing.stderr).toContain('rampart: Error: cannot read nope.json');
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toBe(
+      'rampart merge: cannot read nope.json: no such file or directory\n',
+    );
   });
 });

@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { assertValidReport } from '../../support/report-schema';
 import { type JestMajor, fixtureDir } from './paths';
 
 /** What one Jest run did. */
@@ -90,13 +91,25 @@ export class Scenario {
       .map((name) => path.join(dir, name));
   }
 
-  /** The only report of the run, parsed; fails when there is not exactly one. */
+  /** The only report of the run, parsed and checked against the schema; fails when there is not exactly one. */
   report(outputDir = '.rampart'): JsonReport {
     const files = this.reportFiles(outputDir);
     if (files.length !== 1)
       throw new Error(`expected exactly one report in ${outputDir}, found ${files.length}`);
-    return JSON.parse(fs.readFileSync(files[0] as string, 'utf8')) as JsonReport;
+    return readReport(files[0] as string, this.jest);
   }
+}
+
+/** The report.schema.json installed with the packed package in the fixture of `jest`. */
+export function installedSchema(jest: JestMajor): string {
+  return require.resolve('rampart/report.schema.json', { paths: [fixtureDir(jest)] });
+}
+
+/** A report file, parsed; throws unless it satisfies the packed package's report.schema.json. */
+export function readReport(file: string, jest: JestMajor): JsonReport {
+  const report: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
+  assertValidReport(report, file, installedSchema(jest));
+  return report as JsonReport;
 }
 
 /** The JSON report, loosely typed for assertions. */
