@@ -615,7 +615,11 @@ export function readReportFile(file: string): ReadReport {
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
-    throw new ReportReadError(`cannot read ${file}: ${describeFileError(error)}`, file, 'file');
+    const reason =
+      (error as NodeJS.ErrnoException)?.code === 'ERR_STRING_TOO_LONG'
+        ? 'it is longer than the longest string Node holds (about 512 MiB)'
+        : describeFileError(error);
+    throw new ReportReadError(`cannot read ${file}: ${reason}`, file, 'file');
   }
   if (text.startsWith('\uFEFF')) text = text.slice(1);
   if (text.trim() === '')

@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import nodeFs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import fc from 'fast-check';
@@ -243,6 +244,26 @@ describe('reading', () => {
       `${path.join(dir, 'blank.json')} is empty, not a JSON report`,
     );
     fs.rmSync(dir, { recursive: true });
+  });
+
+  test('a file too long for one string says so', () => {
+    const tooLong = Object.assign(
+      new Error('Cannot create a string longer than 0x1fffffe8 characters'),
+      {
+        code: 'ERR_STRING_TOO_LONG',
+      },
+    );
+    // The module object itself: the reader's namespace import reads through to it.
+    const read = jest.spyOn(nodeFs, 'readFileSync').mockImplementation(() => {
+      throw tooLong;
+    });
+    try {
+      expect(() => readReportFile('huge.json')).toThrow(
+        'cannot read huge.json: it is longer than the longest string Node holds (about 512 MiB)',
+      );
+    } finally {
+      read.mockRestore();
+    }
   });
 
   test('the versions it reads are the one it writes, and the schema names it', () => {
