@@ -87,6 +87,20 @@ describe('the corpus of reports', () => {
   });
 });
 
+test('the messages shown in docs/reporter.md are the ones the reader gives', () => {
+  const page = fs.readFileSync(path.resolve(__dirname, '../../../docs/reporter.md'), 'utf8');
+  const block = /### Reading a report: the errors[\s\S]*?```\n([\s\S]*?)```/.exec(page)?.[1];
+  const lines = (block ?? '').trim().split('\n');
+  expect(lines.length).toBeGreaterThan(5);
+  for (const line of lines) {
+    const message = line.replace(/^rampart merge: /, '');
+    const matches = BROKEN_REPORTS.some((report) =>
+      ['shard-2.json', 'package.json'].some((file) => expectedError(report, file) === message),
+    );
+    expect([line, matches]).toEqual([line, true]);
+  }
+});
+
 describe('the reader and the schema agree on any change to a valid report', () => {
   type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
   type Step = string | number;
