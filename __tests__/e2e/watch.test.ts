@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { HELPERS_JS } from './support/files';
 import { JEST_VERSIONS, fixtureDir } from './support/paths';
-import { createScenario, jestConfig } from './support/scenario';
+import { createScenario, jestConfig, readReport } from './support/scenario';
 
 const SUMMARY = 'RAMPART Safety Summary';
 
@@ -72,6 +72,7 @@ describe.each(JEST_VERSIONS)('Jest %i', (jest) => {
       session.stop();
     }
     expect(scenario.reportFiles()).toHaveLength(expectedReports);
+    for (const file of scenario.reportFiles()) expect(readReport(file, jest).total_runs).toBe(1);
     const warned = session.output().includes('The JSON report is not written in watch mode');
     expect(warned).toBe(expectedReports === 0);
   });
