@@ -5,9 +5,14 @@
  * report-reader.ts.
  */
 import type { Result } from '../core/result';
-import { compareReportOrder } from '../core/result-tags';
+import { compareReportOrder, compareText } from '../core/result-tags';
 import { TestRunReport } from '../core/run-report';
 import type { TrialGroupResult } from '../core/trial-group';
+import {
+  FILES_WITHOUT_RAMPART_KEY,
+  MAX_LISTED_FILES,
+  filesWithoutRampart,
+} from './files-without-rampart';
 
 /** One input of a merge. */
 export interface ShardReport {
@@ -41,6 +46,8 @@ export function mergeReports(inputs: readonly ShardReport[]): TestRunReport {
   const jestVersions = new Set<string>();
   let workers = 0;
   let duration = 0;
+  let withoutRampart = 0;
+  const withoutRampartFiles = new Set<string>();
 
   const seenSources = new Set<string>();
   for (const { source, report } of inputs) {
@@ -63,6 +70,12 @@ export function mergeReports(inputs: readonly ShardReport[]): TestRunReport {
     if (typeof report.metadata.worker_count === 'number') workers += report.metadata.worker_count;
     if (typeof report.metadata.jest_version === 'string')
       jestVersions.add(report.metadata.jest_version);
+    const without = filesWithoutRampart(report);
+    if (without) {
+      // Shards split the files: the counts add up.
+      withoutRampart += without.count;
+      for (const file of without.files) withoutRampartFiles.add(file);
+    }
     const reported = report.metadata.incomplete_reasons;
     if (Array.isArray(reported))
       for (const reason of reported) addReason(`${source}: ${String(reason)}`);
@@ -97,6 +110,12 @@ export function mergeReports(inputs: readonly ShardReport[]): TestRunReport {
     metadata.shards = shards
       .map(({ index, count }) => ({ shard_index: index, shard_count: count }))
       .sort((a, b) => a.shard_index - b.shard_index);
+  }
+  if (withoutRampart > 0) {
+    metadata[FILES_WITHOUT_RAMPART_KEY] = {
+      count: withoutRampart,
+      files: [...withoutRampartFiles].sort(compareText).slice(0, MAX_LISTED_FILES),
+    };
   }
   if (reasons.length > 0) {
     metadata.incomplete = true;

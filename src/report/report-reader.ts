@@ -19,6 +19,7 @@ import type { EvalResult, InjectionRecord, PopulationRef, Turn } from '../core/t
 import { TrialGroupResult } from '../core/trial-group';
 import { parseStrictJson } from '../core/strict-json';
 import { describeError, describeFileError, describeValue } from '../core/value-description';
+import { FILES_WITHOUT_RAMPART_KEY, MAX_LISTED_FILES } from './files-without-rampart';
 import { REPORT_SCHEMA_VERSION } from './json-report';
 
 /** The `schema_version`s this reader understands (reports without one are upstream's). */
@@ -69,6 +70,7 @@ const METADATA_KEYS = [
   'jest_version',
   'worker_count',
   'shard',
+  FILES_WITHOUT_RAMPART_KEY,
   'incomplete',
   'incomplete_reasons',
   'merged_from',
@@ -192,6 +194,19 @@ function shard(r: ReportReading, value: unknown, path: string): void {
   });
 }
 
+function filesWithoutRampart(r: ReportReading, value: unknown, path: string): void {
+  const o = r.fields.object(value, path);
+  const count = r.fields.integer(ownField(o, 'count'), `${path}.count`, 1);
+  const files = r.fields.strings(ownField(o, 'files'), `${path}.files`);
+  if (files.length > MAX_LISTED_FILES)
+    r.fields.fail(`${path}.files`, `at most ${MAX_LISTED_FILES} names`, files);
+  r.onlyKnown(o, path, ['count', 'files'], `${FILES_WITHOUT_RAMPART_KEY}`);
+  r.later.push(() => {
+    if (files.length > count)
+      r.inconsistent(`${path}.files`, `at most count (${count}) names`, files);
+  });
+}
+
 function reportMetadata(r: ReportReading, value: unknown): Record<string, unknown> {
   const path = '$.metadata';
   const o = r.fields.object(value, path);
@@ -203,6 +218,7 @@ function reportMetadata(r: ReportReading, value: unknown): Record<string, unknow
   optional('jest_version', (v, p) => r.fields.string(v, p));
   optional('worker_count', (v, p) => r.fields.integer(v, p));
   optional('shard', (v, p) => shard(r, v, p));
+  optional(FILES_WITHOUT_RAMPART_KEY, (v, p) => filesWithoutRampart(r, v, p));
   optional('incomplete', (v, p) => {
     if (v !== true) r.fields.fail(p, 'true (written only when the run is incomplete)', v);
   });
@@ -377,6 +393,7 @@ function resultMetadata(r: ReportReading, value: unknown, path: string): Record<
   };
   tag(RESULT_TAGS.testName, (v, p) => r.fields.string(v, p));
   tag(RESULT_TAGS.testId, (v, p) => r.fields.string(v, p));
+  tag(RESULT_TAGS.project, (v, p) => r.fields.string(v, p));
   tag(RESULT_TAGS.index, (v, p) => r.fields.integer(v, p));
   tag(RESULT_TAGS.worker, (v, p) => r.fields.string(v, p));
   tag(RESULT_TAGS.attempt, (v, p) => r.fields.integer(v, p, 1));

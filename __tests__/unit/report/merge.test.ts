@@ -82,3 +82,25 @@ test('shard counts in the reason are sorted as numbers', () => {
     'the reports come from different shard counts (2, 10)',
   );
 });
+
+test('the files that ran without rampart/env in each shard add up', () => {
+  const merged = mergeReports([
+    {
+      source: 'one.json',
+      report: shard(1, 2, [result('a::t')], {
+        files_without_rampart_env: { count: 2, files: ['unit/b.test.js', 'unit/a.test.js'] },
+      }),
+    },
+    {
+      source: 'two.json',
+      report: shard(2, 2, [result('b::t')], {
+        files_without_rampart_env: { count: 1, files: ['unit/c.test.js'] },
+      }),
+    },
+  ]);
+  expect(merged.metadata.files_without_rampart_env).toEqual({
+    count: 3,
+    files: ['unit/a.test.js', 'unit/b.test.js', 'unit/c.test.js'],
+  });
+  expect(merged.incomplete).toBe(false);
+});
