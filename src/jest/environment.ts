@@ -1,73 +1,32 @@
 /**
- * `rampart/env`: jest-environment-node plus RAMPART collection. A thin
- * reducer over circus events; the logic lives in FileRun.
+ * `rampart/env`: jest-environment-node with RAMPART collection, or, when
+ * `testEnvironmentOptions.rampart.base` names another environment, that
+ * environment with RAMPART collection (docs/jest-setups.md). Collection
+ * itself is withRampart(), the one mechanism for every base.
  */
 import { TestEnvironment as NodeEnvironment } from 'jest-environment-node';
-import { COLLECTOR_HOST_KEY } from '../core/collector';
-import type { CircusEvent, CircusState, ExpectLike } from './circus-types';
-import { FileRun } from './file-run';
-import { rampartMatchers } from './matchers';
-import { projectOf } from './project-identity';
-import { SCOPE_BRIDGE_KEY } from './scope-bridge';
-import { RUN_ENV_VAR, decodeChannel, ownsChannel } from './transport/channel';
-import { claimMissingReporterNotice } from './missing-reporter-notice';
+import { loadBaseEnvironment } from './base-environment';
+import { splitEnvironmentConfig } from './environment-options';
+import type { EnvironmentConstructor } from './environment-types';
+import { withRampart } from './with-rampart';
 
-function warn(message: string): void {
-  process.stderr.write(`\n${message}\n`);
-}
+const NodeEnvironmentWithRampart = withRampart(NodeEnvironment);
 
-/** Tells the user, once per run, that Results are not aggregated. */
-function noticeMissingReporter(): void {
-  if (!claimMissingReporterNotice()) return;
-  warn(
-    "RAMPART: the rampart/reporter is not configured for this run (IDE runs replace reporters); tests run normally, but no safety summary or report is produced. Add ['rampart/reporter', {}] to reporters to aggregate Results.",
-  );
-}
-
-/** The RAMPART test environment (Node). */
-export class RampartEnvironment extends NodeEnvironment {
-  private readonly rampart: FileRun;
-  private readonly onExit = (): void => this.rampart.interrupt();
-
+/** The RAMPART test environment: jest-environment-node (or the configured base) plus collection. */
+export class RampartEnvironment extends NodeEnvironmentWithRampart {
   constructor(...args: ConstructorParameters<typeof NodeEnvironment>) {
-    super(...args);
     const [config, context] = args;
-    const channel = decodeChannel(process.env[RUN_ENV_VAR]);
-    const ours = channel && ownsChannel(channel) ? channel : undefined;
-    const collecting = (config.globalConfig as { collectTests?: boolean }).collectTests === true;
-    if (!ours && !collecting) noticeMissingReporter();
-    this.rampart = new FileRun({
-      testPath: context.testPath,
-      project: projectOf(config.projectConfig),
-      channel: collecting ? undefined : ours,
-      warn,
-    });
-    // Before the reporter's own exit handler (in band), so it sees these records.
-    process.prependListener('exit', this.onExit);
-    // Non-enumerable: the bridges are not user-visible globals.
-    Object.defineProperty(this.global, SCOPE_BRIDGE_KEY, {
-      value: this.rampart.scopeBridge,
-      configurable: true,
-    });
-    Object.defineProperty(this.global, COLLECTOR_HOST_KEY, {
-      value: this.rampart.collectorHost,
-      configurable: true,
-    });
-  }
-
-  override async teardown(): Promise<void> {
-    process.removeListener('exit', this.onExit);
-    this.rampart.finish();
-    await super.teardown();
-  }
-
-  /** Receives jest-circus events; `add_test` is dispatched synchronously and handled so. */
-  handleTestEvent(event: CircusEvent, state: CircusState): void {
-    if (event.name === 'setup') {
-      const expect =
-        event.runtimeGlobals?.expect ?? (this.global as { expect?: ExpectLike }).expect;
-      expect?.extend?.(rampartMatchers);
+    // Only `testEnvironment: 'rampart/env'` itself reads the option; subclasses have their base.
+    if (new.target === RampartEnvironment) {
+      const { options, baseConfig } = splitEnvironmentConfig(config);
+      if (options.base !== undefined) {
+        const Named = withRampart(
+          loadBaseEnvironment(options.base, config.projectConfig.rootDir),
+        ) as unknown as EnvironmentConstructor;
+        // Jest gets an instance of the named base instead: no Node sandbox is built for nothing.
+        return new Named(baseConfig, context) as unknown as RampartEnvironment;
+      }
     }
-    this.rampart.handle(event, state);
+    super(...args);
   }
 }
