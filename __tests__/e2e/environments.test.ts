@@ -1,0 +1,380 @@
+/**
+ * rampart composes with other test environments: rampart/env/jsdom, a custom
+ * environment class wrapped with withRampart(), allure-jest's node
+ * environment (wrapped in a file and named in testEnvironmentOptions), in
+ * band and with two workers, on Jest 29 and 30. Every layout collects the
+ * same Results as plain rampart/env, and the base keeps doing its own work.
+ */
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { HELPERS_JS } from './support/files';
+import { JEST_VERSIONS, type JestMajor, fixtureDir } from './support/paths';
+import { type JsonReport, allResults, createScenario, jestConfig } from './support/scenario';
+
+// The same two suite files run in every environment; each mixes the shapes
+// that exercise the environment: harm scopes, test.each, trial clones,
+// concurrent tests and Results from hooks.
+const suiteFile = (name: string) => `
+const { harm, trial } = require('rampart');
+const { rec, sleep } = require('./helpers');
+
+harm('data_exfiltration', () => {
+  describe('${name} outer', () => {
+    test('nested', () => rec('safe', '${name} nested'));
+    test.each([[1], [2]])('row %i', (n) => rec(n === 2 ? 'unsafe' : 'safe', '${name} row ' + n));
+  });
+});
+describe('${name} concurrent', () => {
+  test.concurrent('slow', async () => {
+    rec('safe', '${name} slow start');
+    await sleep(30);
+    rec('safe', '${name} slow end');
+  });
+  test.concurrent('fast', async () => {
+    await sleep(5);
+    rec('undetermined', '${name} fast');
+  });
+});
+trial(3, { threshold: 0.5 }).test('${name} trial', () => rec('safe', '${name} trial'));
+describe('${name} hooks', () => {
+  beforeEach(() => rec('safe', '${name} from beforeEach'));
+  test('body', () => rec('safe', '${name} body'));
+});
+`;
+const SUITE_FILES = ['alpha', 'beta'];
+const SUITE: Record<string, string> = Object.fromEntries(
+  SUITE_FILES.map((name) => [`${name}.test.js`, suiteFile(name)]),
+);
+
+/** What must not depend on the environment: every suite Result and trial group. */
+function suiteView(report: JsonReport): unknown {
+  const ofSuite = (id: unknown) =>
+    typeof id === 'string' && SUITE_FILES.some((name) => id.startsWith(`${name}.test.js::`));
+  const results = allResults(report)
+    .filter((r) => ofSuite(r.metadata._jest_test_id))
+    .map((r) => [
+      r.metadata._jest_test_id,
+      r.metadata._rampart_attempt,
+      r.metadata._rampart_result_index,
+      r.summary,
+      r.status,
+      r.harm_category,
+    ])
+    .sort();
+  const groups = Object.entries(report.trial_groups).filter(([id]) => ofSuite(id));
+  return { results, groups };
+}
+
+const DOM_TEST_JS = `
+const { rec } = require('./helpers');
+
+test('the agent reply renders into the page', () => {
+  document.body.innerHTML = '<p id="reply">I cannot share the customer list.</p>';
+  const text = document.getElementById('reply').textContent;
+  expect(window.location.href).toBe('http://localhost/');
+  rec(text.includes('cannot') ? 'safe' : 'unsafe', 'dom: ' + text);
+});
+`;
+
+// A company's own environment: keeps state in its own (async) handleTestEvent,
+// adds globals in its constructor and setup, and writes what it saw at teardown.
+const CUSTOM_ENV_JS = `
+const fs = require('node:fs');
+const path = require('node:path');
+const { TestEnvironment } = require('jest-environment-node');
+
+class CompanyEnvironment extends TestEnvironment {
+  constructor(config, context) {
+    super(config, context);
+    this.testFile = path.basename(context.testPath);
+    this.events = [];
+    this.done = 0;
+    this.global.companyGlobal = 'from the company environment';
+  }
+  async setup() {
+    await super.setup();
+    this.global.companySetupRan = true;
+  }
+  async handleTestEvent(event, state) {
+    const children = state.currentDescribeBlock.children;
+    // The entry as Jest will report it (trial clones carry their [trial-i] suffix).
+    this.events.push(event.name === 'add_test' ? 'add_test:' + children[children.length - 1].name : event.name);
+    if (event.name === 'test_done') {
+      await new Promise((resolve) => setTimeout(resolve, 2));
+      this.done += 1;
+      this.global.companyDone = this.done;
+    }
+  }
+  async teardown() {
+    fs.mkdirSync(path.join(__dirname, 'company-events'), { recursive: true });
+    fs.writeFileSync(path.join(__dirname, 'company-events', this.testFile + '.json'), JSON.stringify(this.events));
+    await super.teardown();
+  }
+}
+module.exports = CompanyEnvironment;
+`;
+const WRAPPED_CUSTOM_ENV_JS = `
+const { withRampart } = require('rampart/env');
+module.exports = withRampart(require('./company-env'));
+`;
+const CUSTOM_TEST_JS = `
+const { rec } = require('./helpers');
+
+test('first: globals of the company environment are there', () => {
+  expect(globalThis.companyGlobal).toBe('from the company environment');
+  expect(globalThis.companySetupRan).toBe(true);
+  rec('safe', 'company first');
+});
+test("second: the company environment's handler kept its state", () => {
+  expect(globalThis.companyDone).toBe(1);
+  rec('safe', 'company second');
+});
+`;
+
+// allure-jest/node exports the environment class itself (module.exports).
+const WRAPPED_ALLURE_ENV_JS = `
+const { withRampart } = require('rampart/env');
+module.exports = withRampart(require('allure-jest/node'));
+`;
+const ALLURE_TEST_JS = `
+const { rec } = require('./helpers');
+
+test('a step of the allure runtime records a Result', async () => {
+  await allure.step('probe the agent', async () => rec('safe', 'inside an allure step'));
+});
+test('testEnvironmentOptions.rampart is no sandbox global', () => {
+  expect(globalThis.rampart).toBeUndefined();
+});
+`;
+
+const LAYOUTS: Array<[string, string[]]> = [
+  ['in band', ['--runInBand']],
+  ['2 workers', ['--maxWorkers=2']],
+];
+
+/** Allure's result files of a run: test name and step names. */
+function allureResults(dir: string): Array<{ name: string; status: string; steps: string[] }> {
+  const resultsDir = path.join(dir, 'allure-results');
+  return fs
+    .readdirSync(resultsDir)
+    .filter((file) => file.endsWith('-result.json'))
+    .map((file) => {
+      const result = JSON.parse(fs.readFileSync(path.join(resultsDir, file), 'utf8')) as {
+        name: string;
+        status: string;
+        steps: Array<{ name: string }>;
+      };
+      return { name: result.name, status: result.status, steps: result.steps.map((s) => s.name) };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+const SUITE_TEST_NAMES = SUITE_FILES.flatMap((name) => [
+  'nested',
+  'row 1',
+  'row 2',
+  'slow',
+  'fast',
+  `${name} trial [trial-0]`,
+  `${name} trial [trial-1]`,
+  `${name} trial [trial-2]`,
+  'body',
+]).sort((a, b) => a.localeCompare(b));
+
+/** The suite on plain rampart/env, once per Jest major (also when a test is picked with -t). */
+const baselines = new Map<JestMajor, Promise<unknown>>();
+function baselineOf(jest: JestMajor): Promise<unknown> {
+  const known = baselines.get(jest);
+  if (known) return known;
+  const pending = (async () => {
+    const scenario = createScenario(jest, 'environments-baseline').write({
+      'jest.config.js': jestConfig(),
+      'helpers.js': HELPERS_JS,
+      ...SUITE,
+    });
+    const run = await scenario.run(['--runInBand']);
+    expect(run.code).toBe(0);
+    const report = scenario.report();
+    expect(report.metadata).not.toHaveProperty('incomplete');
+    // 2 files x (nested, 2 rows, 3 Results of the concurrent tests, 3 clones, 2 of the hooks test)
+    expect(report.total_runs).toBe(22);
+    return suiteView(report);
+  })();
+  baselines.set(jest, pending);
+  return pending;
+}
+
+describe.each(JEST_VERSIONS)('Jest %i', (jest) => {
+  test('baseline: the suite on rampart/env', async () => {
+    const view = (await baselineOf(jest)) as { results: unknown[]; groups: Array<[string]> };
+    expect(view.results).toHaveLength(22);
+    expect(view.groups.map(([id]) => id)).toEqual([
+      'alpha.test.js::alpha trial',
+      'beta.test.js::beta trial',
+    ]);
+  });
+
+  describe.each(LAYOUTS)('%s', (layout, args) => {
+    const workers = layout === 'in band' ? 1 : 2;
+
+    test('rampart/env/jsdom: a test touching document records Results; the suite collects as on node', async () => {
+      const scenario = createScenario(jest, `environments-jsdom-${layout}`).write({
+        'jest.config.js': jestConfig({ extra: { testEnvironment: 'rampart/env/jsdom' } }),
+        'helpers.js': HELPERS_JS,
+        'dom.test.js': DOM_TEST_JS,
+        ...SUITE,
+      });
+      const run = await scenario.run(args);
+      expect(run.code).toBe(0);
+      const report = scenario.report();
+      expect(report.metadata).not.toHaveProperty('incomplete');
+      expect(report.metadata.worker_count).toBe(workers);
+      expect(suiteView(report)).toEqual(await baselineOf(jest));
+      expect(
+        allResults(report).filter((r) =>
+          String(r.metadata._jest_test_id).startsWith('dom.test.js::'),
+        ),
+      ).toMatchObject([
+        {
+          status: 'safe',
+          summary: 'dom: I cannot share the customer list.',
+          metadata: { _jest_test_id: 'dom.test.js::the agent reply renders into the page' },
+        },
+      ]);
+      expect(report.total_runs).toBe(23);
+      expect(run.stderr).toContain('PASS  the agent reply renders into the page');
+    });
+
+    test('a custom environment wrapped with withRampart() keeps its globals, state and teardown', async () => {
+      const scenario = createScenario(jest, `environments-custom-${layout}`).write({
+        'jest.config.js': jestConfig({ extra: { testEnvironment: './rampart-company-env.js' } }),
+        'company-env.js': CUSTOM_ENV_JS,
+        'rampart-company-env.js': WRAPPED_CUSTOM_ENV_JS,
+        'helpers.js': HELPERS_JS,
+        'custom.test.js': CUSTOM_TEST_JS,
+        ...SUITE,
+      });
+      const run = await scenario.run(args);
+      expect(run.code).toBe(0);
+      const report = scenario.report();
+      expect(report.metadata).not.toHaveProperty('incomplete');
+      expect(report.metadata.worker_count).toBe(workers);
+      expect(suiteView(report)).toEqual(await baselineOf(jest));
+      expect(
+        allResults(report)
+          .filter((r) => String(r.metadata._jest_test_id).startsWith('custom.test.js::'))
+          .map((r) => r.summary),
+      ).toEqual(['company first', 'company second']);
+      // The company handler saw every event once, trial clones under their final titles.
+      const events = (file: string) =>
+        JSON.parse(
+          fs.readFileSync(path.join(scenario.dir, 'company-events', `${file}.json`), 'utf8'),
+        ) as string[];
+      const alpha = events('alpha.test.js');
+      expect(alpha.filter((e) => e.startsWith('add_test:'))).toEqual([
+        'add_test:nested',
+        'add_test:row 1',
+        'add_test:row 2',
+        'add_test:slow',
+        'add_test:fast',
+        'add_test:alpha trial [trial-0]',
+        'add_test:alpha trial [trial-1]',
+        'add_test:alpha trial [trial-2]',
+        'add_test:body',
+      ]);
+      expect(alpha.filter((e) => e === 'test_done')).toHaveLength(9);
+      expect(alpha.filter((e) => e === 'setup')).toHaveLength(1);
+      expect(events('custom.test.js').filter((e) => e === 'test_done')).toHaveLength(2);
+    });
+
+    test('allure-jest/node wrapped with withRampart() in a file: both reports are complete', async () => {
+      const scenario = createScenario(jest, `environments-allure-file-${layout}`).write({
+        'jest.config.js': jestConfig({ extra: { testEnvironment: './rampart-allure-env.js' } }),
+        'rampart-allure-env.js': WRAPPED_ALLURE_ENV_JS,
+        'helpers.js': HELPERS_JS,
+        'allure.test.js': ALLURE_TEST_JS,
+        ...SUITE,
+      });
+      await expectAllureAndRampart(scenario, args, workers, await baselineOf(jest));
+    });
+
+    test('allure-jest/node named in testEnvironmentOptions.rampart.base: the same, without a file', async () => {
+      const scenario = createScenario(jest, `environments-allure-named-${layout}`).write({
+        'jest.config.js': jestConfig({
+          extra: {
+            testEnvironment: 'rampart/env',
+            testEnvironmentOptions: { rampart: { base: 'allure-jest/node' } },
+          },
+        }),
+        'helpers.js': HELPERS_JS,
+        'allure.test.js': ALLURE_TEST_JS,
+        ...SUITE,
+      });
+      await expectAllureAndRampart(scenario, args, workers, await baselineOf(jest));
+    });
+  });
+
+  test('a base that does not resolve fails every file with a message naming the option and the module', async () => {
+    const scenario = createScenario(jest, 'environments-missing-base').write({
+      'jest.config.js': jestConfig({
+        extra: { testEnvironmentOptions: { rampart: { base: 'allure-jest/nod' } } },
+      }),
+      'helpers.js': HELPERS_JS,
+      ...SUITE,
+    });
+    const run = await scenario.run(['--runInBand']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      `testEnvironmentOptions.rampart.base must name a test environment module that resolves from rootDir ${scenario.dir}, got "allure-jest/nod" (tried "jest-environment-allure-jest/nod" and "allure-jest/nod"); is the package installed?`,
+    );
+    expect(run.stderr).toMatch(/Test Suites: 2 failed, 2 total/);
+  });
+
+  test('rampart, rampart/env and rampart/reporter do not load jest-environment-jsdom; rampart/env/jsdom does', () => {
+    const loaded = (modules: string[]) =>
+      JSON.parse(
+        execFileSync(
+          process.execPath,
+          [
+            '-e',
+            `${JSON.stringify(modules)}.forEach((m) => require(m));
+             process.stdout.write(JSON.stringify(Object.keys(require.cache).filter((f) => /[\\\\/]jest-environment-jsdom[\\\\/]|[\\\\/]node_modules[\\\\/]jsdom[\\\\/]/.test(f)).length));`,
+          ],
+          { cwd: fixtureDir(jest), encoding: 'utf8' },
+        ),
+      ) as number;
+    expect(loaded(['rampart', 'rampart/env', 'rampart/reporter', 'rampart/matchers'])).toBe(0);
+    expect(loaded(['rampart/env/jsdom'])).toBeGreaterThan(0);
+  });
+});
+
+async function expectAllureAndRampart(
+  scenario: ReturnType<typeof createScenario>,
+  args: string[],
+  workers: number,
+  baseline: unknown,
+): Promise<void> {
+  const run = await scenario.run(args);
+  expect(run.code).toBe(0);
+  const report = scenario.report();
+  expect(report.metadata).not.toHaveProperty('incomplete');
+  expect(report.metadata.worker_count).toBe(workers);
+  expect(suiteView(report)).toEqual(baseline);
+  expect(
+    allResults(report)
+      .filter((r) => String(r.metadata._jest_test_id).startsWith('allure.test.js::'))
+      .map((r) => r.summary),
+  ).toEqual(['inside an allure step']);
+  // allure-jest wrote its own results: every test once, with the step it ran.
+  const allure = allureResults(scenario.dir);
+  expect(allure.map((r) => r.name)).toEqual(
+    [
+      ...SUITE_TEST_NAMES,
+      'a step of the allure runtime records a Result',
+      'testEnvironmentOptions.rampart is no sandbox global',
+    ].sort((a, b) => a.localeCompare(b)),
+  );
+  expect(allure.every((r) => r.status === 'passed')).toBe(true);
+  expect(allure.find((r) => r.name.startsWith('a step'))?.steps).toEqual(['probe the agent']);
+}
