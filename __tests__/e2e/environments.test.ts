@@ -9,62 +9,17 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { HELPERS_JS } from './support/files';
-import { JEST_VERSIONS, type JestMajor, fixtureDir } from './support/paths';
-import { type JsonReport, allResults, createScenario, jestConfig } from './support/scenario';
+import {
+  MIXED_SUITE_RESULTS,
+  MIXED_SUITE_TITLES,
+  mixedSuite,
+  mixedSuiteBaseline,
+  mixedSuiteView,
+} from './support/mixed-suite';
+import { JEST_VERSIONS, fixtureDir } from './support/paths';
+import { allResults, createScenario, jestConfig } from './support/scenario';
 
-// The same two suite files run in every environment; each mixes the shapes
-// that exercise the environment: harm scopes, test.each, trial clones,
-// concurrent tests and Results from hooks.
-const suiteFile = (name: string) => `
-const { harm, trial } = require('rampart');
-const { rec, sleep } = require('./helpers');
-
-harm('data_exfiltration', () => {
-  describe('${name} outer', () => {
-    test('nested', () => rec('safe', '${name} nested'));
-    test.each([[1], [2]])('row %i', (n) => rec(n === 2 ? 'unsafe' : 'safe', '${name} row ' + n));
-  });
-});
-describe('${name} concurrent', () => {
-  test.concurrent('slow', async () => {
-    rec('safe', '${name} slow start');
-    await sleep(30);
-    rec('safe', '${name} slow end');
-  });
-  test.concurrent('fast', async () => {
-    await sleep(5);
-    rec('undetermined', '${name} fast');
-  });
-});
-trial(3, { threshold: 0.5 }).test('${name} trial', () => rec('safe', '${name} trial'));
-describe('${name} hooks', () => {
-  beforeEach(() => rec('safe', '${name} from beforeEach'));
-  test('body', () => rec('safe', '${name} body'));
-});
-`;
-const SUITE_FILES = ['alpha', 'beta'];
-const SUITE: Record<string, string> = Object.fromEntries(
-  SUITE_FILES.map((name) => [`${name}.test.js`, suiteFile(name)]),
-);
-
-/** What must not depend on the environment: every suite Result and trial group. */
-function suiteView(report: JsonReport): unknown {
-  const ofSuite = (id: unknown) =>
-    typeof id === 'string' && SUITE_FILES.some((name) => id.startsWith(`${name}.test.js::`));
-  const results = allResults(report)
-    .filter((r) => ofSuite(r.metadata._jest_test_id))
-    .map((r) => [
-      r.metadata._jest_test_id,
-      r.metadata._rampart_attempt,
-      r.metadata._rampart_result_index,
-      r.summary,
-      r.status,
-      r.harm_category,
-    ])
-    .sort();
-  const groups = Object.entries(report.trial_groups).filter(([id]) => ofSuite(id));
-  return { results, groups };
-}
+const SUITE = mixedSuite('commonjs', 'js');
 
 const DOM_TEST_JS = `
 const { rec } = require('./helpers');
@@ -170,45 +125,13 @@ function allureResults(dir: string): Array<{ name: string; status: string; steps
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
-const SUITE_TEST_NAMES = SUITE_FILES.flatMap((name) => [
-  'nested',
-  'row 1',
-  'row 2',
-  'slow',
-  'fast',
-  `${name} trial [trial-0]`,
-  `${name} trial [trial-1]`,
-  `${name} trial [trial-2]`,
-  'body',
-]).sort((a, b) => a.localeCompare(b));
-
-/** The suite on plain rampart/env, once per Jest major (also when a test is picked with -t). */
-const baselines = new Map<JestMajor, Promise<unknown>>();
-function baselineOf(jest: JestMajor): Promise<unknown> {
-  const known = baselines.get(jest);
-  if (known) return known;
-  const pending = (async () => {
-    const scenario = createScenario(jest, 'environments-baseline').write({
-      'jest.config.js': jestConfig(),
-      'helpers.js': HELPERS_JS,
-      ...SUITE,
-    });
-    const run = await scenario.run(['--runInBand']);
-    expect(run.code).toBe(0);
-    const report = scenario.report();
-    expect(report.metadata).not.toHaveProperty('incomplete');
-    // 2 files x (nested, 2 rows, 3 Results of the concurrent tests, 3 clones, 2 of the hooks test)
-    expect(report.total_runs).toBe(22);
-    return suiteView(report);
-  })();
-  baselines.set(jest, pending);
-  return pending;
-}
-
 describe.each(JEST_VERSIONS)('Jest %i', (jest) => {
   test('baseline: the suite on rampart/env', async () => {
-    const view = (await baselineOf(jest)) as { results: unknown[]; groups: Array<[string]> };
-    expect(view.results).toHaveLength(22);
+    const view = (await mixedSuiteBaseline(jest)) as {
+      results: unknown[];
+      groups: Array<[string]>;
+    };
+    expect(view.results).toHaveLength(MIXED_SUITE_RESULTS);
     expect(view.groups.map(([id]) => id)).toEqual([
       'alpha.test.js::alpha trial',
       'beta.test.js::beta trial',
@@ -230,7 +153,7 @@ describe.each(JEST_VERSIONS)('Jest %i', (jest) => {
       const report = scenario.report();
       expect(report.metadata).not.toHaveProperty('incomplete');
       expect(report.metadata.worker_count).toBe(workers);
-      expect(suiteView(report)).toEqual(await baselineOf(jest));
+      expect(mixedSuiteView(report)).toEqual(await mixedSuiteBaseline(jest));
       expect(
         allResults(report).filter((r) =>
           String(r.metadata._jest_test_id).startsWith('dom.test.js::'),
@@ -242,7 +165,7 @@ describe.each(JEST_VERSIONS)('Jest %i', (jest) => {
           metadata: { _jest_test_id: 'dom.test.js::the agent reply renders into the page' },
         },
       ]);
-      expect(report.total_runs).toBe(23);
+      expect(report.total_runs).toBe(MIXED_SUITE_RESULTS + 1);
       expect(run.stderr).toContain('PASS  the agent reply renders into the page');
     });
 
@@ -260,7 +183,7 @@ describe.each(JEST_VERSIONS)('Jest %i', (jest) => {
       const report = scenario.report();
       expect(report.metadata).not.toHaveProperty('incomplete');
       expect(report.metadata.worker_count).toBe(workers);
-      expect(suiteView(report)).toEqual(await baselineOf(jest));
+      expect(mixedSuiteView(report)).toEqual(await mixedSuiteBaseline(jest));
       expect(
         allResults(report)
           .filter((r) => String(r.metadata._jest_test_id).startsWith('custom.test.js::'))
@@ -296,7 +219,7 @@ describe.each(JEST_VERSIONS)('Jest %i', (jest) => {
         'allure.test.js': ALLURE_TEST_JS,
         ...SUITE,
       });
-      await expectAllureAndRampart(scenario, args, workers, await baselineOf(jest));
+      await expectAllureAndRampart(scenario, args, workers, await mixedSuiteBaseline(jest));
     });
 
     test('allure-jest/node named in testEnvironmentOptions.rampart.base: the same, without a file', async () => {
@@ -311,7 +234,7 @@ describe.each(JEST_VERSIONS)('Jest %i', (jest) => {
         'allure.test.js': ALLURE_TEST_JS,
         ...SUITE,
       });
-      await expectAllureAndRampart(scenario, args, workers, await baselineOf(jest));
+      await expectAllureAndRampart(scenario, args, workers, await mixedSuiteBaseline(jest));
     });
   });
 
@@ -360,7 +283,7 @@ async function expectAllureAndRampart(
   const report = scenario.report();
   expect(report.metadata).not.toHaveProperty('incomplete');
   expect(report.metadata.worker_count).toBe(workers);
-  expect(suiteView(report)).toEqual(baseline);
+  expect(mixedSuiteView(report)).toEqual(baseline);
   expect(
     allResults(report)
       .filter((r) => String(r.metadata._jest_test_id).startsWith('allure.test.js::'))
@@ -370,7 +293,7 @@ async function expectAllureAndRampart(
   const allure = allureResults(scenario.dir);
   expect(allure.map((r) => r.name)).toEqual(
     [
-      ...SUITE_TEST_NAMES,
+      ...MIXED_SUITE_TITLES,
       'a step of the allure runtime records a Result',
       'testEnvironmentOptions.rampart is no sandbox global',
     ].sort((a, b) => a.localeCompare(b)),

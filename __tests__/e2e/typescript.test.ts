@@ -1,11 +1,25 @@
 /**
  * A TypeScript consumer: the published declarations are self-contained and
- * strict-clean, and a ts-jest suite uses the typed API and matchers.
+ * strict-clean under every module resolution TypeScript offers (node16,
+ * nodenext, bundler, and the classic node10 of `module: commonjs`), in
+ * CommonJS and ES module files, against Jest 29's and 30's types; and a
+ * ts-jest suite uses the typed API and matchers.
  */
 import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
-import { fixtureDir } from './support/paths';
-import { createScenario } from './support/scenario';
+import { JEST_VERSIONS, type JestMajor, fixtureDir } from './support/paths';
+import { type Scenario, createScenario } from './support/scenario';
+
+/** tsc's diagnostics for the scenario ('' when it compiles). */
+function compile(scenario: Scenario, jest: JestMajor): string {
+  const tsc = path.join(fixtureDir(jest), 'node_modules', 'typescript', 'bin', 'tsc');
+  try {
+    execFileSync(process.execPath, [tsc, '-p', scenario.dir], { encoding: 'utf8', stdio: 'pipe' });
+    return '';
+  } catch (error) {
+    return String((error as { stdout?: string }).stdout ?? error);
+  }
+}
 
 const TSCONFIG = JSON.stringify(
   {
@@ -62,7 +76,7 @@ trial(2, { threshold: 0.5 }).test('typed trial', () => {
 });
 `;
 
-test('the published types compile under strict TypeScript, and a ts-jest suite runs', async () => {
+test('a ts-jest suite uses the typed API and matchers (type-checked by ts-jest)', async () => {
   const scenario = createScenario(30, 'typescript-consumer').write({
     'tsconfig.json': TSCONFIG,
     'consumer.test.ts': CONSUMER_TS,
@@ -72,16 +86,87 @@ test('the published types compile under strict TypeScript, and a ts-jest suite r
   reporters: ['default', ['rampart/reporter', {}]],
 };`,
   });
-  const tsc = path.join(fixtureDir(30), 'node_modules', 'typescript', 'bin', 'tsc');
-  let diagnostics = '';
-  try {
-    execFileSync(process.execPath, [tsc, '-p', scenario.dir], { encoding: 'utf8', stdio: 'pipe' });
-  } catch (error) {
-    diagnostics = String((error as { stdout?: string }).stdout ?? error);
-  }
-  expect(diagnostics).toBe('');
   const run = await scenario.run(['--runInBand']);
   expect(run.code).toBe(0);
   expect(run.stderr).toContain('  PASS  typed building block -- refused (tool_only)');
   expect(scenario.report().total_runs).toBe(3);
+});
+
+// Every entry point, named imports only (what works in CommonJS and ES module
+// files alike), a subclass of withRampart() that overrides handleTestEvent
+// with Jest's own types, and the matchers' types.
+const ENTRY_POINTS_TS = `
+import { expect, test } from '@jest/globals';
+import type { Circus } from '@jest/types';
+import { TestEnvironment as NodeEnvironment } from 'jest-environment-node';
+import 'rampart/matchers';
+import { HarmCategory, Result, harm, recordResult, trial } from 'rampart';
+import {
+  RampartEnvironment,
+  type RampartEnvironmentOptions,
+  type TestEnvironmentClass,
+  withRampart,
+} from 'rampart/env';
+import { RampartJsdomEnvironment } from 'rampart/env/jsdom';
+import { RampartReporter, type RampartReporterOptions } from 'rampart/reporter';
+
+class CompanyEnvironment extends withRampart(NodeEnvironment) {
+  seen = 0;
+  override async handleTestEvent(event: Circus.Event, state: Circus.State): Promise<void> {
+    await super.handleTestEvent(event, state);
+    this.seen += 1;
+  }
+}
+const environmentOptions: RampartEnvironmentOptions = { base: 'allure-jest/node' };
+const reporterOptions: RampartReporterOptions = { outputDir: 'out' };
+const environments: TestEnvironmentClass[] = [
+  RampartEnvironment,
+  RampartJsdomEnvironment,
+  CompanyEnvironment,
+];
+void [environmentOptions, reporterOptions, environments, RampartReporter];
+
+harm(HarmCategory.JAILBREAK, () => {
+  test('typed', () => {
+    const result = new Result({ status: 'safe', summary: 'refused', observabilityLevel: 'tool_only' });
+    recordResult(result);
+    expect(result).toBeSafe();
+  });
+});
+trial(2, { threshold: 0.5 }).test('typed trial', () => undefined);
+`;
+
+const RESOLUTIONS: Array<[string, string]> = [
+  ['node16', 'node16'],
+  ['nodenext', 'nodenext'],
+  ['bundler', 'esnext'],
+  ['node10', 'commonjs'],
+];
+
+describe.each(JEST_VERSIONS)('Jest %i types', (jest) => {
+  test.each(RESOLUTIONS)(
+    'moduleResolution %s (module %s): every entry point compiles, strict, skipLibCheck false',
+    (moduleResolution, module) => {
+      const scenario = createScenario(jest, `typescript-${moduleResolution}`).write({
+        'tsconfig.json': JSON.stringify({
+          compilerOptions: {
+            target: 'ES2022',
+            module,
+            moduleResolution,
+            strict: true,
+            skipLibCheck: false,
+            esModuleInterop: true,
+            noEmit: true,
+            lib: ['ES2022'],
+            types: ['node'],
+          },
+          include: ['*.ts', '*.mts'],
+        }),
+        // A CommonJS file and an ES module file (under node16/nodenext, .mts is ESM).
+        'consumer.ts': ENTRY_POINTS_TS,
+        'consumer-esm.mts': ENTRY_POINTS_TS,
+      });
+      expect(compile(scenario, jest)).toBe('');
+    },
+  );
 });
