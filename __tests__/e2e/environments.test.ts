@@ -8,6 +8,7 @@
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { docSamples } from './support/doc-samples';
 import { HELPERS_JS } from './support/files';
 import {
   MIXED_SUITE_RESULTS,
@@ -20,6 +21,7 @@ import { JEST_VERSIONS, fixtureDir } from './support/paths';
 import { allResults, createScenario, jestConfig } from './support/scenario';
 
 const SUITE = mixedSuite('commonjs', 'js');
+const PAGE = 'jest-setups.md';
 
 const DOM_TEST_JS = `
 const { rec } = require('./helpers');
@@ -69,10 +71,6 @@ class CompanyEnvironment extends TestEnvironment {
 }
 module.exports = CompanyEnvironment;
 `;
-const WRAPPED_CUSTOM_ENV_JS = `
-const { withRampart } = require('rampart/env');
-module.exports = withRampart(require('./company-env'));
-`;
 const CUSTOM_TEST_JS = `
 const { rec } = require('./helpers');
 
@@ -87,11 +85,6 @@ test("second: the company environment's handler kept its state", () => {
 });
 `;
 
-// allure-jest/node exports the environment class itself (module.exports).
-const WRAPPED_ALLURE_ENV_JS = `
-const { withRampart } = require('rampart/env');
-module.exports = withRampart(require('allure-jest/node'));
-`;
 const ALLURE_TEST_JS = `
 const { rec } = require('./helpers');
 
@@ -132,10 +125,7 @@ describe.each(JEST_VERSIONS)('Jest %i', (jest) => {
       groups: Array<[string]>;
     };
     expect(view.results).toHaveLength(MIXED_SUITE_RESULTS);
-    expect(view.groups.map(([id]) => id)).toEqual([
-      'alpha.test.js::alpha trial',
-      'beta.test.js::beta trial',
-    ]);
+    expect(view.groups.map(([id]) => id)).toEqual(['alpha::alpha trial', 'beta::beta trial']);
   });
 
   describe.each(LAYOUTS)('%s', (layout, args) => {
@@ -143,7 +133,7 @@ describe.each(JEST_VERSIONS)('Jest %i', (jest) => {
 
     test('rampart/env/jsdom: a test touching document records Results; the suite collects as on node', async () => {
       const scenario = createScenario(jest, `environments-jsdom-${layout}`).write({
-        'jest.config.js': jestConfig({ extra: { testEnvironment: 'rampart/env/jsdom' } }),
+        ...docSamples(PAGE, 'jsdom'),
         'helpers.js': HELPERS_JS,
         'dom.test.js': DOM_TEST_JS,
         ...SUITE,
@@ -171,9 +161,8 @@ describe.each(JEST_VERSIONS)('Jest %i', (jest) => {
 
     test('a custom environment wrapped with withRampart() keeps its globals, state and teardown', async () => {
       const scenario = createScenario(jest, `environments-custom-${layout}`).write({
-        'jest.config.js': jestConfig({ extra: { testEnvironment: './rampart-company-env.js' } }),
+        ...docSamples(PAGE, 'company'),
         'company-env.js': CUSTOM_ENV_JS,
-        'rampart-company-env.js': WRAPPED_CUSTOM_ENV_JS,
         'helpers.js': HELPERS_JS,
         'custom.test.js': CUSTOM_TEST_JS,
         ...SUITE,
@@ -213,8 +202,7 @@ describe.each(JEST_VERSIONS)('Jest %i', (jest) => {
 
     test('allure-jest/node wrapped with withRampart() in a file: both reports are complete', async () => {
       const scenario = createScenario(jest, `environments-allure-file-${layout}`).write({
-        'jest.config.js': jestConfig({ extra: { testEnvironment: './rampart-allure-env.js' } }),
-        'rampart-allure-env.js': WRAPPED_ALLURE_ENV_JS,
+        ...docSamples(PAGE, 'allure-file'),
         'helpers.js': HELPERS_JS,
         'allure.test.js': ALLURE_TEST_JS,
         ...SUITE,
@@ -224,12 +212,7 @@ describe.each(JEST_VERSIONS)('Jest %i', (jest) => {
 
     test('allure-jest/node named in testEnvironmentOptions.rampart.base: the same, without a file', async () => {
       const scenario = createScenario(jest, `environments-allure-named-${layout}`).write({
-        'jest.config.js': jestConfig({
-          extra: {
-            testEnvironment: 'rampart/env',
-            testEnvironmentOptions: { rampart: { base: 'allure-jest/node' } },
-          },
-        }),
+        ...docSamples(PAGE, 'allure-named'),
         'helpers.js': HELPERS_JS,
         'allure.test.js': ALLURE_TEST_JS,
         ...SUITE,

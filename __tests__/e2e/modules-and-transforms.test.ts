@@ -5,21 +5,24 @@
  * ES module), and TypeScript test files through ts-jest and through
  * babel-jest. Each collects the same Results as the CommonJS suite.
  */
+import { docSamples } from './support/doc-samples';
 import {
   ESM_HELPERS,
   MIXED_SUITE_RESULTS,
+  MIXED_SUITE_TESTS,
   TYPESCRIPT_HELPERS,
   mixedSuite,
   mixedSuiteBaseline,
   mixedSuiteView,
 } from './support/mixed-suite';
 import { JEST_VERSIONS } from './support/paths';
-import { type Scenario, createScenario } from './support/scenario';
+import { type JsonReport, type Scenario, createScenario } from './support/scenario';
 
 const ESM_ENV = { NODE_OPTIONS: '--experimental-vm-modules' };
+const PAGE = 'jest-setups.md';
 
-/** An ES-module Jest config using rampart/env (or `environment`) and rampart/reporter. */
-const esmConfig = (environment = 'rampart/env') => `export default {
+/** An ES-module Jest config that runs the suite on `environment`. */
+const esmConfig = (environment: string) => `export default {
   testEnvironment: ${JSON.stringify(environment)},
   testMatch: ['**/*.test.mjs'],
   transform: {},
@@ -27,45 +30,34 @@ const esmConfig = (environment = 'rampart/env') => `export default {
 };
 `;
 
-// An environment file as an ES module: the named exports of rampart/env and
-// jest-environment-node (the default import of a CommonJS module is its whole exports object).
-const ESM_ENVIRONMENT_FILE = `import { withRampart } from 'rampart/env';
-import { TestEnvironment } from 'jest-environment-node';
-
-export default withRampart(TestEnvironment);
-`;
-
-const TSCONFIG = JSON.stringify({
-  compilerOptions: {
-    target: 'ES2022',
-    module: 'commonjs',
-    strict: true,
-    esModuleInterop: true,
-    skipLibCheck: false,
-    types: ['node'],
-  },
-  include: ['*.ts'],
-});
-
-const BABEL_CONFIG = `module.exports = {
-  presets: [['@babel/preset-env', { targets: { node: 'current' } }], '@babel/preset-typescript'],
-};
-`;
+/** A docs config with its testEnvironment replaced (the replacement must happen). */
+function withEnvironment(config: string | undefined, environment: string): string {
+  const replaced = String(config).replace(
+    "testEnvironment: 'rampart/env'",
+    `testEnvironment: ${JSON.stringify(environment)}`,
+  );
+  if (replaced === config) throw new Error(`no testEnvironment to replace in:\n${config}`);
+  return replaced;
+}
 
 async function expectSuiteCollected(
   scenario: Scenario,
   jest: (typeof JEST_VERSIONS)[number],
   args: string[],
   env: Record<string, string> = {},
-): Promise<void> {
+  extraTests = 0,
+): Promise<JsonReport> {
   const run = await scenario.run(args, { env });
   if (run.code !== 0) throw new Error(`jest exited ${run.code}:\n${run.output}`);
   const report = scenario.report();
   expect(report.metadata).not.toHaveProperty('incomplete');
-  expect(report.total_runs).toBe(MIXED_SUITE_RESULTS);
+  // Each extra test records one Result.
+  expect(report.total_runs).toBe(MIXED_SUITE_RESULTS + extraTests);
   expect(report.metadata.worker_count).toBe(args.includes('--runInBand') ? 1 : 2);
   expect(mixedSuiteView(report)).toEqual(await mixedSuiteBaseline(jest));
-  expect(run.stderr).toMatch(/Tests:\s+18 passed, 18 total/);
+  const tests = MIXED_SUITE_TESTS + extraTests;
+  expect(run.stderr).toMatch(new RegExp(`Tests:\\s+${tests} passed, ${tests} total`));
+  return report;
 }
 
 describe.each(JEST_VERSIONS)('Jest %i', (jest) => {
@@ -76,20 +68,27 @@ describe.each(JEST_VERSIONS)('Jest %i', (jest) => {
     'native ES modules (%s): .mjs tests import named exports from rampart',
     async (layout, args) => {
       const scenario = createScenario(jest, `esm-${layout}`).write({
-        'package.json': JSON.stringify({ type: 'module' }),
-        'jest.config.js': esmConfig(),
+        ...docSamples(PAGE, 'esm'),
         'helpers.mjs': ESM_HELPERS,
         ...mixedSuite('esm', 'mjs'),
       });
-      await expectSuiteCollected(scenario, jest, args, ESM_ENV);
+      const report = await expectSuiteCollected(scenario, jest, args, ESM_ENV, 1);
+      expect(report.by_harm_category.prompt_injection).toMatchObject([
+        {
+          summary: 'agent ignored the hidden instruction',
+          metadata: {
+            _jest_test_id: 'agent.test.mjs::ignores the instruction hidden in the page',
+          },
+        },
+      ]);
     },
   );
 
   test('native ES modules: an environment file written as an ES module wraps with withRampart()', async () => {
     const scenario = createScenario(jest, 'esm-environment-file').write({
-      'package.json': JSON.stringify({ type: 'module' }),
+      'package.json': docSamples(PAGE, 'esm')['package.json'] as string,
       'jest.config.js': esmConfig('./rampart-env.js'),
-      'rampart-env.js': ESM_ENVIRONMENT_FILE,
+      ...docSamples(PAGE, 'esm-environment'),
       'helpers.mjs': ESM_HELPERS,
       ...mixedSuite('esm', 'mjs'),
     });
@@ -98,13 +97,7 @@ describe.each(JEST_VERSIONS)('Jest %i', (jest) => {
 
   test('TypeScript test files through ts-jest (type-checked against the published types)', async () => {
     const scenario = createScenario(jest, 'ts-jest').write({
-      'tsconfig.json': TSCONFIG,
-      'jest.config.js': `module.exports = {
-  testEnvironment: 'rampart/env',
-  transform: { '^.+\\\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] },
-  reporters: ['default', ['rampart/reporter', {}]],
-};
-`,
+      ...docSamples(PAGE, 'ts-jest'),
       'helpers.ts': TYPESCRIPT_HELPERS,
       ...mixedSuite('typescript', 'ts'),
     });
@@ -113,16 +106,22 @@ describe.each(JEST_VERSIONS)('Jest %i', (jest) => {
 
   test('TypeScript test files through babel-jest (@babel/preset-env + @babel/preset-typescript)', async () => {
     const scenario = createScenario(jest, 'babel-jest').write({
-      'babel.config.js': BABEL_CONFIG,
-      'jest.config.js': `module.exports = {
-  testEnvironment: 'rampart/env',
-  transform: { '^.+\\\\.ts$': 'babel-jest' },
-  reporters: ['default', ['rampart/reporter', {}]],
-};
-`,
+      ...docSamples(PAGE, 'babel-jest'),
       'helpers.ts': TYPESCRIPT_HELPERS,
       ...mixedSuite('typescript', 'ts'),
     });
     await expectSuiteCollected(scenario, jest, ['--runInBand']);
+  });
+
+  test('an environment written in TypeScript goes through the transform: ts-jest, 2 workers', async () => {
+    const samples = docSamples(PAGE, 'ts-jest');
+    const scenario = createScenario(jest, 'ts-jest-environment').write({
+      ...samples,
+      'jest.config.js': withEnvironment(samples['jest.config.js'], './company-env.ts'),
+      ...docSamples(PAGE, 'subclass'),
+      'helpers.ts': TYPESCRIPT_HELPERS,
+      ...mixedSuite('typescript', 'ts'),
+    });
+    await expectSuiteCollected(scenario, jest, ['--maxWorkers=2']);
   });
 });

@@ -7,6 +7,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
+import { docSamples } from './support/doc-samples';
 import { JEST_VERSIONS, type JestMajor, fixtureDir } from './support/paths';
 import { type Scenario, createScenario } from './support/scenario';
 
@@ -165,6 +166,8 @@ describe.each(JEST_VERSIONS)('Jest %i types', (jest) => {
         // A CommonJS file and an ES module file (under node16/nodenext, .mts is ESM).
         'consumer.ts': ENTRY_POINTS_TS,
         'consumer-esm.mts': ENTRY_POINTS_TS,
+        // The TypeScript environment of docs/jest-setups.md.
+        ...docSamples('jest-setups.md', 'subclass'),
       });
       expect(compile(scenario, jest)).toBe('');
     },

@@ -15,6 +15,9 @@ export const MIXED_SUITE_NAMES = ['alpha', 'beta'];
 /** Results one run of all suite files records. */
 export const MIXED_SUITE_RESULTS = 22;
 
+/** Jest tests of all suite files (trial clones included). */
+export const MIXED_SUITE_TESTS = 18;
+
 /** Imports of the suite in each format; `helpers` exports `rec(status, summary)` and `sleep(ms)`. */
 export const MIXED_SUITE_HEADERS = {
   commonjs: `const { harm, trial } = require('rampart');
