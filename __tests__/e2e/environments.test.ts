@@ -142,6 +142,7 @@ describe.each(JEST_VERSIONS)('Jest %i', (jest) => {
       expect(run.code).toBe(0);
       const report = scenario.report();
       expect(report.metadata).not.toHaveProperty('incomplete');
+      expect(report.metadata).not.toHaveProperty('files_without_rampart_env');
       expect(report.metadata.worker_count).toBe(workers);
       expect(mixedSuiteView(report)).toEqual(await mixedSuiteBaseline(jest));
       expect(
@@ -171,6 +172,7 @@ describe.each(JEST_VERSIONS)('Jest %i', (jest) => {
       expect(run.code).toBe(0);
       const report = scenario.report();
       expect(report.metadata).not.toHaveProperty('incomplete');
+      expect(report.metadata).not.toHaveProperty('files_without_rampart_env');
       expect(report.metadata.worker_count).toBe(workers);
       expect(mixedSuiteView(report)).toEqual(await mixedSuiteBaseline(jest));
       expect(
@@ -265,6 +267,7 @@ async function expectAllureAndRampart(
   expect(run.code).toBe(0);
   const report = scenario.report();
   expect(report.metadata).not.toHaveProperty('incomplete');
+  expect(report.metadata).not.toHaveProperty('files_without_rampart_env');
   expect(report.metadata.worker_count).toBe(workers);
   expect(mixedSuiteView(report)).toEqual(baseline);
   expect(

@@ -51,6 +51,7 @@ async function expectSuiteCollected(
   if (run.code !== 0) throw new Error(`jest exited ${run.code}:\n${run.output}`);
   const report = scenario.report();
   expect(report.metadata).not.toHaveProperty('incomplete');
+  expect(report.metadata).not.toHaveProperty('files_without_rampart_env');
   // Each extra test records one Result.
   expect(report.total_runs).toBe(MIXED_SUITE_RESULTS + extraTests);
   expect(report.metadata.worker_count).toBe(args.includes('--runInBand') ? 1 : 2);

@@ -111,7 +111,8 @@ function recordIn(env: Env, summary: string): void {
 }
 
 function spooled(): Array<{ id: string; summaries: string[] }> {
-  const instances = readSpoolDir(spoolDirFor(runDir, context().testPath));
+  // Without a Jest project id, the project is identified by its rootDir.
+  const instances = readSpoolDir(spoolDirFor(runDir, rootDir, context().testPath));
   return instances.flatMap((instance) => {
     expect(instance.problems).toEqual([]);
     expect(instance.close).not.toBeNull();
