@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { HELPERS_JS } from './support/files';
+import { withNodeOnPath } from './support/node-versions';
 import { JEST_VERSIONS, fixtureDir } from './support/paths';
 import {
   type JsonReport,
@@ -31,7 +32,7 @@ function merge(scenario: Scenario, args: string[]) {
   return spawnSync(bin, ['merge', ...args], {
     cwd: scenario.dir,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
+    env: withNodeOnPath({ ...process.env, NO_COLOR: '1' }),
   });
 }
 

@@ -8,6 +8,7 @@
 import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import { docSamples } from './support/doc-samples';
+import { e2eNode } from './support/node-versions';
 import { JEST_VERSIONS, type JestMajor, fixtureDir } from './support/paths';
 import { type Scenario, createScenario } from './support/scenario';
 
@@ -15,7 +16,7 @@ import { type Scenario, createScenario } from './support/scenario';
 function compile(scenario: Scenario, jest: JestMajor): string {
   const tsc = path.join(fixtureDir(jest), 'node_modules', 'typescript', 'bin', 'tsc');
   try {
-    execFileSync(process.execPath, [tsc, '-p', scenario.dir], { encoding: 'utf8', stdio: 'pipe' });
+    execFileSync(e2eNode().bin, [tsc, '-p', scenario.dir], { encoding: 'utf8', stdio: 'pipe' });
     return '';
   } catch (error) {
     return String((error as { stdout?: string }).stdout ?? error);

@@ -6,6 +6,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { HELPERS_JS } from './support/files';
+import { e2eNode, withNodeOnPath } from './support/node-versions';
 import { JEST_VERSIONS, fixtureDir } from './support/paths';
 import { createScenario, jestConfig, readReport } from './support/scenario';
 
@@ -21,11 +22,11 @@ function watch(dir: string, jest: 29 | 30) {
   };
   for (const key of Object.keys(env)) if (key.startsWith('JEST_') || key === 'CI') delete env[key];
   const child: ChildProcess = spawn(
-    process.execPath,
+    e2eNode().bin,
     [bin, '--watchAll', '--cacheDirectory', path.join(dir, '.cache')],
     {
       cwd: dir,
-      env,
+      env: withNodeOnPath(env),
       stdio: ['pipe', 'pipe', 'pipe'],
     },
   );

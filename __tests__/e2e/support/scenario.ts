@@ -1,13 +1,15 @@
 /**
  * A throw-away consumer project: test files and a Jest config written into a
  * fresh directory inside an installed fixture, and Jest run on it as a child
- * process with a fresh cache directory (so Jest really uses workers).
+ * process of the e2e Node (node-versions.ts) with a fresh cache directory (so
+ * Jest really uses workers).
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { assertValidReport } from '../../support/report-schema';
+import { e2eNode, withNodeOnPath } from './node-versions';
 import { type JestMajor, fixtureDir } from './paths';
 
 /** What one Jest run did. */
@@ -24,6 +26,8 @@ export interface JestRun {
 export interface RunOptions {
   env?: Record<string, string | undefined>;
   timeoutMs?: number;
+  /** Working directory of Jest, relative to the scenario directory (default: the scenario). */
+  cwd?: string;
 }
 
 /** A consumer project for one scenario. */
@@ -31,6 +35,10 @@ export class Scenario {
   constructor(
     readonly jest: JestMajor,
     readonly dir: string,
+    /** Script that starts Jest (run by the e2e Node) and its first arguments. */
+    readonly jestCommand: readonly string[] = [
+      path.join(fixtureDir(jest), 'node_modules', 'jest', 'bin', 'jest.js'),
+    ],
   ) {}
 
   /** Writes (or replaces) files relative to the scenario directory. */
@@ -45,7 +53,6 @@ export class Scenario {
 
   /** Runs Jest with `args` in the scenario directory. */
   run(args: string[] = [], options: RunOptions = {}): Promise<JestRun> {
-    const jestBin = path.join(fixtureDir(this.jest), 'node_modules', 'jest', 'bin', 'jest.js');
     const cache = path.join(this.dir, `.jest-cache-${randomBytes(4).toString('hex')}`);
     const env: Record<string, string | undefined> = {};
     // The suite itself runs in a Jest worker: nothing of that run may leak into this one.
@@ -55,9 +62,10 @@ export class Scenario {
     }
     Object.assign(env, { FORCE_COLOR: '0', NO_COLOR: '1', CI: 'true' }, options.env);
     return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [jestBin, '--ci', '--cacheDirectory', cache, ...args], {
-        cwd: this.dir,
-        env: env as NodeJS.ProcessEnv,
+      const command = [...this.jestCommand, '--ci', '--cacheDirectory', cache, ...args];
+      const child = spawn(e2eNode().bin, command, {
+        cwd: path.resolve(this.dir, options.cwd ?? '.'),
+        env: withNodeOnPath(env),
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       let stdout = '';
