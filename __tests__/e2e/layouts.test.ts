@@ -76,10 +76,8 @@ function observed(run: JestRun, report: JsonReport) {
   };
 }
 
-const RUNS: Array<[string, string[]]> = [
-  ['in band', ['--runInBand']],
-  ['2 workers', ['--maxWorkers=2']],
-];
+const IN_BAND: [string, string[]] = ['in band', ['--runInBand']];
+const WORKERS: [string, string[]] = ['2 workers', ['--maxWorkers=2']];
 
 /** Where Jest starts: in the project, or (npm workspace) in the package or at the workspace root. */
 type Start =
@@ -87,16 +85,19 @@ type Start =
   | 'package directory'
   | 'workspace root with --projects'
   | 'workspace root with a rootDir config';
-const STARTS: Array<[Layout, Start]> = [
-  ['pnpm', 'project directory'],
-  ['yarn-pnp', 'project directory'],
-  ['npm-workspaces', 'package directory'],
-  ['npm-workspaces', 'workspace root with --projects'],
-  ['npm-workspaces', 'workspace root with a rootDir config'],
+// Workers resolve rampart/env on their own (through pnpm's links, Yarn's
+// runtime), so the package managers' layouts run both ways; the workspace
+// root differs from the package only in the config Jest reads.
+const CASES: Array<readonly [Layout, Start, string, string[]]> = [
+  ['pnpm', 'project directory', ...IN_BAND],
+  ['pnpm', 'project directory', ...WORKERS],
+  ['yarn-pnp', 'project directory', ...IN_BAND],
+  ['yarn-pnp', 'project directory', ...WORKERS],
+  ['npm-workspaces', 'package directory', ...IN_BAND],
+  ['npm-workspaces', 'package directory', ...WORKERS],
+  ['npm-workspaces', 'workspace root with --projects', ...WORKERS],
+  ['npm-workspaces', 'workspace root with a rootDir config', ...IN_BAND],
 ];
-const CASES = STARTS.flatMap(([layout, start]) =>
-  RUNS.map(([run, args]) => [layout, start, run, args] as const),
-);
 
 /** Jest's working directory and arguments for `start`; the report lands in `<scenario>/.rampart`. */
 function startIn(scenario: Scenario, start: Start): { cwd: string; args: string[] } {
@@ -138,24 +139,27 @@ describe.each(JEST_VERSIONS)('Jest %i', (jest) => {
     return observedRun;
   };
 
-  test.each(RUNS)('plain single-project run, %s (the reference)', async (name, args) => {
-    const result = await reference(name, args);
-    expect(result.code).toBe(1);
-    expect(result.counts).toEqual([18, 9, 5, 2, 2]);
-    expect(result.summary).toContain('  FAIL  leaks -- alpha leaked (tool_only)');
-    expect(result.summary).toContain(
-      'beta mostly safe [0/3 safe, 0% pass rate, threshold: 50%] -- FAILED',
-    );
-    expect(result.jest_version).toMatch(new RegExp(`^${jest}\\.`));
-    expect(result.incomplete).toBe(false);
-    expect(result.worker_count).toBe(name === 'in band' ? 1 : 2);
-    expect(result.summary).toContain('RAMPART fails this run: 1 trial group(s) FAILED');
-    expect(new Set(result.results.map((r) => r[4]))).toEqual(new Set([e2eNode().version]));
-    expect(Object.keys(result.trial_groups).sort()).toEqual([
-      'alpha.test.js::alpha mostly safe',
-      'beta.test.js::beta mostly safe',
-    ]);
-  });
+  test.each([IN_BAND, WORKERS])(
+    'plain single-project run, %s (the reference)',
+    async (name, args) => {
+      const result = await reference(name, args);
+      expect(result.code).toBe(1);
+      expect(result.counts).toEqual([18, 9, 5, 2, 2]);
+      expect(result.summary).toContain('  FAIL  leaks -- alpha leaked (tool_only)');
+      expect(result.summary).toContain(
+        'beta mostly safe [0/3 safe, 0% pass rate, threshold: 50%] -- FAILED',
+      );
+      expect(result.jest_version).toMatch(new RegExp(`^${jest}\\.`));
+      expect(result.incomplete).toBe(false);
+      expect(result.worker_count).toBe(name === 'in band' ? 1 : 2);
+      expect(result.summary).toContain('RAMPART fails this run: 1 trial group(s) FAILED');
+      expect(new Set(result.results.map((r) => r[4]))).toEqual(new Set([e2eNode().version]));
+      expect(Object.keys(result.trial_groups).sort()).toEqual([
+        'alpha.test.js::alpha mostly safe',
+        'beta.test.js::beta mostly safe',
+      ]);
+    },
+  );
 
   test.each(CASES)(
     '%s, Jest started in the %s, %s: resolves, collects and reports as the plain run',
