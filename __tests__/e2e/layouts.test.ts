@@ -172,6 +172,8 @@ describe.each(JEST_VERSIONS)('Jest %i', (jest) => {
       });
       const { cwd, args: startArgs } = startIn(scenario, start);
       const result = await scenario.run([...args, ...startArgs], { cwd });
+      if (scenario.reportFiles().length !== 1)
+        throw new Error(`expected one report; Jest printed:\n${result.output}`);
       expect(observed(result, scenario.report())).toEqual(expected);
     },
   );

@@ -92,6 +92,9 @@ function layoutFiles(layout: Layout, jest: JestMajor, tarball: string): Record<s
           'enableTelemetry: false',
           'enableGlobalCache: false',
           `cacheFolder: ${JSON.stringify(path.join(TOOLS_DIR, 'yarn-cache'))}`,
+          // Jest 29's resolver cannot start under Yarn's ESM loader on Node 22
+          // (fixed in Jest 30); docs/jest-setups.md gives this setting.
+          ...(jest === 29 ? ['pnpEnableEsmLoader: false'] : []),
           '',
         ].join('\n'),
         // Marks the project root for Yarn (the repository above is no Yarn project).
