@@ -5,7 +5,7 @@
  * in band and with workers, and every layout reports exactly what a plain
  * single-project run of the same tests reports.
  */
-import * as path from 'node:path';
+import { docSamples } from './support/doc-samples';
 import { HELPERS_JS } from './support/files';
 import { type Layout, createLayoutScenario, installLayout } from './support/layouts';
 import { e2eNode } from './support/node-versions';
@@ -13,7 +13,6 @@ import { JEST_VERSIONS } from './support/paths';
 import {
   type JestRun,
   type JsonReport,
-  type Scenario,
   allResults,
   createScenario,
   jestConfig,
@@ -84,7 +83,7 @@ type Start =
   | 'project directory'
   | 'package directory'
   | 'workspace root with --projects'
-  | 'workspace root with a rootDir config';
+  | 'workspace root with a root config';
 // Workers resolve rampart/env on their own (through pnpm's links, Yarn's
 // runtime), so the package managers' layouts run both ways; the workspace
 // root differs from the package only in the config Jest reads.
@@ -96,29 +95,32 @@ const CASES: Array<readonly [Layout, Start, string, string[]]> = [
   ['npm-workspaces', 'package directory', ...IN_BAND],
   ['npm-workspaces', 'package directory', ...WORKERS],
   ['npm-workspaces', 'workspace root with --projects', ...WORKERS],
-  ['npm-workspaces', 'workspace root with a rootDir config', ...IN_BAND],
+  ['npm-workspaces', 'workspace root with a root config', ...IN_BAND],
 ];
 
-/** Jest's working directory and arguments for `start`; the report lands in `<scenario>/.rampart`. */
-function startIn(scenario: Scenario, start: Start): { cwd: string; args: string[] } {
-  const pkg = `packages/${path.basename(scenario.dir)}`;
+/** The workspace's configs as docs/jest-setups.md shows them. */
+const WORKSPACE_CONFIGS = docSamples('jest-setups.md', 'workspace');
+
+/** Files, Jest's working directory and arguments, and the report directory of a start. */
+function layoutRun(start: Start) {
+  if (start === 'project directory')
+    return {
+      files: { ...FILES, 'jest.config.js': jestConfig() },
+      cwd: '.',
+      args: [],
+      report: '.rampart',
+    };
+  const pkg = 'packages/agent';
+  const files: Record<string, string> = {
+    [`${pkg}/jest.config.js`]: WORKSPACE_CONFIGS[`${pkg}/jest.config.js`] as string,
+  };
+  for (const [name, content] of Object.entries(FILES)) files[`${pkg}/${name}`] = content;
+  if (start === 'package directory')
+    return { files, cwd: pkg, args: [], report: `${pkg}/.rampart` };
   if (start === 'workspace root with --projects')
-    return { cwd: '../..', args: ['--projects', pkg] };
-  if (start === 'workspace root with a rootDir config') {
-    scenario.write({
-      'jest.root.config.js': `module.exports = ${JSON.stringify(
-        {
-          rootDir: '../..',
-          projects: [`<rootDir>/${pkg}`],
-          reporters: ['default', ['rampart/reporter', { outputDir: `${pkg}/.rampart` }]],
-        },
-        null,
-        2,
-      )};\n`,
-    });
-    return { cwd: '../..', args: ['--config', `${pkg}/jest.root.config.js`] };
-  }
-  return { cwd: '.', args: [] };
+    return { files, cwd: '.', args: ['--projects', pkg], report: `${pkg}/.rampart` };
+  files['jest.config.js'] = WORKSPACE_CONFIGS['jest.config.js'] as string;
+  return { files, cwd: '.', args: [], report: '.rampart' };
 }
 
 type Observed = ReturnType<typeof observed>;
@@ -166,15 +168,12 @@ describe.each(JEST_VERSIONS)('Jest %i', (jest) => {
     async (layout, start, run, args) => {
       const expected = await reference(run, args);
       installLayout(layout, jest);
-      const scenario = createLayoutScenario(layout, jest, `layouts-${start}-${run}`).write({
-        ...FILES,
-        'jest.config.js': jestConfig(),
-      });
-      const { cwd, args: startArgs } = startIn(scenario, start);
+      const { files, cwd, args: startArgs, report } = layoutRun(start);
+      const scenario = createLayoutScenario(layout, jest, `layouts-${start}-${run}`).write(files);
       const result = await scenario.run([...args, ...startArgs], { cwd });
-      if (scenario.reportFiles().length !== 1)
-        throw new Error(`expected one report; Jest printed:\n${result.output}`);
-      expect(observed(result, scenario.report())).toEqual(expected);
+      if (scenario.reportFiles(report).length !== 1)
+        throw new Error(`expected one report in ${report}; Jest printed:\n${result.output}`);
+      expect(observed(result, scenario.report(report))).toEqual(expected);
     },
   );
 });

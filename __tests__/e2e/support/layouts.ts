@@ -3,7 +3,9 @@
  * node_modules, an npm workspace (rampart installed at the root, tests in a
  * package) and Yarn Plug'n'Play. Each is installed once per Jest major and
  * tarball, with the Jest versions of the plain fixture of that major, and
- * hosts throw-away scenarios like the plain fixtures do.
+ * hosts throw-away scenarios like the plain fixtures do; the npm workspace
+ * is itself the scenario, cleared for each (so the docs' workspace samples
+ * run as written), which is why layout tests of one workspace never overlap.
  */
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
@@ -107,12 +109,21 @@ function npmRegistry(): string {
   return exec('npm', ['config', 'get', 'registry'], REPO_ROOT).trim();
 }
 
-/** Scenarios of an earlier tarball go with it (npm would link every stale workspace package). */
+/** Scenarios of an earlier tarball go with it. */
 function removeScenarios(dir: string): void {
   fs.rmSync(path.join(dir, 'runs'), { recursive: true, force: true });
-  const packages = path.join(dir, 'packages');
-  for (const entry of fs.existsSync(packages) ? fs.readdirSync(packages) : [])
-    if (entry !== 'agent') fs.rmSync(path.join(packages, entry), { recursive: true, force: true });
+}
+
+/** Leaves the npm workspace as installed: the manifests of the root and of packages/agent. */
+function clearWorkspace(root: string): void {
+  const keep = (dir: string, names: string[]) => {
+    for (const entry of fs.readdirSync(dir))
+      if (!names.includes(entry))
+        fs.rmSync(path.join(dir, entry), { recursive: true, force: true });
+  };
+  keep(root, ['node_modules', 'package.json', 'packages', '.installed']);
+  keep(path.join(root, 'packages'), ['agent']);
+  keep(path.join(root, 'packages', 'agent'), ['package.json']);
 }
 
 /** Installs the project of `layout` for `jest` with the tarball under test, unless in place. */
@@ -133,23 +144,24 @@ export function installLayout(layout: Layout, jest: JestMajor): void {
 }
 
 /**
- * A new, empty scenario in the installed project of `layout`. In the npm
- * workspace it is a package of its own under packages/ (Jest runs there, or
- * at the workspace root with `cwd: '../..'`); elsewhere a directory under
- * runs/. Jest starts as the layout's users start it: the bin in
- * node_modules, or `yarn jest` under Plug'n'Play.
+ * A new, empty scenario in the installed project of `layout`: a directory
+ * under runs/, or for the npm workspace the workspace itself, cleared (tests
+ * and configs go to its root and to packages/agent). Jest starts as the
+ * layout's users start it: the bin in node_modules, or `yarn jest` under
+ * Plug'n'Play.
  */
 export function createLayoutScenario(layout: Layout, jest: JestMajor, name: string): Scenario {
   const root = layoutDir(layout, jest);
-  const unique = `${name.replace(/[^a-z0-9]+/gi, '-').slice(0, 40)}-${randomBytes(4).toString('hex')}`;
-  const dir = path.join(root, layout === 'npm-workspaces' ? 'packages' : 'runs', unique);
-  fs.mkdirSync(dir, { recursive: true });
   const command =
     layout === 'yarn-pnp'
       ? [YARN, 'jest']
       : [path.join(root, 'node_modules', 'jest', 'bin', 'jest.js')];
-  const scenario = new Scenario(jest, dir, command);
-  if (layout === 'npm-workspaces')
-    scenario.write({ 'package.json': json({ name: unique, version: '0.0.0', private: true }) });
-  return scenario;
+  if (layout === 'npm-workspaces') {
+    clearWorkspace(root);
+    return new Scenario(jest, root, command);
+  }
+  const unique = `${name.replace(/[^a-z0-9]+/gi, '-').slice(0, 40)}-${randomBytes(4).toString('hex')}`;
+  const dir = path.join(root, 'runs', unique);
+  fs.mkdirSync(dir, { recursive: true });
+  return new Scenario(jest, dir, command);
 }
