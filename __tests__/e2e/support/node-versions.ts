@@ -56,6 +56,8 @@ export function installE2eNode(): E2eNode {
       private: true,
       description: 'The Node binary the end-to-end suite runs Jest on.',
       dependencies: { node: node.installed },
+      // Its install script fetches the platform's binary (npm asks for approval).
+      allowScripts: { [`node@${node.installed}`]: true },
     };
     installCached({
       dir: nodeInstallDir(node.installed),
