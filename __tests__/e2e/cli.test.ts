@@ -16,13 +16,15 @@ import {
 } from '../fixtures/reports/cases';
 import { REPO_SCHEMA } from '../support/report-schema';
 import { HELPERS_JS } from './support/files';
+import { withNodeOnPath } from './support/node-versions';
 import { JEST_VERSIONS, REPO_ROOT, fixtureDir } from './support/paths';
 import { createScenario, installedSchema, jestConfig, readReport } from './support/scenario';
 
+/** The environment of the `rampart` command: no colour, and the chosen Node on PATH (its shebang finds it). */
 function colourless(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
   delete env.FORCE_COLOR;
-  return env;
+  return withNodeOnPath(env);
 }
 
 interface Outcome {

@@ -1,7 +1,7 @@
 /**
- * Cached installs under fixtures/.work: a project is written and installed
- * once, then reused while its files and the other inputs of the install (the
- * tarball under test, a tool version) are unchanged.
+ * Cached installs in the e2e work directory (paths.ts): a project is written
+ * and installed once, then reused while its files and the other inputs of
+ * the install (the tarball under test, a tool version) are unchanged.
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
