@@ -17,6 +17,7 @@ import {
   mixedSuiteBaseline,
   mixedSuiteView,
 } from './support/mixed-suite';
+import { e2eNode } from './support/node-versions';
 import { JEST_VERSIONS, fixtureDir } from './support/paths';
 import { allResults, createScenario, jestConfig } from './support/scenario';
 
@@ -243,7 +244,7 @@ describe.each(JEST_VERSIONS)('Jest %i', (jest) => {
     const loaded = (modules: string[]) =>
       JSON.parse(
         execFileSync(
-          process.execPath,
+          e2eNode().bin,
           [
             '-e',
             `${JSON.stringify(modules)}.forEach((m) => require(m));
