@@ -2,8 +2,8 @@
  * rampart — RAMPART safety testing for agentic AI applications, for Jest.
  * The runtime API used inside tests.
  */
-import { COLLECTOR_HOST_KEY } from './core/collector';
-import { ResultCollectionHandler, registerDefaultHandlerFactory } from './core/execution';
+import { COLLECTOR_HOST_KEY } from './model/collector';
+import { ResultCollectionHandler, registerDefaultHandlerFactory } from './model/execution';
 import { installStrayResultReporting } from './jest/stray-results';
 
 export {
@@ -13,8 +13,8 @@ export {
   EvalOutcome,
   TraceEndReason,
   EvaluationPurpose,
-} from './core/status';
-export { PayloadFormat } from './core/trace-types';
+} from './model/result-status';
+export { PayloadFormat } from './model/trace-types';
 export type {
   Payload,
   Request,
@@ -25,8 +25,8 @@ export type {
   Turn,
   InjectionRecord,
   PopulationRef,
-} from './core/trace-types';
-export { Result, type ResultOptions } from './core/result';
+} from './model/trace-types';
+export { Result, type ResultOptions } from './model/result';
 export {
   ResultCollector,
   recordResult,
@@ -34,7 +34,7 @@ export {
   getActiveCollector,
   isCollecting,
   type CollectorHost,
-} from './core/collector';
+} from './model/collector';
 export {
   BaseExecution,
   ExecutionEvent,
@@ -48,17 +48,17 @@ export {
   type ExecutionHandlerFactory,
   type ExecutionOptions,
   type ObservableAdapter,
-} from './core/execution';
+} from './model/execution';
 export {
   TestRunReport,
   summarizePopulation,
   UNCATEGORIZED,
   type PopulationSummary,
   type TestRunReportOptions,
-} from './core/run-report';
-export { TrialGroupResult, classifyTrialGroup } from './core/trial-group';
-export { encodeResult, decodeResult, SchemaError } from './core/trace-codec';
-export { toJsonSafe, type JsonValue } from './core/json-safe';
+} from './model/run-report';
+export { TrialGroupResult, classifyTrialGroup } from './model/trial-group';
+export { encodeResult, decodeResult, SchemaError } from './model/result-codec';
+export { toJsonSafe, type JsonValue } from './model/json-safe';
 export { harm } from './jest/harm';
 export { trial, type TrialOptions } from './jest/trial';
 export type {
@@ -74,7 +74,7 @@ export type { SinkFactory, SinkFactoryContext } from './report/sink-modules';
 export type { RampartMatchers } from './matcher-types';
 
 // Attacks, probes, evaluators (issue 4)
-export type { ExecuteOptions } from './core/execution';
+export type { ExecuteOptions } from './model/execution';
 export { InfrastructureError, DriverError, EvaluatorError } from './core/errors';
 export { observesToolCalls, observesSideEffects } from './core/observability';
 export {
@@ -132,14 +132,14 @@ export {
   resolveAsAttack,
   resolveAsProbe,
 } from './core/verdict';
-export { createPopulationRef } from './core/population-ref';
+export { createPopulationRef } from './model/population-ref';
 export {
   serializeRecord,
   deserializeRecord,
   TRACE_SCHEMA_VERSION,
   UnsupportedSchemaVersionError,
   type ResultRecord,
-} from './core/trace-record';
+} from './model/trace-record';
 export { ToolCalled } from './evaluators/tool-called';
 export { SideEffectOccurred } from './evaluators/side-effect-occurred';
 export {
@@ -271,7 +271,7 @@ export {
   type PayloadMatrixOptions,
   type MatrixCase,
 } from './jest/payload-matrix';
-export { withResultMetadata } from './core/collector';
+export { withResultMetadata } from './model/collector';
 export {
   LlmError,
   LlmErrorReason,

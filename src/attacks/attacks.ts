@@ -1,10 +1,10 @@
 /** `Attacks`: factories of attack executions. */
 import type { AgentAdapter } from '../core/adapter';
 import { checkEvaluator, type Evaluator } from '../core/evaluator';
-import type { BaseExecution, ExecutionEventHandler } from '../core/execution';
+import type { BaseExecution, ExecutionEventHandler } from '../model/execution';
 import { checkInjectionHandle, type InjectionHandle } from '../core/injection';
 import { checkMaxTurns } from '../core/trace';
-import { describeValue } from '../core/value-description';
+import { describeValue } from '../model/value-description';
 import { coerceDriver, type DriverInput } from '../drivers/coerce-driver';
 import { XpiaExecution } from './xpia-execution';
 

@@ -5,12 +5,12 @@
  */
 import type { AgentAdapter } from '../core/adapter';
 import type { Evaluator } from '../core/evaluator';
-import { BaseExecution, type ExecutionOptions } from '../core/execution';
+import { BaseExecution, type ExecutionOptions } from '../model/execution';
 import { activateAll, type InjectionHandle, waitUntilAllReady } from '../core/injection';
 import type { PromptDriver } from '../core/prompt-driver';
-import { Result } from '../core/result';
-import { ObservabilityLevel, SafetyStatus } from '../core/status';
-import type { Turn } from '../core/trace-types';
+import { Result } from '../model/result';
+import { ObservabilityLevel, SafetyStatus } from '../model/result-status';
+import type { Turn } from '../model/trace-types';
 import { resolveAttackVerdict } from '../core/verdict';
 import { runEvaluatedConversation } from '../core/session-lifecycle';
 import { xpiaNoTraceSummary, xpiaSummary } from './xpia-summary';

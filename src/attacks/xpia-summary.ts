@@ -1,6 +1,6 @@
 /** One-line summaries of XPIA Results (upstream main-generation wording). */
-import { SafetyStatus, TraceEndReason } from '../core/status';
-import type { EvalResult } from '../core/trace-types';
+import { SafetyStatus, TraceEndReason } from '../model/result-status';
+import type { EvalResult } from '../model/trace-types';
 import {
   budgetSuffix,
   evidenceDetail,

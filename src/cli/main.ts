@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ReportReadError } from '../report/report-reader';
 import { sanitizeLine } from '../report/terminal-text';
-import { describeError, describeValue } from '../core/value-description';
+import { describeError, describeValue } from '../model/value-description';
 import { closestName } from './closest-name';
 import { CommandError, type CommandSpec, ExitCode, UsageError } from './command';
 import { commandHelp, mainHelp, usageLine } from './help';

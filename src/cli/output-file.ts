@@ -5,8 +5,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { type FileContent, writeNewFileSync, writeThenPlace } from '../core/exclusive-file';
-import { describeFileError, describeValue } from '../core/value-description';
+import { type FileContent, writeNewFileSync, writeThenPlace } from '../model/exclusive-file';
+import { describeFileError, describeValue } from '../model/value-description';
 import { CommandError } from './command';
 
 /**

@@ -6,7 +6,7 @@
  * overridden. `-h`/`--help` anywhere asks for the command's help.
  */
 import { parseArgs } from 'node:util';
-import { describeValue } from '../core/value-description';
+import { describeValue } from '../model/value-description';
 import { closestName } from './closest-name';
 import { CommandArguments, type CommandSpec, type OptionSpec, UsageError } from './command';
 

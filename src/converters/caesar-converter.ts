@@ -1,5 +1,5 @@
 /** Caesar cipher of a text payload. */
-import { describeValue } from '../core/value-description';
+import { describeValue } from '../model/value-description';
 import { type ReversibleConverter, TextConverter } from './converter';
 import { shiftLetters } from './letter-shift';
 

@@ -1,6 +1,6 @@
 /** Several converters applied as one. */
-import type { Payload } from '../core/trace-types';
-import { describeValue } from '../core/value-description';
+import type { Payload } from '../model/trace-types';
+import { describeValue } from '../model/value-description';
 import { CHAIN_SEPARATOR, type PayloadConverter, convertPayload, converterName } from './converter';
 
 /** Options of {@link ChainConverter}. */

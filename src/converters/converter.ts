@@ -8,8 +8,8 @@
  * `rot13+base64` (see docs/converters-and-payloads.md).
  */
 import { isTextFormat } from '../core/payload';
-import { PayloadFormat, type Payload } from '../core/trace-types';
-import { describeValue } from '../core/value-description';
+import { PayloadFormat, type Payload } from '../model/trace-types';
+import { describeValue } from '../model/value-description';
 
 /** Transforms a payload into a new one. */
 export interface PayloadConverter {

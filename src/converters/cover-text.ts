@@ -1,5 +1,5 @@
 /** Helpers of the converters that hide a payload inside other content. */
-import { describeValue } from '../core/value-description';
+import { describeValue } from '../model/value-description';
 
 /** Validates a `cover` option (visible text shown around hidden content); default ''. */
 export function checkCover(cover: unknown, who: string): string {

@@ -2,9 +2,9 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { writeUniqueFileSync } from '../core/exclusive-file';
-import { PayloadFormat, type Payload } from '../core/trace-types';
-import { describeValue } from '../core/value-description';
+import { writeUniqueFileSync } from '../model/exclusive-file';
+import { PayloadFormat, type Payload } from '../model/trace-types';
+import { describeValue } from '../model/value-description';
 import { type PayloadConverter, checkTextPayload, withConverterRecorded } from './converter';
 import { createDocx } from './docx-document';
 import { checkCover } from './cover-text';

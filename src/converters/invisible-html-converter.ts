@@ -1,6 +1,6 @@
 /** Hiding a text payload in HTML text that renders invisibly. */
-import { PayloadFormat } from '../core/trace-types';
-import { describeValue } from '../core/value-description';
+import { PayloadFormat } from '../model/trace-types';
+import { describeValue } from '../model/value-description';
 import { TextConverter } from './converter';
 import { checkCover, escapeHtml } from './cover-text';
 

@@ -5,8 +5,8 @@
  * (temperature 0, a fixed seed).
  */
 import { InfrastructureError } from '../core/errors';
-import type { Payload } from '../core/trace-types';
-import { describeValue } from '../core/value-description';
+import type { Payload } from '../model/trace-types';
+import { describeValue } from '../model/value-description';
 import { type Complete, type ModelInput, completionsFrom } from '../llm/completions';
 import { type PayloadConverter, checkTextPayload, derivedTextPayload } from './converter';
 

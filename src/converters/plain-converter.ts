@@ -1,5 +1,5 @@
 /** The converter that changes nothing: the baseline of a converter matrix. */
-import type { Payload } from '../core/trace-types';
+import type { Payload } from '../model/trace-types';
 import type { PayloadConverter } from './converter';
 
 /** Returns the payload as it is (no `converter` metadata is added). Named `plain`. */

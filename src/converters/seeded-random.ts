@@ -3,7 +3,7 @@
  * from the converter's seed and the content, so the output is a function of
  * (seed, content) alone — independent of call order and concurrency.
  */
-import { describeValue } from '../core/value-description';
+import { describeValue } from '../model/value-description';
 
 /** A source of numbers in [0, 1). */
 export type Random = () => number;

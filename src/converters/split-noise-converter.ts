@@ -1,5 +1,5 @@
 /** Splitting a text payload into pieces separated by noise. */
-import { describeValue } from '../core/value-description';
+import { describeValue } from '../model/value-description';
 import { TextConverter } from './converter';
 import { checkSeed, pick, seededRandom } from './seeded-random';
 

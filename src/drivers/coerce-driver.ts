@@ -1,7 +1,7 @@
 /** Turns what a test author passes as `trigger` / `prompts` into a PromptDriver. */
 import type { PromptDriver } from '../core/prompt-driver';
 import type { RequestInput } from '../core/request';
-import { describeValue } from '../core/value-description';
+import { describeValue } from '../model/value-description';
 import { StaticDriver } from './static-driver';
 
 /** A prompt, a request, a list of them, or a driver. */

@@ -6,8 +6,8 @@
 import { DriverError } from '../core/errors';
 import type { Persona } from '../core/persona';
 import type { PromptDecision, PromptDriver } from '../core/prompt-driver';
-import type { Payload, Turn } from '../core/trace-types';
-import { describeValue } from '../core/value-description';
+import type { Payload, Turn } from '../model/trace-types';
+import { describeValue } from '../model/value-description';
 import { type ChatMessage, type LlmClient, checkLlmClient } from '../llm/client';
 
 /** Options of {@link LLMDriver}. */

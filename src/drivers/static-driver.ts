@@ -1,8 +1,8 @@
 /** `StaticDriver`: a fixed list of prompts, sent in order. */
 import type { PromptDecision, PromptDriver } from '../core/prompt-driver';
 import { createRequest, type RequestInput } from '../core/request';
-import type { Request, Turn } from '../core/trace-types';
-import { describeValue } from '../core/value-description';
+import type { Request, Turn } from '../model/trace-types';
+import { describeValue } from '../model/value-description';
 
 /**
  * Sends `prompts[i]` as turn i, then stops. Its position is the history

@@ -4,7 +4,7 @@
  * dicts and lists is structural).
  */
 import { isDeepStrictEqual } from 'node:util';
-import { describeValue } from '../core/value-description';
+import { describeValue } from '../model/value-description';
 
 /** A test of one argument's actual value (undefined when the argument is absent). */
 export type ArgumentPredicate = (value: unknown) => boolean;

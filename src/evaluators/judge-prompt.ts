@@ -5,7 +5,7 @@
  */
 import { renderManifest, type AppManifest } from '../core/manifest';
 import type { Persona } from '../core/persona';
-import type { Turn } from '../core/trace-types';
+import type { Turn } from '../model/trace-types';
 import { renderJson } from './argument-match';
 
 /** The judge's default identity. */

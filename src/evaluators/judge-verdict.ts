@@ -3,9 +3,9 @@
  * rationale and evidence. Tolerates markdown fences and text around the
  * object; anything else is a parse failure the judge retries.
  */
-import { EvalOutcome, isEnumValue } from '../core/status';
-import type { EvalResult } from '../core/trace-types';
-import { describeValue } from '../core/value-description';
+import { EvalOutcome, isEnumValue } from '../model/result-status';
+import type { EvalResult } from '../model/trace-types';
+import { describeValue } from '../model/value-description';
 
 /** The judge's reply could not be read. */
 export class JudgeReplyError extends Error {

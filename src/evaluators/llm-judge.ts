@@ -8,9 +8,9 @@ import { EvaluatorError } from '../core/errors';
 import type { EvalContext } from '../core/eval-context';
 import { BaseEvaluator } from '../core/evaluator';
 import type { Persona } from '../core/persona';
-import { EvalOutcome, isEnumValue } from '../core/status';
-import type { EvalResult } from '../core/trace-types';
-import { describeValue } from '../core/value-description';
+import { EvalOutcome, isEnumValue } from '../model/result-status';
+import type { EvalResult } from '../model/trace-types';
+import { describeValue } from '../model/value-description';
 import { type LlmClient, LlmError, LlmErrorReason, checkLlmClient } from '../llm/client';
 import {
   JUDGE_SECURITY_BOUNDARY,

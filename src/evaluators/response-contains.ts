@@ -1,9 +1,9 @@
 /** `ResponseContains`: does the agent's response text match a pattern, over a chosen set of turns? */
 import type { EvalContext } from '../core/eval-context';
 import { BaseEvaluator } from '../core/evaluator';
-import { EvalOutcome, isEnumValue } from '../core/status';
-import type { EvalResult, Turn } from '../core/trace-types';
-import { describeValue } from '../core/value-description';
+import { EvalOutcome, isEnumValue } from '../model/result-status';
+import type { EvalResult, Turn } from '../model/trace-types';
+import { describeValue } from '../model/value-description';
 
 /** Which responses of a multi-turn trace are checked. */
 export const ResponseScope = {

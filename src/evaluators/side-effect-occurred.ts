@@ -2,9 +2,9 @@
 import type { EvalContext } from '../core/eval-context';
 import { BaseEvaluator } from '../core/evaluator';
 import { observesSideEffects } from '../core/observability';
-import { EvalOutcome } from '../core/status';
-import type { EvalResult } from '../core/trace-types';
-import { describeValue } from '../core/value-description';
+import { EvalOutcome } from '../model/result-status';
+import type { EvalResult } from '../model/trace-types';
+import { describeValue } from '../model/value-description';
 import { type ArgumentMatchers, checkMatchers, matchesAll, renderJson } from './argument-match';
 
 /**

@@ -6,7 +6,7 @@
  */
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
-import { describeError, describeValue } from '../core/value-description';
+import { describeError, describeValue } from '../model/value-description';
 import { ENVIRONMENT_OPTIONS_KEY } from './environment-options';
 import type { TestEnvironmentClass } from './environment-types';
 

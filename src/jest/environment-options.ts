@@ -5,7 +5,7 @@
  * jest-environment-node copies every option onto the sandbox global, and the
  * base has no use for ours. See docs/jest-setups.md.
  */
-import { describeValue } from '../core/value-description';
+import { describeValue } from '../model/value-description';
 import type { EnvironmentConfig } from './environment-types';
 
 /** The key of RAMPART's options inside `testEnvironmentOptions`. */

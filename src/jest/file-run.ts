@@ -5,8 +5,8 @@
  * Structural circus types only; no Jest import.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { CollectorHost } from '../core/collector';
-import { describeError } from '../core/value-description';
+import type { CollectorHost } from '../model/collector';
+import { describeError } from '../model/value-description';
 import type { CircusEvent, CircusState, CircusTestEntry } from './circus-types';
 import type { JestProject } from './project-identity';
 import type { DefinitionScope, ScopeBridge } from './scope-bridge';

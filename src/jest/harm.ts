@@ -1,6 +1,6 @@
 /** `harm(category)`: tag tests with a harm category (SPEC §2.4). */
-import type { HarmCategory } from '../core/status';
-import { describeValue } from '../core/value-description';
+import type { HarmCategory } from '../model/result-status';
+import { describeValue } from '../model/value-description';
 import type { ScopedDefinitions } from './definition-types';
 import { requireScopeBridge, withScope } from './scope-bridge';
 import { type DefinitionRunner, jestGlobals, wrapDefinitionApi } from './test-api';

@@ -3,8 +3,8 @@
  * environment in every test file. The failure message is the Result's summary
  * (sanitised: Jest prints it to the terminal).
  */
-import { SafetyStatus, isEnumValue } from '../core/status';
-import { describeValue } from '../core/value-description';
+import { SafetyStatus, isEnumValue } from '../model/result-status';
+import { describeValue } from '../model/value-description';
 import { sanitizeLine } from '../report/terminal-text';
 
 interface MatcherResult {

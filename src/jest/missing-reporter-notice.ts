@@ -13,7 +13,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { isMainThread } from 'node:worker_threads';
-import { hasErrorCode } from '../core/exclusive-file';
+import { hasErrorCode } from '../model/exclusive-file';
 import { isAlive } from './transport/run-directory';
 
 const PREFIX = 'rampart-notice-';

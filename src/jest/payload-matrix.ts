@@ -5,10 +5,10 @@
  * test records. Composes with `harm()` and `trial()` like any `describe`.
  * See docs/converters-and-payloads.md.
  */
-import { withResultMetadata } from '../core/collector';
+import { withResultMetadata } from '../model/collector';
 import { newPayloadId, validatePayloadId } from '../core/payload';
-import type { Payload } from '../core/trace-types';
-import { describeValue } from '../core/value-description';
+import type { Payload } from '../model/trace-types';
+import { describeValue } from '../model/value-description';
 import { type PayloadConverter, converterName } from '../converters/converter';
 import { PayloadTemplate, type PayloadValues } from '../payloads/payload-template';
 import { jestGlobals } from './test-api';

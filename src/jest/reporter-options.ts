@@ -1,6 +1,6 @@
 /** The reporter's options: validated once, with errors that name the option and the value. */
 import * as path from 'node:path';
-import { describeValue } from '../core/value-description';
+import { describeValue } from '../model/value-description';
 import { type ResolvedSinkModule, resolveSinkModules } from '../report/sink-modules';
 import { DEFAULT_MAX_RESULT_BYTES, MIN_MAX_RESULT_BYTES } from './transport/result-envelope';
 

@@ -7,7 +7,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { TestRunReport } from '../core/run-report';
+import type { TestRunReport } from '../model/run-report';
 import { JsonFileReportSink, writeReportFileSync } from '../report/json-file-sink';
 import { serializeReportChunks } from '../report/json-report';
 import { type ReportSink, emitToSinks } from '../report/sink';
@@ -22,8 +22,8 @@ import {
   resolveReporterOptions,
 } from './reporter-options';
 import { runFailure } from '../report/run-verdict';
-import { toJsonSafe } from '../core/json-safe';
-import { describeError } from '../core/value-description';
+import { toJsonSafe } from '../model/json-safe';
+import { describeError } from '../model/value-description';
 import { stderrChalk, terminalWidth, writeLines } from '../report/terminal-output';
 import { type JestProject, projectOfUnknown } from './project-identity';
 import { type WatchedProject, reportWouldRetrigger } from './watch-loop';

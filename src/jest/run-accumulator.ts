@@ -6,12 +6,12 @@
  * project from the start; public ids are qualified by the project's label
  * only in a multi-project run (docs/reporter.md, "How the test id is formed").
  */
-import type { Result } from '../core/result';
-import { RESULT_TAGS, compareReportOrder, compareText } from '../core/result-tags';
-import { TestRunReport } from '../core/run-report';
-import { SchemaError, decodeResult } from '../core/trace-codec';
-import { TrialGroupResult, classifyTrialGroup } from '../core/trial-group';
-import { describeError, describeValue } from '../core/value-description';
+import type { Result } from '../model/result';
+import { RESULT_TAGS, compareReportOrder, compareText } from '../model/result-tags';
+import { TestRunReport } from '../model/run-report';
+import { SchemaError, decodeResult } from '../model/result-codec';
+import { TrialGroupResult, classifyTrialGroup } from '../model/trial-group';
+import { describeError, describeValue } from '../model/value-description';
 import {
   FILES_WITHOUT_RAMPART_KEY,
   filesWithoutRampartEntry,

@@ -6,9 +6,9 @@
  * Outside any test it stays a silent no-op, as upstream (docs/reliability.md).
  * Keyed on the collector host being absent, not on an environment's name.
  */
-import { setStrayResultHandler } from '../core/collector';
-import { ResultCollectionHandler, registerDefaultHandlerFactory } from '../core/execution';
-import { describeError } from '../core/value-description';
+import { setStrayResultHandler } from '../model/collector';
+import { ResultCollectionHandler, registerDefaultHandlerFactory } from '../model/execution';
+import { describeError } from '../model/value-description';
 import { RUN_ENV_VAR, decodeChannel, ownsChannel } from './transport/channel';
 import { StraySpool } from './transport/stray-spool';
 

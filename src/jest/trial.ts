@@ -2,7 +2,7 @@
  * `trial(n, { threshold })`: expand tests into n clones that form one trial
  * group with a pass-rate threshold (SPEC §2.5).
  */
-import { describeValue } from '../core/value-description';
+import { describeValue } from '../model/value-description';
 import type { ScopedDefinitions } from './definition-types';
 import { scopedDefinitions } from './harm';
 import { requireScopeBridge, withScope } from './scope-bridge';

@@ -6,8 +6,8 @@
  * A thin reducer over circus events; the logic lives in FileRun. Handler
  * order: docs/architecture.md, "Composing with another environment".
  */
-import { COLLECTOR_HOST_KEY } from '../core/collector';
-import { describeValue } from '../core/value-description';
+import { COLLECTOR_HOST_KEY } from '../model/collector';
+import { describeValue } from '../model/value-description';
 import type { CircusEvent, CircusState, ExpectLike } from './circus-types';
 import { ENVIRONMENT_OPTIONS_KEY, splitEnvironmentConfig } from './environment-options';
 import type {

@@ -4,7 +4,7 @@
  * a scripted implementation.
  */
 import { InfrastructureError } from '../core/errors';
-import { describeValue } from '../core/value-description';
+import { describeValue } from '../model/value-description';
 
 /** One chat message. */
 export interface ChatMessage {

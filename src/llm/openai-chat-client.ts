@@ -6,7 +6,7 @@
  * backoff.
  */
 import { abortableDelay } from '../core/abortable-delay';
-import { describeValue } from '../core/value-description';
+import { describeValue } from '../model/value-description';
 import {
   type ChatMessage,
   type CompletionRequest,

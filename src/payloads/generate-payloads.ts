@@ -6,8 +6,8 @@
 import { type AppManifest, renderManifest } from '../core/manifest';
 import { createPayload, newPayloadId } from '../core/payload';
 import type { Persona } from '../core/persona';
-import type { Payload } from '../core/trace-types';
-import { describeValue } from '../core/value-description';
+import type { Payload } from '../model/trace-types';
+import { describeValue } from '../model/value-description';
 import { InfrastructureError } from '../core/errors';
 import { type PayloadConverter, convertPayload } from '../converters/converter';
 import { type ModelInput, completionsFrom } from '../llm/completions';

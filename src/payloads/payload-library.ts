@@ -2,7 +2,7 @@
  * The payload library: injection templates written for RAMPART, each with a
  * technique and OWASP / ATLAS tags, and the ways to pick some of them.
  */
-import { describeValue } from '../core/value-description';
+import { describeValue } from '../model/value-description';
 import { FAKE_ASSISTANT_TURN, FAKE_SYSTEM_TURN, IGNORE_PREVIOUS } from './library/goal-override';
 import { DELAYED_TRIGGER, ENCODED_INSTRUCTIONS, HIDDEN_MULTI_STEP } from './library/covert-tasks';
 import {

@@ -12,11 +12,11 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { hasErrorCode } from '../core/exclusive-file';
-import { toJsonSafe, toJsonSafeRecord } from '../core/json-safe';
+import { hasErrorCode } from '../model/exclusive-file';
+import { toJsonSafe, toJsonSafeRecord } from '../model/json-safe';
 import { createPayload, formatExtension } from '../core/payload';
-import type { Payload, PayloadFormat } from '../core/trace-types';
-import { describeValue } from '../core/value-description';
+import type { Payload, PayloadFormat } from '../model/trace-types';
+import { describeValue } from '../model/value-description';
 
 const NAME = /^[A-Za-z0-9._-]{1,128}$/;
 const MANIFEST = 'manifest.json';

@@ -7,8 +7,8 @@
  * `resolve`); `id` plays upstream's `name`.
  */
 import { createPayload, isTextFormat, newPayloadId, validatePayloadId } from '../core/payload';
-import { PayloadFormat, type Payload } from '../core/trace-types';
-import { describeValue } from '../core/value-description';
+import { PayloadFormat, type Payload } from '../model/trace-types';
+import { describeValue } from '../model/value-description';
 import { isObjectiveField, type PayloadObjective } from './objective';
 import { type Segment, parsePlaceholders, placeholderNames, renderSegments } from './placeholders';
 

@@ -4,7 +4,7 @@
  * instruction templates use them). Parsing is strict: anything else between
  * braces is an error, so a typo cannot reach an agent unfilled.
  */
-import { describeValue } from '../core/value-description';
+import { describeValue } from '../model/value-description';
 import { shiftLetters } from '../converters/letter-shift';
 
 /** Value encoders usable as `{name|filter}`. */

@@ -5,11 +5,11 @@
  */
 import type { AgentAdapter } from '../core/adapter';
 import type { Evaluator } from '../core/evaluator';
-import { BaseExecution, type ExecutionOptions } from '../core/execution';
+import { BaseExecution, type ExecutionOptions } from '../model/execution';
 import type { PromptDriver } from '../core/prompt-driver';
-import { Result } from '../core/result';
+import { Result } from '../model/result';
 import { runEvaluatedConversation } from '../core/session-lifecycle';
-import { SafetyStatus } from '../core/status';
+import { SafetyStatus } from '../model/result-status';
 import { resolveProbeVerdict } from '../core/verdict';
 import { probeNoTraceSummary, probeSummary } from './behavior-summary';
 

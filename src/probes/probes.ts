@@ -1,11 +1,11 @@
 /** `Probes`: factories of probe executions. */
 import type { AgentAdapter } from '../core/adapter';
 import { checkEvaluator, type Evaluator } from '../core/evaluator';
-import type { BaseExecution, ExecutionEventHandler } from '../core/execution';
+import type { BaseExecution, ExecutionEventHandler } from '../model/execution';
 import type { PromptDriver } from '../core/prompt-driver';
 import type { RequestInput } from '../core/request';
 import { checkMaxTurns } from '../core/trace';
-import { describeValue } from '../core/value-description';
+import { describeValue } from '../model/value-description';
 import { coerceDriver, isPromptDriver } from '../drivers/coerce-driver';
 import { StaticDriver } from '../drivers/static-driver';
 import { BehaviorProbeExecution } from './behavior-execution';

@@ -5,7 +5,7 @@
  * beside a safety project is normal (docs/reporter.md, "Files without
  * rampart/env").
  */
-import type { TestRunReport } from '../core/run-report';
+import type { TestRunReport } from '../model/run-report';
 import { sanitizeLine } from './terminal-text';
 
 /** Report metadata key: `{ count, files }` (files sorted, at most {@link MAX_LISTED_FILES}). */

@@ -5,8 +5,8 @@
  * so a crash or a serialisation error never leaves a partial report; a name
  * that is taken gets a random suffix. Never overwrites.
  */
-import { writeNewFileSync, writeUniqueFileSync } from '../core/exclusive-file';
-import type { TestRunReport } from '../core/run-report';
+import { writeNewFileSync, writeUniqueFileSync } from '../model/exclusive-file';
+import type { TestRunReport } from '../model/run-report';
 import { serializeReportChunks } from './json-report';
 import type { ReportSink } from './sink';
 

@@ -5,11 +5,11 @@
  * describes exactly what this writes: change both together (and the reader,
  * report-reader.ts); a change to the format is a new REPORT_SCHEMA_VERSION.
  */
-import type { Result } from '../core/result';
-import type { TestRunReport } from '../core/run-report';
-import type { TrialGroupResult } from '../core/trial-group';
-import type { EvalResult, Turn } from '../core/trace-types';
-import { type JsonValue, defineEntry, toJsonSafe, toJsonSafeRecord } from '../core/json-safe';
+import type { Result } from '../model/result';
+import type { TestRunReport } from '../model/run-report';
+import type { TrialGroupResult } from '../model/trial-group';
+import type { EvalResult, Turn } from '../model/trace-types';
+import { type JsonValue, defineEntry, toJsonSafe, toJsonSafeRecord } from '../model/json-safe';
 
 /** Version of this report format (our addition to upstream's schema). */
 export const REPORT_SCHEMA_VERSION = 'rampart.jest.report.v1';

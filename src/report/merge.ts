@@ -4,10 +4,10 @@
  * are recomputed by TestRunReport itself. The inputs were read and checked by
  * report-reader.ts.
  */
-import type { Result } from '../core/result';
-import { compareReportOrder, compareText } from '../core/result-tags';
-import { TestRunReport } from '../core/run-report';
-import type { TrialGroupResult } from '../core/trial-group';
+import type { Result } from '../model/result';
+import { compareReportOrder, compareText } from '../model/result-tags';
+import { TestRunReport } from '../model/run-report';
+import type { TrialGroupResult } from '../model/trial-group';
 import {
   FILES_WITHOUT_RAMPART_KEY,
   MAX_LISTED_FILES,

@@ -9,16 +9,26 @@
  * know, which are ignored. docs/reporter.md lists the rules and messages.
  */
 import * as fs from 'node:fs';
-import { JsonFields, indexPath, keyPath, ownField } from '../core/json-fields';
-import { defineEntry } from '../core/json-safe';
-import { Result } from '../core/result';
-import { RESULT_TAGS } from '../core/result-tags';
-import { TestRunReport, UNCATEGORIZED, categoryKey, summarizePopulation } from '../core/run-report';
-import { EvalOutcome, ObservabilityLevel, SafetyStatus, TraceEndReason } from '../core/status';
-import type { EvalResult, InjectionRecord, PopulationRef, Turn } from '../core/trace-types';
-import { TrialGroupResult } from '../core/trial-group';
-import { parseStrictJson } from '../core/strict-json';
-import { describeError, describeFileError, describeValue } from '../core/value-description';
+import { JsonFields, indexPath, keyPath, ownField } from '../model/json-fields';
+import { defineEntry } from '../model/json-safe';
+import { Result } from '../model/result';
+import { RESULT_TAGS } from '../model/result-tags';
+import {
+  TestRunReport,
+  UNCATEGORIZED,
+  categoryKey,
+  summarizePopulation,
+} from '../model/run-report';
+import {
+  EvalOutcome,
+  ObservabilityLevel,
+  SafetyStatus,
+  TraceEndReason,
+} from '../model/result-status';
+import type { EvalResult, InjectionRecord, PopulationRef, Turn } from '../model/trace-types';
+import { TrialGroupResult } from '../model/trial-group';
+import { parseStrictJson } from '../model/strict-json';
+import { describeError, describeFileError, describeValue } from '../model/value-description';
 import { FILES_WITHOUT_RAMPART_KEY, MAX_LISTED_FILES } from './files-without-rampart';
 import { REPORT_SCHEMA_VERSION } from './json-report';
 

@@ -1,5 +1,5 @@
 /** The one place that decides whether RAMPART fails a run (the reporter's and `rampart merge`'s). */
-import type { TestRunReport } from '../core/run-report';
+import type { TestRunReport } from '../model/run-report';
 import { trialGroupTitles } from './summary';
 import { sanitizeLine } from './terminal-text';
 

@@ -7,7 +7,7 @@
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { describeError, describeValue } from '../core/value-description';
+import { describeError, describeValue } from '../model/value-description';
 import { type ReportSink, isReportSink } from './sink';
 
 /** A `sinks` entry: a module specifier, or `[specifier, options]`. */

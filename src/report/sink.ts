@@ -3,8 +3,8 @@
  * same report once, in order; a failing or hanging sink is reported and does
  * not stop the others.
  */
-import type { TestRunReport } from '../core/run-report';
-import { describeError } from '../core/value-description';
+import type { TestRunReport } from '../model/run-report';
+import { describeError } from '../model/value-description';
 
 /** Receives the run report once per run. */
 export interface ReportSink {

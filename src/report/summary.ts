@@ -3,13 +3,13 @@
  * report model to terminal lines, with upstream's exact line formats.
  */
 import type { Chalk } from 'chalk';
-import type { Result } from '../core/result';
-import { RESULT_TAGS } from '../core/result-tags';
-import { SafetyStatus } from '../core/status';
-import type { TestRunReport } from '../core/run-report';
-import type { TrialGroupResult } from '../core/trial-group';
+import type { Result } from '../model/result';
+import { RESULT_TAGS } from '../model/result-tags';
+import { SafetyStatus } from '../model/result-status';
+import type { TestRunReport } from '../model/run-report';
+import type { TrialGroupResult } from '../model/trial-group';
 import { filesWithoutRampartLines } from './files-without-rampart';
-import { formatPercent } from './percent';
+import { formatPercent } from '../model/percent';
 import { sanitizeLine } from './terminal-text';
 
 const LABELS: Record<SafetyStatus, string> = {

@@ -3,10 +3,10 @@
  * Lives outside core because its summary uses the report's Python-style
  * percentage formatting.
  */
-import type { Result } from '../core/result';
-import { SafetyStatus } from '../core/status';
-import { describeValue } from '../core/value-description';
-import { formatPercent } from '../report/percent';
+import type { Result } from '../model/result';
+import { SafetyStatus } from '../model/result-status';
+import { describeValue } from '../model/value-description';
+import { formatPercent } from '../model/percent';
 
 /** Results of a population run and the status they add up to. */
 export class PopulationResult {

@@ -5,10 +5,10 @@
  * stamped with its place in the population.
  */
 import { randomUUID } from 'node:crypto';
-import type { BaseExecution, ObservableAdapter } from '../core/execution';
-import { createPopulationRef } from '../core/population-ref';
-import type { Result } from '../core/result';
-import { describeValue } from '../core/value-description';
+import type { BaseExecution, ObservableAdapter } from '../model/execution';
+import { createPopulationRef } from '../model/population-ref';
+import type { Result } from '../model/result';
+import { describeValue } from '../model/value-description';
 import { PopulationResult } from './population-result';
 
 /** Options of {@link runTrials}. */

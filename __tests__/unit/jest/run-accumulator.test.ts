@@ -2,7 +2,7 @@ import { ObservabilityLevel, Result, SafetyStatus } from '../../../src/index';
 import { RunAccumulator } from '../../../src/jest/run-accumulator';
 import type { SpoolInstance } from '../../../src/jest/transport/spool-reader';
 import type { TestRecord } from '../../../src/jest/transport/records';
-import { encodeResult } from '../../../src/core/trace-codec';
+import { encodeResult } from '../../../src/model/result-codec';
 import { envelopeResult } from '../../../src/jest/transport/result-envelope';
 import type { JestProject } from '../../../src/jest/project-identity';
 

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ObservabilityLevel, Result } from '../../../src/index';
-import { COLLECTOR_HOST_KEY, type CollectorHost } from '../../../src/core/collector';
+import { COLLECTOR_HOST_KEY, type CollectorHost } from '../../../src/model/collector';
 import type { CircusDescribeBlock, CircusTestEntry } from '../../../src/jest/circus-types';
 import { RampartEnvironment } from '../../../src/jest/environment';
 import { SCOPE_BRIDGE_KEY, type ScopeBridge } from '../../../src/jest/scope-bridge';

@@ -8,7 +8,7 @@
  * A test whose Results do not fit one line continues in `more` records.
  * Stray files (one `stray` line per uncollectable Result) share the version.
  */
-import { describeError } from '../../core/value-description';
+import { describeError } from '../../model/value-description';
 
 /** Format version written in every `open` record. */
 export const SPOOL_VERSION = 'rampart.jest.spool.v3';

@@ -4,10 +4,10 @@
  * replaced by an attributed ERROR placeholder (SPEC §3, size cap), so the
  * other Results of the same test still travel.
  */
-import { Result } from '../../core/result';
-import { ObservabilityLevel, SafetyStatus, isEnumValue } from '../../core/status';
-import { encodeResult } from '../../core/trace-codec';
-import { describeError, describeValue } from '../../core/value-description';
+import { Result } from '../../model/result';
+import { ObservabilityLevel, SafetyStatus, isEnumValue } from '../../model/result-status';
+import { encodeResult } from '../../model/result-codec';
+import { describeError, describeValue } from '../../model/value-description';
 
 /** Default per-Result cap: 16 MiB. */
 export const DEFAULT_MAX_RESULT_BYTES = 16 * 1024 * 1024;

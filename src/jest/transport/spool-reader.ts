@@ -4,7 +4,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { describeError } from '../../core/value-description';
+import { describeError } from '../../model/value-description';
 import {
   type CloseRecord,
   type LateRecord,

@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { threadId } from 'node:worker_threads';
-import { describeError } from '../../core/value-description';
+import { describeError } from '../../model/value-description';
 import type { RunChannel } from './channel';
 import { SPOOL_VERSION, SpoolFormatError, type StrayRecord, parseStrayRecord } from './records';
 import { SPOOL_SUFFIX } from './spool-files';

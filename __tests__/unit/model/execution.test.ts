@@ -12,7 +12,7 @@ import {
   executionLog,
   registerDefaultHandlerFactory,
   runWithCollector,
-} from '../../../src/index';
+} from '../../../src';
 
 const adapter = { observabilityProfile: ObservabilityLevel.TOOL_ONLY };
 

@@ -8,8 +8,8 @@ import {
   getActiveCollector,
   recordResult,
   runWithCollector,
-} from '../../../src/index';
-import { COLLECTOR_HOST_KEY, setStrayResultHandler } from '../../../src/core/collector';
+} from '../../../src';
+import { COLLECTOR_HOST_KEY, setStrayResultHandler } from '../../../src/model/collector';
 
 const result = (summary: string) =>
   new Result({

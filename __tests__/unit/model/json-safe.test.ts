@@ -1,5 +1,5 @@
-import { toJsonSafe } from '../../../src/index';
-import { toJsonSafeRecord } from '../../../src/core/json-safe';
+import { toJsonSafe } from '../../../src';
+import { toJsonSafeRecord } from '../../../src/model/json-safe';
 
 describe('toJsonSafe', () => {
   test('plain JSON passes through', () => {

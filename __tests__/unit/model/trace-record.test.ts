@@ -12,7 +12,7 @@ import {
   createPayload,
   deserializeRecord,
   serializeRecord,
-} from '../../../src/index';
+} from '../../../src';
 
 function fullResult(): Result {
   const attachment = createPayload({

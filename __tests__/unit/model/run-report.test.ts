@@ -4,7 +4,7 @@ import {
   Result,
   SafetyStatus,
   TestRunReport,
-} from '../../../src/index';
+} from '../../../src';
 
 const make = (status: SafetyStatus, harmCategory: string | null = null) =>
   new Result({

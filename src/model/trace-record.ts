@@ -6,10 +6,10 @@
  * not check (integer notation, finite numbers, well-formed strings, requests
  * with a prompt or attachments, text-only payloads, purposes with results).
  */
-import { isTextFormat } from './payload';
+import { isTextFormat } from '../core/payload';
 import { Result } from './result';
 import { parseStrictJson } from './strict-json';
-import { SchemaError, decodeResult, encodeResult } from './trace-codec';
+import { SchemaError, decodeResult, encodeResult } from './result-codec';
 import type { EvalResult } from './trace-types';
 import { JsonFields } from './json-fields';
 import { describeValue } from './value-description';

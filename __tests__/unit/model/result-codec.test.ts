@@ -6,7 +6,7 @@ import {
   SchemaError,
   decodeResult,
   encodeResult,
-} from '../../../src/index';
+} from '../../../src';
 
 const full = new Result({
   status: SafetyStatus.UNSAFE,

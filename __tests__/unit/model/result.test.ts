@@ -1,4 +1,4 @@
-import { ObservabilityLevel, Result, SafetyStatus } from '../../../src/index';
+import { ObservabilityLevel, Result, SafetyStatus } from '../../../src';
 
 const base = {
   status: SafetyStatus.SAFE,

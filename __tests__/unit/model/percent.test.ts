@@ -1,4 +1,4 @@
-import { formatFixedHalfEven, formatPercent } from '../../../src/report/percent';
+import { formatFixedHalfEven, formatPercent } from '../../../src/model/percent';
 
 // [value, Python format(value, '.0%'), Python format(value, '.1%')], produced by CPython 3.11.
 const PYTHON: Array<[number, string, string]> = [

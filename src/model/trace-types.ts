@@ -3,7 +3,7 @@
  * what was injected where, and which trial population a run belongs to.
  * Plain data (interfaces), so they serialize losslessly across Jest workers.
  */
-import type { EvalOutcome, EvaluationPurpose } from './status';
+import type { EvalOutcome, EvaluationPurpose } from './result-status';
 
 /** Delivery format of a payload. Text formats carry their content inline. */
 export const PayloadFormat = {

@@ -12,7 +12,7 @@ import {
   ObservabilityLevel,
   SafetyStatus,
   TraceEndReason,
-} from './status';
+} from './result-status';
 import {
   PayloadFormat,
   type EvalResult,

@@ -1,4 +1,4 @@
-import { ObservabilityLevel, Result, SafetyStatus, classifyTrialGroup } from '../../../src/index';
+import { ObservabilityLevel, Result, SafetyStatus, classifyTrialGroup } from '../../../src';
 
 const r = (status: SafetyStatus) =>
   new Result({ status, summary: status, observabilityLevel: ObservabilityLevel.TOOL_ONLY });

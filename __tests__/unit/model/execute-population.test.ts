@@ -4,7 +4,7 @@ import {
   Result,
   SafetyStatus,
   executionLog,
-} from '../../../src/index';
+} from '../../../src';
 
 const adapter = { observabilityProfile: ObservabilityLevel.TOOL_ONLY };
 const population = { id: 'pop', index: 0, size: 2, threshold: 0.5 };

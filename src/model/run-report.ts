@@ -1,6 +1,6 @@
 /** The run report model (SPEC §2.6): plain data and derived numbers. */
 import type { Result } from './result';
-import { SafetyStatus } from './status';
+import { SafetyStatus } from './result-status';
 import type { TrialGroupResult } from './trial-group';
 
 /** Category key used for Results without a harm category. */

@@ -3,7 +3,7 @@
  * with the seed's verdict rules (upstream `record_trial_group`).
  */
 import type { Result } from './result';
-import { SafetyStatus } from './status';
+import { SafetyStatus } from './result-status';
 
 /** Aggregate statistics and verdict of one trial group. */
 export class TrialGroupResult {

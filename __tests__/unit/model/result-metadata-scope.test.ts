@@ -12,7 +12,7 @@ import {
   recordResult,
   runWithCollector,
   withResultMetadata,
-} from '../../../src/index';
+} from '../../../src';
 
 const result = (metadata: Record<string, unknown> = {}) =>
   new Result({

@@ -5,7 +5,7 @@ import {
   SafetyStatus,
   TraceEndReason,
   isEnumValue,
-} from './status';
+} from './result-status';
 import type { EvalResult, InjectionRecord, PopulationRef, Turn } from './trace-types';
 import { describeValue } from './value-description';
 

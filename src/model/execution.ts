@@ -6,7 +6,7 @@
  */
 import { recordResult } from './collector';
 import { Result } from './result';
-import { ObservabilityLevel, SafetyStatus } from './status';
+import { ObservabilityLevel, SafetyStatus } from './result-status';
 import type { PopulationRef } from './trace-types';
 import { describeValue } from './value-description';
 
