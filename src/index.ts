@@ -75,8 +75,8 @@ export type { RampartMatchers } from './matcher-types';
 
 // Attacks, probes, evaluators (issue 4)
 export type { ExecuteOptions } from './model/execution';
-export { InfrastructureError, DriverError, EvaluatorError } from './core/errors';
-export { observesToolCalls, observesSideEffects } from './core/observability';
+export { InfrastructureError, DriverError, EvaluatorError } from './agent/protocol/errors';
+export { observesToolCalls, observesSideEffects } from './agent/protocol/observability';
 export {
   createPayload,
   validatePayloadId,
@@ -85,31 +85,31 @@ export {
   isBinaryFormat,
   formatExtension,
   type PayloadInit,
-} from './core/payload';
-export { createRequest, type RequestInput } from './core/request';
+} from './agent/protocol/payload';
+export { createRequest, type RequestInput } from './agent/protocol/request';
 export {
   createResponse,
   type ResponseInput,
   type ToolCallInput,
   type SideEffectInput,
-} from './core/response';
+} from './agent/protocol/response';
 export {
   renderManifest,
   type AppManifest,
   type ToolDeclaration,
   type DataSource,
-} from './core/manifest';
-export type { Persona } from './core/persona';
-export type { AgentAdapter, Session } from './core/adapter';
+} from './agent/protocol/manifest';
+export type { Persona } from './agent/protocol/persona';
+export type { AgentAdapter, Session } from './agent/protocol/adapter';
 export {
   InjectionTimeoutError,
   sleepUntilReady,
   type InjectionHandle,
   type Surface,
-} from './core/injection';
-export type { PromptDriver, PromptDecision } from './core/prompt-driver';
-export { EvalContext, type EvalContextOptions } from './core/eval-context';
-export { createEvalResult, isDetected, type EvalResultInput } from './core/eval-result';
+} from './agent/protocol/injection';
+export type { PromptDriver, PromptDecision } from './agent/protocol/prompt-driver';
+export { EvalContext, type EvalContextOptions } from './agent/protocol/eval-context';
+export { createEvalResult, isDetected, type EvalResultInput } from './agent/protocol/eval-result';
 export {
   BaseEvaluator,
   runEvaluator,
@@ -118,20 +118,20 @@ export {
   allOf,
   not,
   type Evaluator,
-} from './core/evaluator';
+} from './agent/protocol/evaluator';
 export {
   runTrace,
   evaluateTerminal,
   type TraceRun,
   type RunTraceOptions,
   type EvaluationRecord,
-} from './core/trace';
+} from './agent/protocol/trace-loop';
 export {
   resolveAttackVerdict,
   resolveProbeVerdict,
   resolveAsAttack,
   resolveAsProbe,
-} from './core/verdict';
+} from './agent/protocol/verdict';
 export { createPopulationRef } from './model/population-ref';
 export {
   serializeRecord,

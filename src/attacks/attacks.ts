@@ -1,9 +1,9 @@
 /** `Attacks`: factories of attack executions. */
-import type { AgentAdapter } from '../core/adapter';
-import { checkEvaluator, type Evaluator } from '../core/evaluator';
+import type { AgentAdapter } from '../agent/protocol/adapter';
+import { checkEvaluator, type Evaluator } from '../agent/protocol/evaluator';
 import type { BaseExecution, ExecutionEventHandler } from '../model/execution';
-import { checkInjectionHandle, type InjectionHandle } from '../core/injection';
-import { checkMaxTurns } from '../core/trace';
+import { checkInjectionHandle, type InjectionHandle } from '../agent/protocol/injection';
+import { checkMaxTurns } from '../agent/protocol/trace-loop';
 import { describeValue } from '../model/value-description';
 import { coerceDriver, type DriverInput } from '../drivers/coerce-driver';
 import { XpiaExecution } from './xpia-execution';

@@ -3,16 +3,16 @@
  * ask it something benign, and check whether the planted instructions took
  * effect. Detected attack objective = UNSAFE.
  */
-import type { AgentAdapter } from '../core/adapter';
-import type { Evaluator } from '../core/evaluator';
+import type { AgentAdapter } from '../agent/protocol/adapter';
+import type { Evaluator } from '../agent/protocol/evaluator';
 import { BaseExecution, type ExecutionOptions } from '../model/execution';
-import { activateAll, type InjectionHandle, waitUntilAllReady } from '../core/injection';
-import type { PromptDriver } from '../core/prompt-driver';
+import { activateAll, type InjectionHandle, waitUntilAllReady } from '../agent/protocol/injection';
+import type { PromptDriver } from '../agent/protocol/prompt-driver';
 import { Result } from '../model/result';
 import { ObservabilityLevel, SafetyStatus } from '../model/result-status';
 import type { Turn } from '../model/trace-types';
-import { resolveAttackVerdict } from '../core/verdict';
-import { runEvaluatedConversation } from '../core/session-lifecycle';
+import { resolveAttackVerdict } from '../agent/protocol/verdict';
+import { runEvaluatedConversation } from '../agent/protocol/session-lifecycle';
 import { xpiaNoTraceSummary, xpiaSummary } from './xpia-summary';
 
 /** Validated settings of one XPIA execution. */

@@ -7,7 +7,7 @@
  * appends its stable name to the `converter` metadata, so a chain reads
  * `rot13+base64` (see docs/converters-and-payloads.md).
  */
-import { isTextFormat } from '../core/payload';
+import { isTextFormat } from '../agent/protocol/payload';
 import { PayloadFormat, type Payload } from '../model/trace-types';
 import { describeValue } from '../model/value-description';
 

@@ -4,7 +4,7 @@
  * original wording misses it. Not deterministic unless the model is
  * (temperature 0, a fixed seed).
  */
-import { InfrastructureError } from '../core/errors';
+import { InfrastructureError } from '../agent/protocol/errors';
 import type { Payload } from '../model/trace-types';
 import { describeValue } from '../model/value-description';
 import { type Complete, type ModelInput, completionsFrom } from '../llm/completions';

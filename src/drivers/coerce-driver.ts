@@ -1,6 +1,6 @@
 /** Turns what a test author passes as `trigger` / `prompts` into a PromptDriver. */
-import type { PromptDriver } from '../core/prompt-driver';
-import type { RequestInput } from '../core/request';
+import type { PromptDriver } from '../agent/protocol/prompt-driver';
+import type { RequestInput } from '../agent/protocol/request';
 import { describeValue } from '../model/value-description';
 import { StaticDriver } from './static-driver';
 

@@ -3,9 +3,9 @@
  * agent's previous answer (and to the stop-check evaluation, when there is
  * one). One instance is one conversation: construct a new one per execution.
  */
-import { DriverError } from '../core/errors';
-import type { Persona } from '../core/persona';
-import type { PromptDecision, PromptDriver } from '../core/prompt-driver';
+import { DriverError } from '../agent/protocol/errors';
+import type { Persona } from '../agent/protocol/persona';
+import type { PromptDecision, PromptDriver } from '../agent/protocol/prompt-driver';
 import type { Payload, Turn } from '../model/trace-types';
 import { describeValue } from '../model/value-description';
 import { type ChatMessage, type LlmClient, checkLlmClient } from '../llm/client';

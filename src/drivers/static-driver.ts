@@ -1,6 +1,6 @@
 /** `StaticDriver`: a fixed list of prompts, sent in order. */
-import type { PromptDecision, PromptDriver } from '../core/prompt-driver';
-import { createRequest, type RequestInput } from '../core/request';
+import type { PromptDecision, PromptDriver } from '../agent/protocol/prompt-driver';
+import { createRequest, type RequestInput } from '../agent/protocol/request';
 import type { Request, Turn } from '../model/trace-types';
 import { describeValue } from '../model/value-description';
 

@@ -3,8 +3,8 @@
  * scoring procedure, and the transcript as data. Attachment contents are
  * never rendered (they are the attacker's text; the judge sees ids only).
  */
-import { renderManifest, type AppManifest } from '../core/manifest';
-import type { Persona } from '../core/persona';
+import { renderManifest, type AppManifest } from '../agent/protocol/manifest';
+import type { Persona } from '../agent/protocol/persona';
 import type { Turn } from '../model/trace-types';
 import { renderJson } from './argument-match';
 

@@ -4,10 +4,10 @@
  * replies). Put a cheap deterministic evaluator before it in `.or(...)` so
  * the judge only runs when needed.
  */
-import { EvaluatorError } from '../core/errors';
-import type { EvalContext } from '../core/eval-context';
-import { BaseEvaluator } from '../core/evaluator';
-import type { Persona } from '../core/persona';
+import { EvaluatorError } from '../agent/protocol/errors';
+import type { EvalContext } from '../agent/protocol/eval-context';
+import { BaseEvaluator } from '../agent/protocol/evaluator';
+import type { Persona } from '../agent/protocol/persona';
 import { EvalOutcome, isEnumValue } from '../model/result-status';
 import type { EvalResult } from '../model/trace-types';
 import { describeValue } from '../model/value-description';

@@ -1,6 +1,6 @@
 /** `ResponseContains`: does the agent's response text match a pattern, over a chosen set of turns? */
-import type { EvalContext } from '../core/eval-context';
-import { BaseEvaluator } from '../core/evaluator';
+import type { EvalContext } from '../agent/protocol/eval-context';
+import { BaseEvaluator } from '../agent/protocol/evaluator';
 import { EvalOutcome, isEnumValue } from '../model/result-status';
 import type { EvalResult, Turn } from '../model/trace-types';
 import { describeValue } from '../model/value-description';

@@ -1,7 +1,7 @@
 /** `SideEffectOccurred`: did the agent cause a side effect (with matching details) in any turn? */
-import type { EvalContext } from '../core/eval-context';
-import { BaseEvaluator } from '../core/evaluator';
-import { observesSideEffects } from '../core/observability';
+import type { EvalContext } from '../agent/protocol/eval-context';
+import { BaseEvaluator } from '../agent/protocol/evaluator';
+import { observesSideEffects } from '../agent/protocol/observability';
 import { EvalOutcome } from '../model/result-status';
 import type { EvalResult } from '../model/trace-types';
 import { describeValue } from '../model/value-description';

@@ -1,7 +1,7 @@
 /** `ToolCalled`: did the agent call a tool (with matching arguments) in any turn? */
-import type { EvalContext } from '../core/eval-context';
-import { BaseEvaluator } from '../core/evaluator';
-import { observesToolCalls } from '../core/observability';
+import type { EvalContext } from '../agent/protocol/eval-context';
+import { BaseEvaluator } from '../agent/protocol/evaluator';
+import { observesToolCalls } from '../agent/protocol/observability';
 import { EvalOutcome } from '../model/result-status';
 import type { EvalResult } from '../model/trace-types';
 import { describeValue } from '../model/value-description';

@@ -6,7 +6,7 @@
  * See docs/converters-and-payloads.md.
  */
 import { withResultMetadata } from '../model/collector';
-import { newPayloadId, validatePayloadId } from '../core/payload';
+import { newPayloadId, validatePayloadId } from '../agent/protocol/payload';
 import type { Payload } from '../model/trace-types';
 import { describeValue } from '../model/value-description';
 import { type PayloadConverter, converterName } from '../converters/converter';

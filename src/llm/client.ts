@@ -3,7 +3,7 @@
  * LLMDriver). Implement it over any SDK, or use OpenAiChatClient; tests pass
  * a scripted implementation.
  */
-import { InfrastructureError } from '../core/errors';
+import { InfrastructureError } from '../agent/protocol/errors';
 import { describeValue } from '../model/value-description';
 
 /** One chat message. */

@@ -5,7 +5,7 @@
  * network failures, timeouts and empty replies are retried with exponential
  * backoff.
  */
-import { abortableDelay } from '../core/abortable-delay';
+import { abortableDelay } from '../agent/protocol/abortable-delay';
 import { describeValue } from '../model/value-description';
 import {
   type ChatMessage,

@@ -3,12 +3,12 @@
  * `Payloads.generate_async`), e.g. to re-plant reworded payloads or to
  * cache a larger set in a `PayloadStore`.
  */
-import { type AppManifest, renderManifest } from '../core/manifest';
-import { createPayload, newPayloadId } from '../core/payload';
-import type { Persona } from '../core/persona';
+import { type AppManifest, renderManifest } from '../agent/protocol/manifest';
+import { createPayload, newPayloadId } from '../agent/protocol/payload';
+import type { Persona } from '../agent/protocol/persona';
 import type { Payload } from '../model/trace-types';
 import { describeValue } from '../model/value-description';
-import { InfrastructureError } from '../core/errors';
+import { InfrastructureError } from '../agent/protocol/errors';
 import { type PayloadConverter, convertPayload } from '../converters/converter';
 import { type ModelInput, completionsFrom } from '../llm/completions';
 import { PayloadTemplate, type PayloadValues } from './payload-template';

@@ -14,7 +14,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { hasErrorCode } from '../model/exclusive-file';
 import { toJsonSafe, toJsonSafeRecord } from '../model/json-safe';
-import { createPayload, formatExtension } from '../core/payload';
+import { createPayload, formatExtension } from '../agent/protocol/payload';
 import type { Payload, PayloadFormat } from '../model/trace-types';
 import { describeValue } from '../model/value-description';
 

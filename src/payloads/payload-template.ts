@@ -6,7 +6,12 @@
  * description, objective, instruction, variables, `withVariables`,
  * `resolve`); `id` plays upstream's `name`.
  */
-import { createPayload, isTextFormat, newPayloadId, validatePayloadId } from '../core/payload';
+import {
+  createPayload,
+  isTextFormat,
+  newPayloadId,
+  validatePayloadId,
+} from '../agent/protocol/payload';
 import { PayloadFormat, type Payload } from '../model/trace-types';
 import { describeValue } from '../model/value-description';
 import { isObjectiveField, type PayloadObjective } from './objective';

@@ -3,14 +3,14 @@
  * behaviour. Detected behaviour = SAFE. No injections, no observability
  * adjustment, no metadata merging.
  */
-import type { AgentAdapter } from '../core/adapter';
-import type { Evaluator } from '../core/evaluator';
+import type { AgentAdapter } from '../agent/protocol/adapter';
+import type { Evaluator } from '../agent/protocol/evaluator';
 import { BaseExecution, type ExecutionOptions } from '../model/execution';
-import type { PromptDriver } from '../core/prompt-driver';
+import type { PromptDriver } from '../agent/protocol/prompt-driver';
 import { Result } from '../model/result';
-import { runEvaluatedConversation } from '../core/session-lifecycle';
+import { runEvaluatedConversation } from '../agent/protocol/session-lifecycle';
 import { SafetyStatus } from '../model/result-status';
-import { resolveProbeVerdict } from '../core/verdict';
+import { resolveProbeVerdict } from '../agent/protocol/verdict';
 import { probeNoTraceSummary, probeSummary } from './behavior-summary';
 
 /** Validated settings of one probe execution. */

@@ -7,7 +7,7 @@ import {
   formatReasons,
   gapSuffix,
   undeterminedReasons,
-} from '../core/verdict-summary';
+} from '../agent/protocol/verdict-summary';
 
 /** Summary of a probe that produced no evaluable turn (an ERROR Result). */
 export function probeNoTraceSummary(reason: TraceEndReason): string {

@@ -1,10 +1,10 @@
 /** `Probes`: factories of probe executions. */
-import type { AgentAdapter } from '../core/adapter';
-import { checkEvaluator, type Evaluator } from '../core/evaluator';
+import type { AgentAdapter } from '../agent/protocol/adapter';
+import { checkEvaluator, type Evaluator } from '../agent/protocol/evaluator';
 import type { BaseExecution, ExecutionEventHandler } from '../model/execution';
-import type { PromptDriver } from '../core/prompt-driver';
-import type { RequestInput } from '../core/request';
-import { checkMaxTurns } from '../core/trace';
+import type { PromptDriver } from '../agent/protocol/prompt-driver';
+import type { RequestInput } from '../agent/protocol/request';
+import { checkMaxTurns } from '../agent/protocol/trace-loop';
 import { describeValue } from '../model/value-description';
 import { coerceDriver, isPromptDriver } from '../drivers/coerce-driver';
 import { StaticDriver } from '../drivers/static-driver';

@@ -4,9 +4,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { PayloadFormat, type Payload } from '../model/trace-types';
-import { isEnumValue } from '../model/result-status';
-import { describeValue } from '../model/value-description';
+import { PayloadFormat, type Payload } from '../../model/trace-types';
+import { isEnumValue } from '../../model/result-status';
+import { describeValue } from '../../model/value-description';
 
 const PAYLOAD_ID = /^[A-Za-z0-9._-]{1,128}$/;
 const TEXT_FORMATS: readonly PayloadFormat[] = [

@@ -8,9 +8,9 @@ import {
   type Turn,
   evaluateTerminal,
   runTrace,
-} from '../../../src/index';
-import { ScriptedAdapter } from '../../fakes/agent';
-import { Fixed, detected, notDetected } from '../../fakes/context';
+} from '../../../../src';
+import { ScriptedAdapter } from '../../../fakes/agent';
+import { Fixed, detected, notDetected } from '../../../fakes/context';
 
 const level = ObservabilityLevel.TOOL_ONLY;
 

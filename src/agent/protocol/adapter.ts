@@ -4,8 +4,8 @@
  */
 import type { AppManifest } from './manifest';
 import type { ResponseInput } from './response';
-import type { ObservabilityLevel } from '../model/result-status';
-import type { Request } from '../model/trace-types';
+import type { ObservabilityLevel } from '../../model/result-status';
+import type { Request } from '../../model/trace-types';
 
 /**
  * One independent conversation with the agent ("fresh state = fresh session").

@@ -8,9 +8,9 @@
  */
 import { createEvalResult, isDetected, type EvalResultInput } from './eval-result';
 import type { EvalContext } from './eval-context';
-import { EvalOutcome } from '../model/result-status';
-import type { EvalResult } from '../model/trace-types';
-import { describeValue } from '../model/value-description';
+import { EvalOutcome } from '../../model/result-status';
+import type { EvalResult } from '../../model/trace-types';
+import { describeValue } from '../../model/value-description';
 
 /** Anything with `evaluate(context)`; subclass {@link BaseEvaluator} to get `.or/.and/.not`. */
 export interface Evaluator {

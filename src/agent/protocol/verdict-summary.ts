@@ -1,6 +1,6 @@
 /** Pieces of the one-line summaries that attacks and probes share (upstream wording). */
-import { EvalOutcome, TraceEndReason } from '../model/result-status';
-import type { EvalResult } from '../model/trace-types';
+import { EvalOutcome, TraceEndReason } from '../../model/result-status';
+import type { EvalResult } from '../../model/trace-types';
 
 /** Appended to every evaluated verdict of a trace that ran out of turns. */
 export const TURN_BUDGET_SUFFIX = ' (turn budget exhausted)';

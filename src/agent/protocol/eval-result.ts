@@ -3,9 +3,9 @@
  * {@link createEvalResult} fills the defaults and rejects malformed values, so
  * the rest of the pipeline always handles complete {@link EvalResult}s.
  */
-import { EvalOutcome, isEnumValue } from '../model/result-status';
-import type { EvalResult } from '../model/trace-types';
-import { describeValue } from '../model/value-description';
+import { EvalOutcome, isEnumValue } from '../../model/result-status';
+import type { EvalResult } from '../../model/trace-types';
+import { describeValue } from '../../model/value-description';
 
 /** What an evaluator returns; everything but `outcome` has a default. */
 export interface EvalResultInput {

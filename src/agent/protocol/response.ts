@@ -3,8 +3,8 @@
  * a {@link ResponseInput}; the trace loop normalises it with
  * {@link createResponse}, so evaluators always see complete Responses.
  */
-import type { Response, SideEffect, ToolCall } from '../model/trace-types';
-import { describeValue } from '../model/value-description';
+import type { Response, SideEffect, ToolCall } from '../../model/trace-types';
+import { describeValue } from '../../model/value-description';
 
 /** A tool call as an adapter reports it; missing fields take defaults. */
 export interface ToolCallInput {

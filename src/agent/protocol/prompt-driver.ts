@@ -3,7 +3,7 @@
  * the evaluation, nor the Result.
  */
 import type { RequestInput } from './request';
-import type { Turn } from '../model/trace-types';
+import type { Turn } from '../../model/trace-types';
 
 /** The next request, with the driver's reasoning (kept on the turn for reports). */
 export interface PromptDecision {

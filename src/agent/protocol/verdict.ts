@@ -3,9 +3,9 @@
  * objective (detected = UNSAFE); probes look for expected behaviour
  * (detected = SAFE).
  */
-import { EvalOutcome, SafetyStatus } from '../model/result-status';
-import type { EvalResult } from '../model/trace-types';
-import { describeValue } from '../model/value-description';
+import { EvalOutcome, SafetyStatus } from '../../model/result-status';
+import type { EvalResult } from '../../model/trace-types';
+import { describeValue } from '../../model/value-description';
 
 function unknownOutcome(outcome: unknown): never {
   throw new TypeError(`Unknown EvalOutcome: ${describeValue(outcome)}`);

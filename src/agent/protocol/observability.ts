@@ -3,7 +3,7 @@
  * channel: an adapter is believed about a channel it reports, and evidence it
  * does report always counts, even at a lower declared level.
  */
-import { ObservabilityLevel } from '../model/result-status';
+import { ObservabilityLevel } from '../../model/result-status';
 
 /** True when an adapter at `level` reports every tool call. */
 export function observesToolCalls(level: ObservabilityLevel): boolean {

@@ -1,7 +1,7 @@
 /** Requests sent to the agent: a prompt, attachments (inline payloads), or both. */
-import { PayloadFormat, type Payload, type Request } from '../model/trace-types';
-import { isEnumValue } from '../model/result-status';
-import { describeValue } from '../model/value-description';
+import { PayloadFormat, type Payload, type Request } from '../../model/trace-types';
+import { isEnumValue } from '../../model/result-status';
+import { describeValue } from '../../model/value-description';
 
 /** What a driver or a test may hand over as a request; missing fields take defaults. */
 export interface RequestInput {

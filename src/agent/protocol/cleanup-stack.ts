@@ -2,7 +2,7 @@
  * LIFO cleanups that never throw: the TypeScript stand-in for Python's
  * AsyncExitStack in the attack and probe lifecycles.
  */
-import { executionLog } from '../model/execution';
+import { executionLog } from '../../model/execution';
 
 /** Collects cleanups and runs them in reverse order; failures are logged and ignored. */
 export class CleanupStack {

@@ -11,8 +11,8 @@ import {
   composable,
   not,
   runEvaluator,
-} from '../../../src/index';
-import { Fixed, contextOf, detected, notDetected, undetermined } from '../../fakes/context';
+} from '../../../../src';
+import { Fixed, contextOf, detected, notDetected, undetermined } from '../../../fakes/context';
 
 const ctx = contextOf(ObservabilityLevel.TOOL_ONLY, { text: 'hello' });
 const { DETECTED: D, NOT_DETECTED: N, UNDETERMINED: U } = EvalOutcome;

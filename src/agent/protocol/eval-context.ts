@@ -2,9 +2,9 @@
 import type { AppManifest } from './manifest';
 import { createRequest } from './request';
 import { createResponse, type ResponseInput } from './response';
-import { ObservabilityLevel, isEnumValue } from '../model/result-status';
-import type { SideEffect, ToolCall, Turn } from '../model/trace-types';
-import { describeValue } from '../model/value-description';
+import { ObservabilityLevel, isEnumValue } from '../../model/result-status';
+import type { SideEffect, ToolCall, Turn } from '../../model/trace-types';
+import { describeValue } from '../../model/value-description';
 
 /** Options of {@link EvalContext}. */
 export interface EvalContextOptions {

@@ -6,10 +6,10 @@ import type { AgentAdapter, Session } from './adapter';
 import { CleanupStack } from './cleanup-stack';
 import type { Evaluator } from './evaluator';
 import type { PromptDriver } from './prompt-driver';
-import { ObservabilityLevel, isEnumValue } from '../model/result-status';
-import { type TraceRun, evaluateTerminal, runTrace } from './trace';
-import type { EvalResult } from '../model/trace-types';
-import { describeValue } from '../model/value-description';
+import { ObservabilityLevel, isEnumValue } from '../../model/result-status';
+import { type TraceRun, evaluateTerminal, runTrace } from './trace-loop';
+import type { EvalResult } from '../../model/trace-types';
+import { describeValue } from '../../model/value-description';
 
 /**
  * Throws a TypeError unless `adapter` has `createSession()` and a valid

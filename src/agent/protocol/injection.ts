@@ -7,8 +7,8 @@
 import { abortableDelay } from './abortable-delay';
 import { InfrastructureError } from './errors';
 import type { CleanupStack } from './cleanup-stack';
-import type { Payload } from '../model/trace-types';
-import { describeValue } from '../model/value-description';
+import type { Payload } from '../../model/trace-types';
+import { describeValue } from '../../model/value-description';
 
 /** One planted payload, not active until `activate()`. */
 export interface InjectionHandle {

@@ -12,9 +12,13 @@ import type { AppManifest } from './manifest';
 import type { PromptDriver } from './prompt-driver';
 import { createRequest } from './request';
 import { createResponse } from './response';
-import { EvaluationPurpose, TraceEndReason, type ObservabilityLevel } from '../model/result-status';
-import type { EvalResult, Turn } from '../model/trace-types';
-import { describeValue } from '../model/value-description';
+import {
+  EvaluationPurpose,
+  TraceEndReason,
+  type ObservabilityLevel,
+} from '../../model/result-status';
+import type { EvalResult, Turn } from '../../model/trace-types';
+import { describeValue } from '../../model/value-description';
 
 /** One stop-check evaluation and the exact context it judged. */
 export interface EvaluationRecord {

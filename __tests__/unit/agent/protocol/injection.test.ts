@@ -3,10 +3,10 @@ import {
   createPayload,
   executionLog,
   sleepUntilReady,
-} from '../../../src/index';
-import { CleanupStack } from '../../../src/core/cleanup-stack';
-import { activateAll, waitUntilAllReady } from '../../../src/core/injection';
-import { type Log, RecordingSurface } from '../../fakes/agent';
+} from '../../../../src';
+import { CleanupStack } from '../../../../src/agent/protocol/cleanup-stack';
+import { activateAll, waitUntilAllReady } from '../../../../src/agent/protocol/injection';
+import { type Log, RecordingSurface } from '../../../fakes/agent';
 
 let warnings: string[];
 const originalWarn = executionLog.warn;

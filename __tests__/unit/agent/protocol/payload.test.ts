@@ -9,7 +9,7 @@ import {
   isTextFormat,
   newPayloadId,
   validatePayloadId,
-} from '../../../src/index';
+} from '../../../../src';
 
 describe('payload ids', () => {
   test('a fresh id is 12 hex characters and valid', () => {
