@@ -8,7 +8,7 @@ const prettier = require('prettier');
 const FILE = path.join(__dirname, '..', 'docs', 'attack-catalogue.md');
 
 async function main() {
-  const { renderAttackCatalogue } = require('../dist/catalogue/attack-catalogue');
+  const { renderAttackCatalogue } = require('../dist/agent/catalogue/attack-catalogue');
   const options = { ...(await prettier.resolveConfig(FILE)), filepath: FILE };
   const page = await prettier.format(renderAttackCatalogue(), options);
   if (process.argv.includes('--check')) {

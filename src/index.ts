@@ -140,76 +140,79 @@ export {
   UnsupportedSchemaVersionError,
   type ResultRecord,
 } from './model/trace-record';
-export { ToolCalled } from './evaluators/tool-called';
-export { SideEffectOccurred } from './evaluators/side-effect-occurred';
+export { ToolCalled } from './agent/evaluators/tool-called';
+export { SideEffectOccurred } from './agent/evaluators/side-effect-occurred';
 export {
   ResponseContains,
   ResponseScope,
   type ResponsePattern,
   type ResponseContainsOptions,
-} from './evaluators/response-contains';
+} from './agent/evaluators/response-contains';
 export type {
   ArgumentMatcher,
   ArgumentMatchers,
   ArgumentPredicate,
   ArgumentValue,
-} from './evaluators/argument-match';
-export { LLMJudge, TranscriptScope, type LLMJudgeOptions } from './evaluators/llm-judge';
-export { NEUTRAL_EVALUATOR } from './evaluators/judge-prompt';
-export { StaticDriver } from './drivers/static-driver';
-export { LLMDriver, type LLMDriverOptions } from './drivers/llm-driver';
-export type { DriverInput } from './drivers/coerce-driver';
+} from './agent/evaluators/argument-match';
+export { LLMJudge, TranscriptScope, type LLMJudgeOptions } from './agent/evaluators/llm-judge';
+export { NEUTRAL_EVALUATOR } from './agent/evaluators/judge-prompt';
+export { StaticDriver } from './agent/drivers/static-driver';
+export { LLMDriver, type LLMDriverOptions } from './agent/drivers/llm-driver';
+export type { DriverInput } from './agent/drivers/coerce-driver';
 export {
   convertPayload,
   converterName,
   CONVERTER_METADATA_KEY,
   type PayloadConverter,
   type ReversibleConverter,
-} from './converters/converter';
-export { Base64Converter } from './converters/base64-converter';
-export { Rot13Converter } from './converters/rot13-converter';
-export { HexConverter } from './converters/hex-converter';
-export { BinaryConverter } from './converters/binary-converter';
-export { UrlConverter, type UrlConverterOptions } from './converters/url-converter';
+} from './agent/converters/converter';
+export { Base64Converter } from './agent/converters/base64-converter';
+export { Rot13Converter } from './agent/converters/rot13-converter';
+export { HexConverter } from './agent/converters/hex-converter';
+export { BinaryConverter } from './agent/converters/binary-converter';
+export { UrlConverter, type UrlConverterOptions } from './agent/converters/url-converter';
 export {
   JsonEscapeConverter,
   type JsonEscapeConverterOptions,
-} from './converters/json-escape-converter';
-export { MorseConverter } from './converters/morse-converter';
-export { CaesarConverter, type CaesarConverterOptions } from './converters/caesar-converter';
-export { AtbashConverter } from './converters/atbash-converter';
-export { ReverseConverter } from './converters/reverse-converter';
-export { LeetspeakConverter } from './converters/leetspeak-converter';
+} from './agent/converters/json-escape-converter';
+export { MorseConverter } from './agent/converters/morse-converter';
+export { CaesarConverter, type CaesarConverterOptions } from './agent/converters/caesar-converter';
+export { AtbashConverter } from './agent/converters/atbash-converter';
+export { ReverseConverter } from './agent/converters/reverse-converter';
+export { LeetspeakConverter } from './agent/converters/leetspeak-converter';
 export {
   HomoglyphConverter,
   type HomoglyphConverterOptions,
-} from './converters/homoglyph-converter';
-export { CharSwapConverter, type CharSwapConverterOptions } from './converters/char-swap-converter';
+} from './agent/converters/homoglyph-converter';
+export {
+  CharSwapConverter,
+  type CharSwapConverterOptions,
+} from './agent/converters/char-swap-converter';
 export {
   SplitNoiseConverter,
   type SplitNoiseConverterOptions,
-} from './converters/split-noise-converter';
+} from './agent/converters/split-noise-converter';
 export {
   ZeroWidthConverter,
   type ZeroWidthConverterOptions,
-} from './converters/zero-width-converter';
+} from './agent/converters/zero-width-converter';
 export {
   TagSmugglingConverter,
   type TagSmugglingConverterOptions,
-} from './converters/tag-smuggling-converter';
+} from './agent/converters/tag-smuggling-converter';
 export {
   MarkdownCommentConverter,
   type MarkdownCommentConverterOptions,
-} from './converters/markdown-comment-converter';
+} from './agent/converters/markdown-comment-converter';
 export {
   HtmlCommentConverter,
   type HtmlCommentConverterOptions,
-} from './converters/html-comment-converter';
+} from './agent/converters/html-comment-converter';
 export {
   InvisibleHtmlConverter,
   InvisibleStyle,
   type InvisibleHtmlConverterOptions,
-} from './converters/invisible-html-converter';
+} from './agent/converters/invisible-html-converter';
 export {
   ModelRewriteConverter,
   TranslateConverter,
@@ -218,53 +221,57 @@ export {
   type TranslateConverterOptions,
   type ParaphraseConverterOptions,
   type ToneConverterOptions,
-} from './converters/model-rewrite-converters';
-export { DocxConverter, type DocxConverterOptions } from './converters/docx-converter';
-export { PlainConverter } from './converters/plain-converter';
-export { ChainConverter, type ChainConverterOptions } from './converters/chain-converter';
+} from './agent/converters/model-rewrite-converters';
+export { DocxConverter, type DocxConverterOptions } from './agent/converters/docx-converter';
+export { PlainConverter } from './agent/converters/plain-converter';
+export { ChainConverter, type ChainConverterOptions } from './agent/converters/chain-converter';
 export {
   CONVERTER_CATALOGUE,
   ConverterKind,
   type ConverterEntry,
-} from './converters/converter-catalogue';
-export type { ModelInput } from './llm/completions';
+} from './agent/converters/converter-catalogue';
+export type { ModelInput } from './agent/llm/completions';
 export {
   PayloadTemplate,
   type PayloadTemplateInit,
   type PayloadTags,
   type PayloadValues,
   type FillOptions,
-} from './payloads/payload-template';
+} from './agent/payloads/payload-template';
 export {
   OBJECTIVE_FIELDS,
   EXAMPLE_OBJECTIVE,
   type ObjectiveField,
   type PayloadObjective,
-} from './payloads/objective';
-export { PayloadTechnique, TECHNIQUE_DESCRIPTIONS } from './payloads/techniques';
-export { PLACEHOLDER_FILTERS } from './payloads/placeholders';
+} from './agent/payloads/objective';
+export { PayloadTechnique, TECHNIQUE_DESCRIPTIONS } from './agent/payloads/techniques';
+export { PLACEHOLDER_FILTERS } from './agent/payloads/placeholders';
 export {
   PAYLOAD_LIBRARY,
   payloadTemplates,
   payloadTemplate,
   type PayloadTemplateQuery,
-} from './payloads/payload-library';
+} from './agent/payloads/payload-library';
 export {
   PayloadStore,
   validateCollectionName,
   type PayloadStoreOptions,
   type PayloadCollectionManifest,
   type LoadOptions,
-} from './payloads/payload-store';
+} from './agent/payloads/payload-store';
 export {
   Payloads,
   RED_TEAM_WRITER,
   type GeneratePayloadsOptions,
-} from './payloads/generate-payloads';
-export { OWASP_LLM_TOP_10 } from './payloads/taxonomy/owasp-llm';
-export { OWASP_AGENTIC_TOP_10 } from './payloads/taxonomy/owasp-agentic';
-export { MITRE_ATLAS } from './payloads/taxonomy/mitre-atlas';
-export { findTaxonomyEntry, type Taxonomy, type TaxonomyEntry } from './payloads/taxonomy/taxonomy';
+} from './agent/payloads/generate-payloads';
+export { OWASP_LLM_TOP_10 } from './agent/payloads/taxonomy/owasp-llm';
+export { OWASP_AGENTIC_TOP_10 } from './agent/payloads/taxonomy/owasp-agentic';
+export { MITRE_ATLAS } from './agent/payloads/taxonomy/mitre-atlas';
+export {
+  findTaxonomyEntry,
+  type Taxonomy,
+  type TaxonomyEntry,
+} from './agent/payloads/taxonomy/taxonomy';
 export {
   payloadMatrix,
   MATRIX_METADATA,
@@ -278,16 +285,16 @@ export {
   type LlmClient,
   type ChatMessage,
   type CompletionRequest,
-} from './llm/client';
+} from './agent/llm/client';
 export {
   OpenAiChatClient,
   type OpenAiChatClientOptions,
   type ModelParams,
-} from './llm/openai-chat-client';
-export { Attacks, type XpiaOptions } from './attacks/attacks';
-export { Probes, type BehaviorProbeOptions } from './probes/probes';
-export { runTrials, type RunTrialsOptions } from './trials/run-trials';
-export { PopulationResult } from './trials/population-result';
+} from './agent/llm/openai-chat-client';
+export { Attacks, type XpiaOptions } from './agent/attacks/attacks';
+export { Probes, type BehaviorProbeOptions } from './agent/probes/probes';
+export { runTrials, type RunTrialsOptions } from './agent/populations/run-trials';
+export { PopulationResult } from './agent/populations/population-result';
 
 // Inside rampart/env (a collector host is installed on this realm's global),
 // every execution reports its Result to the running test's collector. In

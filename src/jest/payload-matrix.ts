@@ -9,8 +9,8 @@ import { withResultMetadata } from '../model/collector';
 import { newPayloadId, validatePayloadId } from '../agent/protocol/payload';
 import type { Payload } from '../model/trace-types';
 import { describeValue } from '../model/value-description';
-import { type PayloadConverter, converterName } from '../converters/converter';
-import { PayloadTemplate, type PayloadValues } from '../payloads/payload-template';
+import { type PayloadConverter, converterName } from '../agent/converters/converter';
+import { PayloadTemplate, type PayloadValues } from '../agent/payloads/payload-template';
 import { jestGlobals } from './test-api';
 
 /** Result metadata keys a matrix test writes (kept when a Result has its own value). */

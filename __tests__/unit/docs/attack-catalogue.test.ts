@@ -7,7 +7,10 @@
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { catalogueCounts, renderAttackCatalogue } from '../../../src/catalogue/attack-catalogue';
+import {
+  catalogueCounts,
+  renderAttackCatalogue,
+} from '../../../src/agent/catalogue/attack-catalogue';
 import * as rampart from '../../../src/index';
 import { CONVERTER_CATALOGUE, PAYLOAD_LIBRARY, createPayload } from '../../../src/index';
 import { ScriptedClient } from '../../fakes/llm';

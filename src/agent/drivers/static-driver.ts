@@ -1,0 +1,26 @@
+/** `StaticDriver`: a fixed list of prompts, sent in order. */
+import type { PromptDecision, PromptDriver } from '../protocol/prompt-driver';
+import { createRequest, type RequestInput } from '../protocol/request';
+import type { Request, Turn } from '../../model/trace-types';
+import { describeValue } from '../../model/value-description';
+
+/**
+ * Sends `prompts[i]` as turn i, then stops. Its position is the history
+ * length, so one instance is stateless and reusable across executions.
+ */
+export class StaticDriver implements PromptDriver {
+  private readonly requests: readonly Request[];
+
+  constructor(options: { prompts: ReadonlyArray<string | RequestInput> }) {
+    if (!Array.isArray(options?.prompts))
+      throw new TypeError(
+        `StaticDriver prompts must be an array, got ${describeValue(options?.prompts)}`,
+      );
+    this.requests = options.prompts.map((p, i) => createRequest(p, `StaticDriver prompts[${i}]`));
+  }
+
+  nextPrompt(options: { history: readonly Turn[] }): PromptDecision | null {
+    const request = this.requests[options.history.length];
+    return request ? { request, reasoning: '' } : null;
+  }
+}

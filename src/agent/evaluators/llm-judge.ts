@@ -1,0 +1,135 @@
+/**
+ * `LLMJudge`: asks a language model whether the transcript meets an
+ * objective. One model call per evaluation (plus retries for unreadable
+ * replies). Put a cheap deterministic evaluator before it in `.or(...)` so
+ * the judge only runs when needed.
+ */
+import { EvaluatorError } from '../protocol/errors';
+import type { EvalContext } from '../protocol/eval-context';
+import { BaseEvaluator } from '../protocol/evaluator';
+import type { Persona } from '../protocol/persona';
+import { EvalOutcome, isEnumValue } from '../../model/result-status';
+import type { EvalResult } from '../../model/trace-types';
+import { describeValue } from '../../model/value-description';
+import { type LlmClient, LlmError, LlmErrorReason, checkLlmClient } from '../llm/client';
+import {
+  JUDGE_SECURITY_BOUNDARY,
+  NEUTRAL_EVALUATOR,
+  judgeSystemPrompt,
+  renderTranscript,
+} from './judge-prompt';
+import { JudgeReplyError, parseJudgeReply } from './judge-verdict';
+
+/** Which turns the judge reads. */
+export const TranscriptScope = {
+  FULL: 'full',
+  CURRENT_TURN: 'current_turn',
+} as const;
+/** One of the {@link TranscriptScope} values. */
+export type TranscriptScope = (typeof TranscriptScope)[keyof typeof TranscriptScope];
+
+/** Options of {@link LLMJudge}. */
+export interface LLMJudgeOptions {
+  /** What the judge looks for, e.g. "The agent emailed customer data to an external address". */
+  objective: string;
+  client: LlmClient;
+  /** Default {@link NEUTRAL_EVALUATOR}. */
+  persona?: Persona;
+  /** Default `full`. */
+  scope?: TranscriptScope;
+  /** Model calls per evaluation while replies are unreadable; default 3. */
+  maxAttempts?: number;
+}
+
+/**
+ * Outcomes: whatever the model answers (detected at a combined score >= 0.7,
+ * not_detected <= 0.2, undetermined between, by its instructions);
+ * UNDETERMINED with confidence 0 when replies stay unreadable or the model
+ * stays rate-limited or empty; an {@link EvaluatorError} (→ ERROR Result) for
+ * any other failure. Stateless and reusable.
+ */
+export class LLMJudge extends BaseEvaluator {
+  readonly objective: string;
+  readonly scope: TranscriptScope;
+  private readonly client: LlmClient;
+  private readonly persona: Persona;
+  private readonly maxAttempts: number;
+
+  constructor(options: LLMJudgeOptions) {
+    super();
+    if (typeof options?.objective !== 'string' || options.objective.trim() === '')
+      throw new TypeError(
+        `LLMJudge: 'objective' must be a non-empty string, got ${describeValue(options?.objective)}`,
+      );
+    this.objective = options.objective;
+    this.client = checkLlmClient(options.client, "LLMJudge: 'client'");
+    this.persona = options.persona ?? NEUTRAL_EVALUATOR;
+    this.scope = options.scope ?? TranscriptScope.FULL;
+    if (!isEnumValue(TranscriptScope, this.scope))
+      throw new TypeError(
+        `LLMJudge: 'scope' must be one of ${Object.values(TranscriptScope).join(', ')}, got ${describeValue(this.scope)}`,
+      );
+    const attempts = options.maxAttempts ?? 3;
+    if (typeof attempts !== 'number' || !Number.isSafeInteger(attempts) || attempts < 1)
+      throw new TypeError(
+        `LLMJudge: 'maxAttempts' must be an integer >= 1, got ${describeValue(attempts)}`,
+      );
+    this.maxAttempts = attempts;
+  }
+
+  /** The system prompt before the fixed security boundary; override to customise. */
+  protected systemPrompt(context: EvalContext): string {
+    return judgeSystemPrompt({
+      persona: this.persona,
+      objective: this.objective,
+      manifest: context.manifest,
+    });
+  }
+
+  async evaluate(context: EvalContext): Promise<EvalResult> {
+    const turns =
+      this.scope === TranscriptScope.CURRENT_TURN ? context.turns.slice(-1) : context.turns;
+    // The boundary is appended here, not in systemPrompt(), so an override cannot drop it.
+    const messages = [
+      {
+        role: 'system' as const,
+        content: `${this.systemPrompt(context)}\n\n${JUDGE_SECURITY_BOUNDARY}`,
+      },
+      { role: 'user' as const, content: `Transcript:\n\n${renderTranscript(turns)}` },
+    ];
+    for (let attempt = 1; attempt <= this.maxAttempts; attempt += 1) {
+      let reply: string;
+      try {
+        reply = await this.client.complete({ messages, responseFormat: 'json' });
+      } catch (error) {
+        if (
+          error instanceof LlmError &&
+          (error.reason === LlmErrorReason.RATE_LIMITED ||
+            error.reason === LlmErrorReason.EMPTY_RESPONSE)
+        ) {
+          return undetermined(`Judge LLM unavailable: ${error.message}`);
+        }
+        const message = error instanceof Error ? error.message : String(error);
+        throw new EvaluatorError(`LLMJudge: judge LLM call failed: ${message}`, { cause: error });
+      }
+      if (typeof reply !== 'string' || reply.trim() === '')
+        return undetermined('Judge LLM unavailable: LLM endpoint returned an empty response');
+      try {
+        return parseJudgeReply(reply);
+      } catch (error) {
+        if (!(error instanceof JudgeReplyError)) throw error;
+      }
+    }
+    return undetermined('Judge could not produce valid JSON after retries.');
+  }
+}
+
+function undetermined(rationale: string): EvalResult {
+  return {
+    outcome: EvalOutcome.UNDETERMINED,
+    confidence: 0,
+    evidence: [],
+    rationale,
+    undeterminedOperands: [],
+  };
+}

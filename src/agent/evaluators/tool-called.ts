@@ -1,0 +1,61 @@
+/** `ToolCalled`: did the agent call a tool (with matching arguments) in any turn? */
+import type { EvalContext } from '../protocol/eval-context';
+import { BaseEvaluator } from '../protocol/evaluator';
+import { observesToolCalls } from '../protocol/observability';
+import { EvalOutcome } from '../../model/result-status';
+import type { EvalResult } from '../../model/trace-types';
+import { describeValue } from '../../model/value-description';
+import { type ArgumentMatchers, checkMatchers, matchesAll, renderJson } from './argument-match';
+
+/**
+ * DETECTED when some turn reports a call of `toolName` whose arguments satisfy
+ * every matcher. With no match it is UNDETERMINED when the adapter does not
+ * report tool calls, else NOT_DETECTED. A reported match always counts.
+ *
+ * @example new ToolCalled('send_email', { to: (to) => !String(to).endsWith('@corp.example') })
+ */
+export class ToolCalled extends BaseEvaluator {
+  readonly toolName: string;
+  private readonly matchers: ArgumentMatchers;
+
+  constructor(toolName: string, argumentMatchers?: ArgumentMatchers) {
+    super();
+    if (typeof toolName !== 'string' || toolName.length === 0)
+      throw new TypeError(
+        `ToolCalled toolName must be a non-empty string, got ${describeValue(toolName)}`,
+      );
+    this.toolName = toolName;
+    this.matchers = checkMatchers(argumentMatchers, 'ToolCalled argumentMatchers');
+  }
+
+  async evaluate(context: EvalContext): Promise<EvalResult> {
+    const matches = context.allToolCalls.filter(
+      (call) => call.name === this.toolName && matchesAll(call.arguments, this.matchers),
+    );
+    if (matches.length > 0) {
+      return {
+        outcome: EvalOutcome.DETECTED,
+        confidence: 1,
+        evidence: matches.map((call) => `${call.name}(${renderJson(call.arguments)})`),
+        rationale: `Tool '${this.toolName}' called with matching parameters`,
+        undeterminedOperands: [],
+      };
+    }
+    if (!observesToolCalls(context.observabilityLevel)) {
+      return {
+        outcome: EvalOutcome.UNDETERMINED,
+        confidence: 1,
+        evidence: [],
+        rationale: `Adapter observability is '${context.observabilityLevel}', which does not report tool calls, so whether '${this.toolName}' was called cannot be determined`,
+        undeterminedOperands: [],
+      };
+    }
+    return {
+      outcome: EvalOutcome.NOT_DETECTED,
+      confidence: 1,
+      evidence: [],
+      rationale: `Tool '${this.toolName}' not called with matching parameters`,
+      undeterminedOperands: [],
+    };
+  }
+}

@@ -1,0 +1,74 @@
+/**
+ * The one seam between RAMPART and a language model (used by LLMJudge and
+ * LLMDriver). Implement it over any SDK, or use OpenAiChatClient; tests pass
+ * a scripted implementation.
+ */
+import { InfrastructureError } from '../protocol/errors';
+import { describeValue } from '../../model/value-description';
+
+/** One chat message. */
+export interface ChatMessage {
+  role: 'system' | 'user' | 'assistant';
+  content: string;
+}
+
+/** One completion request. */
+export interface CompletionRequest {
+  messages: readonly ChatMessage[];
+  /** `json` asks the model for a single JSON object (the judge does). Default `text`. */
+  responseFormat?: 'text' | 'json';
+  signal?: AbortSignal;
+}
+
+/** A chat-completion model. */
+export interface LlmClient {
+  /** The assistant's reply text. Rejects with an {@link LlmError} when the model cannot answer. */
+  complete(request: CompletionRequest): Promise<string>;
+}
+
+/** Why a model call failed. */
+export const LlmErrorReason = {
+  /** Still rate-limited (HTTP 429) after the retries. */
+  RATE_LIMITED: 'rate_limited',
+  /** The model kept answering with no content. */
+  EMPTY_RESPONSE: 'empty_response',
+  /** Any other HTTP error status. */
+  HTTP_ERROR: 'http_error',
+  /** The body was not a chat-completion response. */
+  BAD_RESPONSE: 'bad_response',
+  /** Connection failure or timeout. */
+  NETWORK: 'network',
+} as const;
+/** One of the {@link LlmErrorReason} values. */
+export type LlmErrorReason = (typeof LlmErrorReason)[keyof typeof LlmErrorReason];
+
+/** A failed model call. */
+export class LlmError extends InfrastructureError {
+  override name = 'LlmError';
+  readonly reason: LlmErrorReason;
+  /** HTTP status, when there was a response. */
+  readonly status: number | null;
+
+  constructor(
+    message: string,
+    options: { reason: LlmErrorReason; status?: number | null; cause?: unknown },
+  ) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.reason = options.reason;
+    this.status = options.status ?? null;
+  }
+}
+
+/** Throws a TypeError unless `value` is an {@link LlmClient}. */
+export function checkLlmClient(value: unknown, what: string): LlmClient {
+  if (
+    value === null ||
+    typeof value !== 'object' ||
+    typeof (value as Partial<LlmClient>).complete !== 'function'
+  ) {
+    throw new TypeError(
+      `${what} must be an LlmClient (an object with complete(request)), got ${describeValue(value)}`,
+    );
+  }
+  return value as LlmClient;
+}
