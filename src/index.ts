@@ -71,7 +71,7 @@ export type {
 export type { ReportSink } from './report/sink';
 export { JsonFileReportSink, type JsonFileReportSinkOptions } from './report/json-file-sink';
 export type { SinkFactory, SinkFactoryContext } from './report/sink-modules';
-export type { RampartMatchers } from './matcher-types';
+export type { RampartMatchers } from './jest/matcher-types';
 
 // Attacks, probes, evaluators (issue 4)
 export type { ExecuteOptions } from './model/execution';
@@ -277,7 +277,7 @@ export {
   MATRIX_METADATA,
   type PayloadMatrixOptions,
   type MatrixCase,
-} from './jest/payload-matrix';
+} from './suites/payload-matrix';
 export { withResultMetadata } from './model/collector';
 export {
   LlmError,

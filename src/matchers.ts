@@ -4,7 +4,7 @@
  * types (`import 'rampart/matchers'`); the environment installs the matchers.
  */
 import type {} from 'expect';
-import type { RampartMatchers } from './matcher-types';
+import type { RampartMatchers } from './jest/matcher-types';
 
 export type { RampartMatchers };
 

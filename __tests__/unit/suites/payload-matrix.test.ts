@@ -21,7 +21,7 @@ import {
   recordResult,
   runWithCollector,
   type MatrixCase,
-} from '../../../src/index';
+} from '../../../src';
 
 const templates = [
   payloadTemplate('ignore-previous.summary-swap'),

@@ -11,7 +11,7 @@ import type { Payload } from '../model/trace-types';
 import { describeValue } from '../model/value-description';
 import { type PayloadConverter, converterName } from '../agent/converters/converter';
 import { PayloadTemplate, type PayloadValues } from '../agent/payloads/payload-template';
-import { jestGlobals } from './test-api';
+import { jestGlobals } from '../jest/test-api';
 
 /** Result metadata keys a matrix test writes (kept when a Result has its own value). */
 export const MATRIX_METADATA = {
