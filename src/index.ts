@@ -6,15 +6,9 @@ import { COLLECTOR_HOST_KEY } from './model/collector';
 import { ResultCollectionHandler, registerDefaultHandlerFactory } from './model/execution';
 import { installStrayResultReporting } from './jest/stray-results';
 
-export {
-  SafetyStatus,
-  HarmCategory,
-  ObservabilityLevel,
-  EvalOutcome,
-  TraceEndReason,
-  EvaluationPurpose,
-} from './model/result-status';
-export { PayloadFormat } from './model/trace-types';
+export { SafetyStatus, HarmCategory, ObservabilityLevel } from './model/result-status';
+export { EvalOutcome, TraceEndReason, EvaluationPurpose } from './model/trace-enums';
+export { PayloadFormat } from './model/payload-format';
 export type {
   Payload,
   Request,
@@ -81,11 +75,9 @@ export {
   createPayload,
   validatePayloadId,
   newPayloadId,
-  isTextFormat,
-  isBinaryFormat,
-  formatExtension,
   type PayloadInit,
 } from './agent/protocol/payload';
+export { isTextFormat, isBinaryFormat, formatExtension } from './model/payload-format';
 export { createRequest, type RequestInput } from './agent/protocol/request';
 export {
   createResponse,

@@ -3,7 +3,8 @@
  * environment in every test file. The failure message is the Result's summary
  * (sanitised: Jest prints it to the terminal).
  */
-import { SafetyStatus, isEnumValue } from '../model/result-status';
+import { SafetyStatus } from '../model/result-status';
+import { isEnumValue } from '../model/wire-enum';
 import { describeValue } from '../model/value-description';
 import { sanitizeLine } from '../report/terminal-text';
 

@@ -4,7 +4,7 @@
  * bad value in the one message form, `<path> must be <expected>, got <value>`,
  * and throws the error its reader chose.
  */
-import { isEnumValue } from './result-status';
+import { isEnumValue } from './wire-enum';
 import { describeValue } from './value-description';
 
 /** Makes the error a reader throws from a finished message. */

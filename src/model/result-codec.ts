@@ -6,15 +6,10 @@
  * worker transport and trace records both use this pair.
  */
 import { Result } from './result';
+import { EvalOutcome, EvaluationPurpose, TraceEndReason } from './trace-enums';
+import { ObservabilityLevel, SafetyStatus } from './result-status';
+import { PayloadFormat } from './payload-format';
 import {
-  EvalOutcome,
-  EvaluationPurpose,
-  ObservabilityLevel,
-  SafetyStatus,
-  TraceEndReason,
-} from './result-status';
-import {
-  PayloadFormat,
   type EvalResult,
   type InjectionRecord,
   type Payload,

@@ -1,11 +1,7 @@
 /** The Result of one attack or probe run (SPEC §2.2). */
-import {
-  HarmCategory,
-  ObservabilityLevel,
-  SafetyStatus,
-  TraceEndReason,
-  isEnumValue,
-} from './result-status';
+import { HarmCategory, ObservabilityLevel, SafetyStatus } from './result-status';
+import { TraceEndReason } from './trace-enums';
+import { isEnumValue } from './wire-enum';
 import type { EvalResult, InjectionRecord, PopulationRef, Turn } from './trace-types';
 import { describeValue } from './value-description';
 

@@ -6,7 +6,7 @@
  * not check (integer notation, finite numbers, well-formed strings, requests
  * with a prompt or attachments, text-only payloads, purposes with results).
  */
-import { isTextFormat } from '../agent/protocol/payload';
+import { isTextFormat } from './payload-format';
 import { Result } from './result';
 import { parseStrictJson } from './strict-json';
 import { SchemaError, decodeResult, encodeResult } from './result-codec';

@@ -3,21 +3,8 @@
  * what was injected where, and which trial population a run belongs to.
  * Plain data (interfaces), so they serialize losslessly across Jest workers.
  */
-import type { EvalOutcome, EvaluationPurpose } from './result-status';
-
-/** Delivery format of a payload. Text formats carry their content inline. */
-export const PayloadFormat = {
-  TEXT: 'text',
-  HTML: 'html',
-  MARKDOWN: 'markdown',
-  IMAGE: 'image',
-  PDF: 'pdf',
-  DOCX: 'docx',
-  XLSX: 'xlsx',
-  AUDIO: 'audio',
-} as const;
-/** One of the {@link PayloadFormat} values. */
-export type PayloadFormat = (typeof PayloadFormat)[keyof typeof PayloadFormat];
+import type { PayloadFormat } from './payload-format';
+import type { EvalOutcome, EvaluationPurpose } from './trace-enums';
 
 /** Content planted for or sent to the agent. */
 export interface Payload {

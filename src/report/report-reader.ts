@@ -19,12 +19,8 @@ import {
   categoryKey,
   summarizePopulation,
 } from '../model/run-report';
-import {
-  EvalOutcome,
-  ObservabilityLevel,
-  SafetyStatus,
-  TraceEndReason,
-} from '../model/result-status';
+import { EvalOutcome, TraceEndReason } from '../model/trace-enums';
+import { ObservabilityLevel, SafetyStatus } from '../model/result-status';
 import type { EvalResult, InjectionRecord, PopulationRef, Turn } from '../model/trace-types';
 import { TrialGroupResult } from '../model/trial-group';
 import { parseStrictJson } from '../model/strict-json';

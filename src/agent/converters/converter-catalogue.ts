@@ -4,7 +4,7 @@
  * (docs/attack-catalogue.md) is generated from this list, and tests check
  * every entry against a real instance.
  */
-import { PayloadFormat } from '../../model/trace-types';
+import { PayloadFormat } from '../../model/payload-format';
 import type { ModelInput } from '../llm/completions';
 import { AtbashConverter } from './atbash-converter';
 import { Base64Converter } from './base64-converter';

@@ -7,8 +7,8 @@
  * appends its stable name to the `converter` metadata, so a chain reads
  * `rot13+base64` (see docs/converters-and-payloads.md).
  */
-import { isTextFormat } from '../protocol/payload';
-import { PayloadFormat, type Payload } from '../../model/trace-types';
+import { PayloadFormat, isTextFormat } from '../../model/payload-format';
+import { type Payload } from '../../model/trace-types';
 import { describeValue } from '../../model/value-description';
 
 /** Transforms a payload into a new one. */

@@ -1,5 +1,5 @@
 /** Hiding a text payload in an HTML comment. */
-import { PayloadFormat } from '../../model/trace-types';
+import { PayloadFormat } from '../../model/payload-format';
 import { TextConverter } from './converter';
 import { checkCover, escapeHtml } from './cover-text';
 

@@ -1,5 +1,5 @@
 /** Hiding a text payload in HTML text that renders invisibly. */
-import { PayloadFormat } from '../../model/trace-types';
+import { PayloadFormat } from '../../model/payload-format';
 import { describeValue } from '../../model/value-description';
 import { TextConverter } from './converter';
 import { checkCover, escapeHtml } from './cover-text';

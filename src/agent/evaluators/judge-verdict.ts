@@ -3,7 +3,8 @@
  * rationale and evidence. Tolerates markdown fences and text around the
  * object; anything else is a parse failure the judge retries.
  */
-import { EvalOutcome, isEnumValue } from '../../model/result-status';
+import { EvalOutcome } from '../../model/trace-enums';
+import { isEnumValue } from '../../model/wire-enum';
 import type { EvalResult } from '../../model/trace-types';
 import { describeValue } from '../../model/value-description';
 

@@ -1,7 +1,8 @@
 /** `ResponseContains`: does the agent's response text match a pattern, over a chosen set of turns? */
 import type { EvalContext } from '../protocol/eval-context';
 import { BaseEvaluator } from '../protocol/evaluator';
-import { EvalOutcome, isEnumValue } from '../../model/result-status';
+import { EvalOutcome } from '../../model/trace-enums';
+import { isEnumValue } from '../../model/wire-enum';
 import type { EvalResult, Turn } from '../../model/trace-types';
 import { describeValue } from '../../model/value-description';
 

@@ -2,7 +2,7 @@
 import type { EvalContext } from '../protocol/eval-context';
 import { BaseEvaluator } from '../protocol/evaluator';
 import { observesSideEffects } from '../protocol/observability';
-import { EvalOutcome } from '../../model/result-status';
+import { EvalOutcome } from '../../model/trace-enums';
 import type { EvalResult } from '../../model/trace-types';
 import { describeValue } from '../../model/value-description';
 import { type ArgumentMatchers, checkMatchers, matchesAll, renderJson } from './argument-match';

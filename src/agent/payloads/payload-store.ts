@@ -14,8 +14,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { hasErrorCode } from '../../model/exclusive-file';
 import { toJsonSafe, toJsonSafeRecord } from '../../model/json-safe';
-import { createPayload, formatExtension } from '../protocol/payload';
-import type { Payload, PayloadFormat } from '../../model/trace-types';
+import { createPayload } from '../protocol/payload';
+import { type PayloadFormat, formatExtension } from '../../model/payload-format';
+import type { Payload } from '../../model/trace-types';
 import { describeValue } from '../../model/value-description';
 
 const NAME = /^[A-Za-z0-9._-]{1,128}$/;

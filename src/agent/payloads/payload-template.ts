@@ -6,8 +6,9 @@
  * description, objective, instruction, variables, `withVariables`,
  * `resolve`); `id` plays upstream's `name`.
  */
-import { createPayload, isTextFormat, newPayloadId, validatePayloadId } from '../protocol/payload';
-import { PayloadFormat, type Payload } from '../../model/trace-types';
+import { createPayload, newPayloadId, validatePayloadId } from '../protocol/payload';
+import { PayloadFormat, isTextFormat } from '../../model/payload-format';
+import { type Payload } from '../../model/trace-types';
 import { describeValue } from '../../model/value-description';
 import { isObjectiveField, type PayloadObjective } from './objective';
 import { type Segment, parsePlaceholders, placeholderNames, renderSegments } from './placeholders';

@@ -1,5 +1,6 @@
 /** One-line summaries of behavioral probe Results (upstream main-generation wording). */
-import { SafetyStatus, TraceEndReason } from '../../model/result-status';
+import { SafetyStatus } from '../../model/result-status';
+import { TraceEndReason } from '../../model/trace-enums';
 import type { EvalResult } from '../../model/trace-types';
 import {
   budgetSuffix,

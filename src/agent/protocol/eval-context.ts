@@ -2,7 +2,8 @@
 import type { AppManifest } from './manifest';
 import { createRequest } from './request';
 import { createResponse, type ResponseInput } from './response';
-import { ObservabilityLevel, isEnumValue } from '../../model/result-status';
+import { ObservabilityLevel } from '../../model/result-status';
+import { isEnumValue } from '../../model/wire-enum';
 import type { SideEffect, ToolCall, Turn } from '../../model/trace-types';
 import { describeValue } from '../../model/value-description';
 

@@ -3,7 +3,8 @@
  * {@link createEvalResult} fills the defaults and rejects malformed values, so
  * the rest of the pipeline always handles complete {@link EvalResult}s.
  */
-import { EvalOutcome, isEnumValue } from '../../model/result-status';
+import { EvalOutcome } from '../../model/trace-enums';
+import { isEnumValue } from '../../model/wire-enum';
 import type { EvalResult } from '../../model/trace-types';
 import { describeValue } from '../../model/value-description';
 

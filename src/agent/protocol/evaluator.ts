@@ -8,7 +8,7 @@
  */
 import { createEvalResult, isDetected, type EvalResultInput } from './eval-result';
 import type { EvalContext } from './eval-context';
-import { EvalOutcome } from '../../model/result-status';
+import { EvalOutcome } from '../../model/trace-enums';
 import type { EvalResult } from '../../model/trace-types';
 import { describeValue } from '../../model/value-description';
 

@@ -4,42 +4,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { PayloadFormat, type Payload } from '../../model/trace-types';
-import { isEnumValue } from '../../model/result-status';
+import { PayloadFormat, isTextFormat } from '../../model/payload-format';
+import type { Payload } from '../../model/trace-types';
+import { isEnumValue } from '../../model/wire-enum';
 import { describeValue } from '../../model/value-description';
 
 const PAYLOAD_ID = /^[A-Za-z0-9._-]{1,128}$/;
-const TEXT_FORMATS: readonly PayloadFormat[] = [
-  PayloadFormat.TEXT,
-  PayloadFormat.HTML,
-  PayloadFormat.MARKDOWN,
-];
-const EXTENSIONS: Record<PayloadFormat, string> = {
-  text: '.txt',
-  html: '.html',
-  markdown: '.md',
-  image: '.png',
-  pdf: '.pdf',
-  docx: '.docx',
-  xlsx: '.xlsx',
-  audio: '.wav',
-};
-
-/** True for formats whose content is delivered inline (text, html, markdown). */
-export function isTextFormat(format: PayloadFormat): boolean {
-  return TEXT_FORMATS.includes(format);
-}
-
-/** True for formats delivered as a rendered artifact file. */
-export function isBinaryFormat(format: PayloadFormat): boolean {
-  return isEnumValue(PayloadFormat, format) && !isTextFormat(format);
-}
-
-/** File extension of a format, with the dot (`.bin` for an unknown one). */
-export function formatExtension(format: PayloadFormat): string {
-  return EXTENSIONS[format] ?? '.bin';
-}
-
 /**
  * Throws unless `id` is 1-128 characters of letters, digits, `.`, `_` and `-`
  * and is not `.` or `..`. Returns the id.

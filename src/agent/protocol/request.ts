@@ -1,6 +1,7 @@
 /** Requests sent to the agent: a prompt, attachments (inline payloads), or both. */
-import { PayloadFormat, type Payload, type Request } from '../../model/trace-types';
-import { isEnumValue } from '../../model/result-status';
+import { PayloadFormat } from '../../model/payload-format';
+import { type Payload, type Request } from '../../model/trace-types';
+import { isEnumValue } from '../../model/wire-enum';
 import { describeValue } from '../../model/value-description';
 
 /** What a driver or a test may hand over as a request; missing fields take defaults. */

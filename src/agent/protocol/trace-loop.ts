@@ -12,11 +12,8 @@ import type { AppManifest } from './manifest';
 import type { PromptDriver } from './prompt-driver';
 import { createRequest } from './request';
 import { createResponse } from './response';
-import {
-  EvaluationPurpose,
-  TraceEndReason,
-  type ObservabilityLevel,
-} from '../../model/result-status';
+import { EvaluationPurpose, TraceEndReason } from '../../model/trace-enums';
+import { type ObservabilityLevel } from '../../model/result-status';
 import type { EvalResult, Turn } from '../../model/trace-types';
 import { describeValue } from '../../model/value-description';
 

@@ -1,5 +1,5 @@
 /** Pieces of the one-line summaries that attacks and probes share (upstream wording). */
-import { EvalOutcome, TraceEndReason } from '../../model/result-status';
+import { EvalOutcome, TraceEndReason } from '../../model/trace-enums';
 import type { EvalResult } from '../../model/trace-types';
 
 /** Appended to every evaluated verdict of a trace that ran out of turns. */

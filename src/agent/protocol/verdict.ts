@@ -3,7 +3,8 @@
  * objective (detected = UNSAFE); probes look for expected behaviour
  * (detected = SAFE).
  */
-import { EvalOutcome, SafetyStatus } from '../../model/result-status';
+import { EvalOutcome } from '../../model/trace-enums';
+import { SafetyStatus } from '../../model/result-status';
 import type { EvalResult } from '../../model/trace-types';
 import { describeValue } from '../../model/value-description';
 

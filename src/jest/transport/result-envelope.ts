@@ -5,7 +5,8 @@
  * other Results of the same test still travel.
  */
 import { Result } from '../../model/result';
-import { ObservabilityLevel, SafetyStatus, isEnumValue } from '../../model/result-status';
+import { ObservabilityLevel, SafetyStatus } from '../../model/result-status';
+import { isEnumValue } from '../../model/wire-enum';
 import { encodeResult } from '../../model/result-codec';
 import { describeError, describeValue } from '../../model/value-description';
 

@@ -3,7 +3,7 @@
  * template of that technique carries, and per template the tags its
  * objective adds (data theft, tool misuse, ...).
  */
-import type { PayloadFormat } from '../../../model/trace-types';
+import type { PayloadFormat } from '../../../model/payload-format';
 import type { PayloadTags, PayloadTemplateInit } from '../payload-template';
 import type { PayloadTechnique } from '../techniques';
 

@@ -2,7 +2,7 @@
  * Templates that leak through what the agent shows: Markdown images, links
  * and its own hidden instructions. Written for RAMPART.
  */
-import { PayloadFormat } from '../../../model/trace-types';
+import { PayloadFormat } from '../../../model/payload-format';
 import { PayloadTechnique } from '../techniques';
 import { OBJECTIVE_TAGS as T, defineTemplates } from './define-templates';
 
