@@ -3,8 +3,12 @@
  * `trial()` hand back, so the published declarations need no Jest types.
  */
 
-/** A test body: async, sync, or taking a done callback. */
-export type TestBody = ((done: (error?: unknown) => void) => void) | (() => unknown);
+/**
+ * A test body: async, sync, or taking a done callback. Its return value is
+ * `unknown` in both forms, so an async body is never taken for a callback
+ * whose promise nobody awaits: Jest awaits it.
+ */
+export type TestBody = ((done: (error?: unknown) => void) => unknown) | (() => unknown);
 
 /** Defines parametrised tests or suites from a table. */
 export interface DefineEach {
