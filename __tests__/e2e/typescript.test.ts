@@ -1,9 +1,10 @@
 /**
- * A TypeScript consumer: the published declarations are self-contained and
- * strict-clean under every module resolution TypeScript offers (node16,
- * nodenext, bundler, and the classic node10 of `module: commonjs`), in
- * CommonJS and ES module files, against Jest 29's and 30's types; and a
- * ts-jest suite uses the typed API and matchers.
+ * A TypeScript consumer: the published declarations of every entry point are
+ * self-contained and strict-clean (exactOptionalPropertyTypes included) under
+ * every module resolution TypeScript offers (node16, nodenext, bundler, and
+ * the classic node10 of `module: commonjs`), in CommonJS and ES module files,
+ * against Jest 29's and 30's types; and a ts-jest suite uses the typed API
+ * and matchers.
  */
 import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
@@ -49,13 +50,11 @@ import {
   ObservabilityLevel,
   Result,
   SafetyStatus,
-  TestRunReport,
   harm,
   recordResult,
   trial,
-  type ReportSink,
-  type SinkFactory,
 } from 'rampart';
+import { TestRunReport, type ReportSink, type SinkFactory } from 'rampart/report';
 import RampartEnvironment from 'rampart/env';
 import RampartReporter, { type RampartReporterOptions } from 'rampart/reporter';
 
@@ -111,6 +110,27 @@ import {
 } from 'rampart/env';
 import { RampartJsdomEnvironment } from 'rampart/env/jsdom';
 import { RampartReporter, type RampartReporterOptions } from 'rampart/reporter';
+import {
+  JsonFileReportSink,
+  TestRunReport,
+  TrialGroupResult,
+  type ReportSink,
+  type SinkFactory,
+} from 'rampart/report';
+import {
+  decodeResult,
+  deserializeRecord,
+  encodeResult,
+  serializeRecord,
+  toJsonSafe,
+  type JsonValue,
+} from 'rampart/trace';
+import {
+  ResultCollectionHandler,
+  registerDefaultHandlerFactory,
+  runWithCollector,
+  type CollectorHost,
+} from 'rampart/integration';
 
 class CompanyEnvironment extends withRampart(NodeEnvironment) {
   seen = 0;
@@ -127,6 +147,16 @@ const environments: TestEnvironmentClass[] = [
   CompanyEnvironment,
 ];
 void [environmentOptions, reporterOptions, environments, RampartReporter];
+
+const sinks: SinkFactory = ({ outputDir }) => [new JsonFileReportSink({ outputDir })];
+const sink: ReportSink = { emit: (report: TestRunReport) => void report.populationSummary() };
+const groups: Record<string, TrialGroupResult> = new TestRunReport({ results: [] }).trialGroups;
+const decoded: Result = decodeResult(encodeResult(new Result({ status: 'safe', summary: 's', observabilityLevel: 'tool_only' })));
+const record = deserializeRecord(serializeRecord({ result: decoded, nodeId: 'a.test.ts::t', resultIndex: 0 }));
+const json: JsonValue = toJsonSafe(record.result.metadata);
+const host: CollectorHost = { record: () => false };
+registerDefaultHandlerFactory(() => [new ResultCollectionHandler()]);
+void [sinks, sink, groups, json, host, runWithCollector];
 
 harm(HarmCategory.JAILBREAK, () => {
   test('typed', () => {
@@ -156,6 +186,9 @@ describe.each(JEST_VERSIONS)('Jest %i types', (jest) => {
             module,
             moduleResolution,
             strict: true,
+            // What `tsc --init` turns on in new projects.
+            exactOptionalPropertyTypes: true,
+            noUncheckedIndexedAccess: true,
             skipLibCheck: false,
             esModuleInterop: true,
             noEmit: true,

@@ -1,4 +1,5 @@
-import { ObservabilityLevel, Result, decodeResult } from '../../../src/index';
+import { ObservabilityLevel, Result } from '../../../src/index';
+import { decodeResult } from '../../../src/trace';
 import { envelopeResult } from '../../../src/jest/transport/result-envelope';
 
 const result = (summary: string, extra: Partial<ConstructorParameters<typeof Result>[0]> = {}) =>

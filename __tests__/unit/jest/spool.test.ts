@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ObservabilityLevel, Result, encodeResult } from '../../../src/index';
+import { ObservabilityLevel, Result } from '../../../src/index';
+import { encodeResult } from '../../../src/trace';
 import { serializeWithResults } from '../../../src/jest/transport/records';
 import { envelopeResult } from '../../../src/jest/transport/result-envelope';
 import { readSpoolDir, readSpoolFile } from '../../../src/jest/transport/spool-reader';

@@ -2,13 +2,15 @@ import {
   ExecutionEvent,
   ObservabilityLevel,
   Result,
-  ResultCollectionHandler,
   ResultCollector,
   SafetyStatus,
-  getActiveCollector,
   recordResult,
+} from '../../../src/index';
+import {
+  ResultCollectionHandler,
+  getActiveCollector,
   runWithCollector,
-} from '../../../src';
+} from '../../../src/integration';
 import { COLLECTOR_HOST_KEY, setStrayResultHandler } from '../../../src/model/collector';
 
 const result = (summary: string) =>

@@ -1,10 +1,5 @@
-import {
-  BaseExecution,
-  ObservabilityLevel,
-  Result,
-  SafetyStatus,
-  executionLog,
-} from '../../../src';
+import { BaseExecution, ObservabilityLevel, Result, SafetyStatus } from '../../../src/index';
+import { executionLog } from '../../../src/integration';
 
 const adapter = { observabilityProfile: ObservabilityLevel.TOOL_ONLY };
 const population = { id: 'pop', index: 0, size: 2, threshold: 0.5 };

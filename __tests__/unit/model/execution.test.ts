@@ -4,15 +4,17 @@ import {
   type ExecutionEventData,
   ObservabilityLevel,
   Result,
-  ResultCollectionHandler,
   ResultCollector,
   SafetyStatus,
+} from '../../../src/index';
+import {
+  ResultCollectionHandler,
   clearDefaultHandlerFactory,
   defaultHandlers,
   executionLog,
   registerDefaultHandlerFactory,
   runWithCollector,
-} from '../../../src';
+} from '../../../src/integration';
 
 const adapter = { observabilityProfile: ObservabilityLevel.TOOL_ONLY };
 

@@ -1,4 +1,4 @@
-import { toJsonSafe } from '../../../src';
+import { toJsonSafe } from '../../../src/trace';
 import { toJsonSafeRecord } from '../../../src/model/json-safe';
 
 describe('toJsonSafe', () => {

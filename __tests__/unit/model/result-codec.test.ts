@@ -1,12 +1,5 @@
-import {
-  EvalOutcome,
-  ObservabilityLevel,
-  Result,
-  SafetyStatus,
-  SchemaError,
-  decodeResult,
-  encodeResult,
-} from '../../../src';
+import { EvalOutcome, ObservabilityLevel, Result, SafetyStatus } from '../../../src/index';
+import { SchemaError, decodeResult, encodeResult } from '../../../src/trace';
 
 const full = new Result({
   status: SafetyStatus.UNSAFE,

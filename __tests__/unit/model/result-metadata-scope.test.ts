@@ -7,12 +7,11 @@ import {
   ExecutionEvent,
   ObservabilityLevel,
   Result,
-  ResultCollectionHandler,
   ResultCollector,
   recordResult,
-  runWithCollector,
   withResultMetadata,
-} from '../../../src';
+} from '../../../src/index';
+import { ResultCollectionHandler, runWithCollector } from '../../../src/integration';
 
 const result = (metadata: Record<string, unknown> = {}) =>
   new Result({

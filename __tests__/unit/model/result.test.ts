@@ -1,4 +1,4 @@
-import { ObservabilityLevel, Result, SafetyStatus } from '../../../src';
+import { ObservabilityLevel, Result, SafetyStatus } from '../../../src/index';
 
 const base = {
   status: SafetyStatus.SAFE,

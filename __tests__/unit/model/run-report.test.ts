@@ -1,10 +1,5 @@
-import {
-  HarmCategory,
-  ObservabilityLevel,
-  Result,
-  SafetyStatus,
-  TestRunReport,
-} from '../../../src';
+import { HarmCategory, ObservabilityLevel, Result, SafetyStatus } from '../../../src/index';
+import { TestRunReport } from '../../../src/report';
 
 const make = (status: SafetyStatus, harmCategory: string | null = null) =>
   new Result({

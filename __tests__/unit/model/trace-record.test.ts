@@ -5,14 +5,16 @@ import {
   PayloadFormat,
   Result,
   SafetyStatus,
+  TraceEndReason,
+  createPayload,
+} from '../../../src/index';
+import {
   SchemaError,
   TRACE_SCHEMA_VERSION,
-  TraceEndReason,
   UnsupportedSchemaVersionError,
-  createPayload,
   deserializeRecord,
   serializeRecord,
-} from '../../../src';
+} from '../../../src/trace';
 
 function fullResult(): Result {
   const attachment = createPayload({

@@ -1,4 +1,5 @@
-import { ObservabilityLevel, Result, SafetyStatus, classifyTrialGroup } from '../../../src';
+import { ObservabilityLevel, Result, SafetyStatus } from '../../../src/index';
+import { classifyTrialGroup } from '../../../src/report';
 
 const r = (status: SafetyStatus) =>
   new Result({ status, summary: status, observabilityLevel: ObservabilityLevel.TOOL_ONLY });

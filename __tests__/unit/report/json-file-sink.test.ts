@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { JsonFileReportSink, ObservabilityLevel, Result, TestRunReport } from '../../../src/index';
+import { JsonFileReportSink, TestRunReport } from '../../../src/report';
+import { ObservabilityLevel, Result } from '../../../src/index';
 import { reportFileName, writeReportFileSync } from '../../../src/report/json-file-sink';
 
 let dir: string;

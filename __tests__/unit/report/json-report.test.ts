@@ -1,11 +1,5 @@
-import {
-  EvalOutcome,
-  ObservabilityLevel,
-  Result,
-  SafetyStatus,
-  TestRunReport,
-  classifyTrialGroup,
-} from '../../../src/index';
+import { EvalOutcome, ObservabilityLevel, Result, SafetyStatus } from '../../../src/index';
+import { TestRunReport, classifyTrialGroup } from '../../../src/report';
 import {
   projectReport,
   projectResult,

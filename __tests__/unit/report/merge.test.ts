@@ -1,4 +1,5 @@
-import { ObservabilityLevel, Result, TestRunReport, classifyTrialGroup } from '../../../src/index';
+import { ObservabilityLevel, Result } from '../../../src/index';
+import { TestRunReport, classifyTrialGroup } from '../../../src/report';
 import { mergeReports } from '../../../src/report/merge';
 
 const result = (testId: string, index = 0) =>

@@ -3,14 +3,8 @@ import nodeFs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import {
-  EvalOutcome,
-  ObservabilityLevel,
-  Result,
-  SafetyStatus,
-  TestRunReport,
-  classifyTrialGroup,
-} from '../../../src/index';
+import { EvalOutcome, ObservabilityLevel, Result, SafetyStatus } from '../../../src/index';
+import { TestRunReport, classifyTrialGroup } from '../../../src/report';
 import { REPORT_SCHEMA_VERSION, serializeReport } from '../../../src/report/json-report';
 import { mergeReports } from '../../../src/report/merge';
 import {

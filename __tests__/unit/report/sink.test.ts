@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { TestRunReport } from '../../../src/index';
+import { TestRunReport } from '../../../src/report';
 import { type ReportSink, emitToSinks, isReportSink } from '../../../src/report/sink';
 import { loadSinkModules, resolveSinkModules } from '../../../src/report/sink-modules';
 

@@ -1,12 +1,6 @@
 import chalk from 'chalk';
-import {
-  ObservabilityLevel,
-  Result,
-  SafetyStatus,
-  TestRunReport,
-  TrialGroupResult,
-  classifyTrialGroup,
-} from '../../../src/index';
+import { ObservabilityLevel, Result, SafetyStatus } from '../../../src/index';
+import { TestRunReport, TrialGroupResult, classifyTrialGroup } from '../../../src/report';
 import { runFailure } from '../../../src/report/run-verdict';
 import {
   populationLine,

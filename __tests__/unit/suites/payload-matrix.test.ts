@@ -19,9 +19,9 @@ import {
   payloadMatrix,
   payloadTemplate,
   recordResult,
-  runWithCollector,
   type MatrixCase,
-} from '../../../src';
+} from '../../../src/index';
+import { runWithCollector } from '../../../src/integration';
 
 const templates = [
   payloadTemplate('ignore-previous.summary-swap'),

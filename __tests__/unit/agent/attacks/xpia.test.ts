@@ -7,17 +7,19 @@ import {
   type Request,
   ResponseContains,
   ResponseScope,
-  ResultCollectionHandler,
   ResultCollector,
   SideEffectOccurred,
   ToolCalled,
   TraceEndReason,
-  clearDefaultHandlerFactory,
   createPayload,
+} from '../../../../src/index';
+import {
+  ResultCollectionHandler,
+  clearDefaultHandlerFactory,
   executionLog,
   registerDefaultHandlerFactory,
   runWithCollector,
-} from '../../../../src';
+} from '../../../../src/integration';
 import { type Log, type Reply, RecordingSurface, ScriptedAdapter } from '../../../fakes/agent';
 import { Fixed, undetermined } from '../../../fakes/context';
 

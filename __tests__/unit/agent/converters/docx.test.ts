@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import JSZip from 'jszip';
-import { DocxConverter, createPayload } from '../../../../src';
+import { DocxConverter, createPayload } from '../../../../src/index';
 import { crc32 } from '../../../../src/agent/converters/zip-archive';
 
 let dir: string;

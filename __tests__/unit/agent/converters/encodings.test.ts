@@ -20,7 +20,7 @@ import {
   ZeroWidthConverter,
   createPayload,
   type ReversibleConverter,
-} from '../../../../src';
+} from '../../../../src/index';
 
 const convert = (converter: ReversibleConverter, content: string): string =>
   (converter.convert(createPayload({ content, id: 'p' })) as { content: string }).content;

@@ -8,7 +8,7 @@ import {
   ToneConverter,
   TranslateConverter,
   createPayload,
-} from '../../../../src';
+} from '../../../../src/index';
 import { ScriptedClient } from '../../../fakes/llm';
 
 const payload = createPayload({

@@ -10,9 +10,9 @@ import {
   createPayload,
   createRequest,
   createResponse,
-  executionLog,
   type Turn,
-} from '../../../../src';
+} from '../../../../src/index';
+import { executionLog } from '../../../../src/integration';
 import { coerceDriver } from '../../../../src/agent/drivers/coerce-driver';
 import { ScriptedAdapter } from '../../../fakes/agent';
 import { ScriptedClient } from '../../../fakes/llm';

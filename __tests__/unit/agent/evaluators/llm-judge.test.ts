@@ -10,9 +10,9 @@ import {
   createPayload,
   createRequest,
   createResponse,
-  executionLog,
   type Turn,
-} from '../../../../src';
+} from '../../../../src/index';
+import { executionLog } from '../../../../src/integration';
 import { ScriptedAdapter } from '../../../fakes/agent';
 import { contextOf } from '../../../fakes/context';
 import { ScriptedClient } from '../../../fakes/llm';

@@ -1,6 +1,6 @@
-import { ObservabilityLevel, ResponseContains, ResponseScope } from '../../../../src';
+import { ObservabilityLevel, ResponseContains, ResponseScope } from '../../../../src/index';
 import { contextOf } from '../../../fakes/context';
-import { EvalContext } from '../../../../src';
+import { EvalContext } from '../../../../src/index';
 
 const level = ObservabilityLevel.RESPONSE_ONLY;
 const ctx = contextOf(

@@ -1,4 +1,9 @@
-import { EvalOutcome, ObservabilityLevel, SideEffectOccurred, ToolCalled } from '../../../../src';
+import {
+  EvalOutcome,
+  ObservabilityLevel,
+  SideEffectOccurred,
+  ToolCalled,
+} from '../../../../src/index';
 import { contextOf } from '../../../fakes/context';
 
 const { TOOL_AND_SIDE_EFFECTS: FULL, TOOL_ONLY, RESPONSE_ONLY } = ObservabilityLevel;

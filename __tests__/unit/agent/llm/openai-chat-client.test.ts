@@ -4,7 +4,7 @@ import {
   LlmError,
   ObservabilityLevel,
   OpenAiChatClient,
-} from '../../../../src';
+} from '../../../../src/index';
 import { completion, startChatServer } from '../../../fakes/llm';
 
 const messages = [

@@ -6,7 +6,7 @@ import {
   Payloads,
   PayloadStore,
   payloadTemplate,
-} from '../../../../src';
+} from '../../../../src/index';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';

@@ -15,7 +15,7 @@ import {
   findTaxonomyEntry,
   payloadTemplate,
   payloadTemplates,
-} from '../../../../src';
+} from '../../../../src/index';
 
 test('the library holds at least 60 templates with unique <technique>.<slug> ids', () => {
   expect(PAYLOAD_LIBRARY.length).toBeGreaterThanOrEqual(60);

@@ -12,7 +12,7 @@ import {
   PayloadStore,
   createPayload,
   payloadTemplate,
-} from '../../../../src';
+} from '../../../../src/index';
 
 let root: string;
 let store: PayloadStore;

@@ -2,7 +2,7 @@
  * PayloadTemplate: placeholders, filters and variables; filling into a
  * Payload with metadata; every error names the template and the placeholder.
  */
-import { PayloadTemplate, type PayloadTemplateInit } from '../../../../src';
+import { PayloadTemplate, type PayloadTemplateInit } from '../../../../src/index';
 
 const init: PayloadTemplateInit = {
   id: 'custom.json-note',

@@ -5,15 +5,17 @@ import {
   ObservabilityLevel,
   PopulationResult,
   Result,
-  ResultCollectionHandler,
   ResultCollector,
   SafetyStatus,
+  runTrials,
+} from '../../../../src/index';
+import {
+  ResultCollectionHandler,
   clearDefaultHandlerFactory,
   executionLog,
   registerDefaultHandlerFactory,
-  runTrials,
   runWithCollector,
-} from '../../../../src';
+} from '../../../../src/integration';
 import { ScriptedAdapter } from '../../../fakes/agent';
 import { Fixed } from '../../../fakes/context';
 

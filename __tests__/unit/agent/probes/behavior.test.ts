@@ -6,8 +6,8 @@ import {
   ResponseScope,
   StaticDriver,
   ToolCalled,
-  executionLog,
-} from '../../../../src';
+} from '../../../../src/index';
+import { executionLog } from '../../../../src/integration';
 import { type Log, ScriptedAdapter } from '../../../fakes/agent';
 import { Fixed, undetermined } from '../../../fakes/context';
 

@@ -11,7 +11,7 @@ import {
   composable,
   not,
   runEvaluator,
-} from '../../../../src';
+} from '../../../../src/index';
 import { Fixed, contextOf, detected, notDetected, undetermined } from '../../../fakes/context';
 
 const ctx = contextOf(ObservabilityLevel.TOOL_ONLY, { text: 'hello' });

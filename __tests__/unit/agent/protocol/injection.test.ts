@@ -1,9 +1,5 @@
-import {
-  InjectionTimeoutError,
-  createPayload,
-  executionLog,
-  sleepUntilReady,
-} from '../../../../src';
+import { InjectionTimeoutError, createPayload, sleepUntilReady } from '../../../../src/index';
+import { executionLog } from '../../../../src/integration';
 import { CleanupStack } from '../../../../src/agent/protocol/cleanup-stack';
 import { activateAll, waitUntilAllReady } from '../../../../src/agent/protocol/injection';
 import { type Log, RecordingSurface } from '../../../fakes/agent';

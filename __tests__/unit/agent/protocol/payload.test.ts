@@ -9,7 +9,7 @@ import {
   isTextFormat,
   newPayloadId,
   validatePayloadId,
-} from '../../../../src';
+} from '../../../../src/index';
 
 describe('payload ids', () => {
   test('a fresh id is 12 hex characters and valid', () => {

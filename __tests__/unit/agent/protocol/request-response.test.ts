@@ -4,7 +4,7 @@ import {
   createPayload,
   createRequest,
   createResponse,
-} from '../../../../src';
+} from '../../../../src/index';
 
 describe('createRequest', () => {
   test('a string is a prompt; an empty prompt still counts as a prompt', () => {

@@ -8,7 +8,7 @@ import {
   type Turn,
   evaluateTerminal,
   runTrace,
-} from '../../../../src';
+} from '../../../../src/index';
 import { ScriptedAdapter } from '../../../fakes/agent';
 import { Fixed, detected, notDetected } from '../../../fakes/context';
 

@@ -5,7 +5,7 @@ import {
   resolveAsProbe,
   resolveAttackVerdict,
   resolveProbeVerdict,
-} from '../../../../src';
+} from '../../../../src/index';
 
 const { DETECTED: D, NOT_DETECTED: N, UNDETERMINED: U } = EvalOutcome;
 const of = (...outcomes: EvalOutcome[]) => outcomes.map((outcome) => ({ outcome }));

@@ -1,0 +1,14 @@
+/** The model seam and the OpenAI-compatible client, for the root entry point `rampart`. */
+export {
+  LlmError,
+  LlmErrorReason,
+  type LlmClient,
+  type ChatMessage,
+  type CompletionRequest,
+} from './client';
+export type { ModelInput } from './completions';
+export {
+  OpenAiChatClient,
+  type OpenAiChatClientOptions,
+  type ModelParams,
+} from './openai-chat-client';

@@ -1,0 +1,2 @@
+/** Probe strategies, for the root entry point `rampart`. */
+export { Probes, type BehaviorProbeOptions } from './probes';
