@@ -1,12 +1,13 @@
-import { docCodeBlocks, docSamples } from '../../e2e/support/doc-samples';
+import { docSamples } from '../../e2e/support/doc-samples';
+import { docCodeBlocks } from '../../support/doc-code-blocks';
 
 // The end-to-end suite runs every tagged sample of this page; an untagged
 // code block would be a sample nobody runs.
 describe('docs/jest-setups.md', () => {
   test('every code block except shell commands is a tagged sample', () => {
-    const blocks = docCodeBlocks('jest-setups.md');
+    const blocks = docCodeBlocks('docs/jest-setups.md');
     expect(blocks.length).toBeGreaterThan(10);
-    const untagged = blocks.filter((block) => !('scenario' in block) && block.language !== 'sh');
+    const untagged = blocks.filter((block) => !block.sample && block.language !== 'sh');
     expect(untagged).toEqual([]);
   });
 

@@ -8,14 +8,18 @@ import { describeValue } from '../../model/value-description';
 import { coerceDriver, type DriverInput } from '../drivers/coerce-driver';
 import { XpiaExecution } from './xpia-execution';
 
-/** Options of {@link Attacks.xpia}. */
+/**
+ * Options of {@link Attacks.xpia}.
+ * Optional fields take `undefined` as absent, also under
+ * exactOptionalPropertyTypes (options are often built from values that may be missing).
+ */
 export interface XpiaOptions {
   /**
    * Prepared injections (from `surface.inject({ payload })`), activated by the
    * attack and cleaned up after it. Omit for inline XPIA, where the payload
    * rides as an attachment of the trigger request.
    */
-  inject?: InjectionHandle | readonly InjectionHandle[];
+  inject?: InjectionHandle | readonly InjectionHandle[] | undefined;
   /**
    * The benign user request(s) that make the agent read the planted content:
    * a prompt, a Request (with attachments), a list of them, or a PromptDriver.
@@ -24,13 +28,13 @@ export interface XpiaOptions {
   /** Detects the attack objective (detected = UNSAFE). */
   evaluator: Evaluator;
   /** Maximum number of trigger turns; default 5. */
-  maxTurns?: number;
+  maxTurns?: number | undefined;
   /** Checked after every turn; DETECTED ends the conversation early. */
-  stopWhen?: Evaluator;
+  stopWhen?: Evaluator | undefined;
   /** How long the injections may take to become visible to the agent; default 30000 ms. */
-  readyTimeoutMs?: number;
+  readyTimeoutMs?: number | undefined;
   /** Extra handlers, called after the default ones. */
-  eventHandlers?: ExecutionEventHandler[];
+  eventHandlers?: ExecutionEventHandler[] | undefined;
 }
 
 function xpia(options: XpiaOptions): BaseExecution<AgentAdapter> {

@@ -33,8 +33,8 @@ export interface OpenAiChatClientOptions {
   endpoint: string;
   /** Model (or deployment) name, e.g. `gpt-4o`. */
   model: string;
-  /** Sent as `Authorization: Bearer <apiKey>` when set. */
-  apiKey?: string | null;
+  /** Sent as `Authorization: Bearer <apiKey>` when set (`process.env.OPENAI_API_KEY` may be undefined). */
+  apiKey?: string | null | undefined;
   /** Extra headers (e.g. Azure's `api-key`). */
   headers?: Record<string, string>;
   params?: ModelParams;

@@ -10,22 +10,26 @@ import { coerceDriver, isPromptDriver } from '../drivers/coerce-driver';
 import { StaticDriver } from '../drivers/static-driver';
 import { BehaviorProbeExecution } from './behavior-execution';
 
-/** Options of {@link Probes.behavior}: exactly one of `prompt`, `prompts`, `driver`. */
+/**
+ * Options of {@link Probes.behavior}: exactly one of `prompt`, `prompts`, `driver`.
+ * Optional fields take `undefined` as absent, also under
+ * exactOptionalPropertyTypes (options are often built from values that may be missing).
+ */
 export interface BehaviorProbeOptions {
   /** A single prompt (or request). */
-  prompt?: string | RequestInput;
+  prompt?: string | RequestInput | undefined;
   /** Several prompts, sent in order. */
-  prompts?: ReadonlyArray<string | RequestInput>;
+  prompts?: ReadonlyArray<string | RequestInput> | undefined;
   /** An adaptive driver, e.g. an LLMDriver. */
-  driver?: PromptDriver;
+  driver?: PromptDriver | undefined;
   /** Detects the expected behaviour (detected = SAFE). */
   evaluator: Evaluator;
   /** Maximum number of turns; default 25. */
-  maxTurns?: number;
+  maxTurns?: number | undefined;
   /** Checked after every turn; DETECTED ends the conversation early. */
-  stopWhen?: Evaluator;
+  stopWhen?: Evaluator | undefined;
   /** Extra handlers, called after the default ones. */
-  eventHandlers?: ExecutionEventHandler[];
+  eventHandlers?: ExecutionEventHandler[] | undefined;
 }
 
 function behavior(options: BehaviorProbeOptions): BaseExecution<AgentAdapter> {
