@@ -60,6 +60,11 @@ test('after the exit', () => rec('safe', 'never runs'));
         ),
       ]);
       expect(run.stderr).toContain('RAMPART: INCOMPLETE RUN');
+      // Sinks are asynchronous: a process that is exiting cannot wait for them.
+      expect(run.stderr).toContain(
+        'RAMPART warning: sink modules were not emitted because Jest exited early.',
+      );
+      expect(fs.existsSync(`${s.dir}/emitted`)).toBe(false);
       expect(run.stderr).toContain('RAMPART fails this run: the RAMPART run is incomplete.');
     },
   );
@@ -90,15 +95,20 @@ test('killed', () => { process.kill(process.pid, 'SIGKILL'); });
   ])(
     'process.exit(%i) in band: the partial report is written and the exit code is %i',
     async (code, expected) => {
-      const s = scenario(`inband-exit-${code}`, {
-        // Larger files run first in band (no timing cache yet): this one runs before the exit.
-        'a-first.test.js': `${STEADY_JS}\n// ${'padding '.repeat(2000)}\n`,
-        'b-exits.test.js': `
+      const s = scenario(
+        `inband-exit-${code}`,
+        {
+          // Larger files run first in band (no timing cache yet): this one runs before the exit.
+          'a-first.test.js': `${STEADY_JS}\n// ${'padding '.repeat(2000)}\n`,
+          'b-exits.test.js': `
 const { rec } = require('./helpers');
 test('before the exit', () => rec('safe', 'recorded before exit'));
 test('exits', () => { rec('unsafe', 'recorded in the exiting test'); process.exit(${code}); });
 `,
-      });
+          'sink.js': `module.exports = () => [{ emit() { require('fs').writeFileSync(__dirname + '/emitted', ''); } }];`,
+        },
+        { sinks: ['./sink.js'] },
+      );
       const run = await s.run(['--runInBand']);
       expect(run.code).toBe(expected);
       const report = s.report();
@@ -112,6 +122,11 @@ test('exits', () => { rec('unsafe', 'recorded in the exiting test'); process.exi
         ]),
       );
       expect(run.stderr).toContain('RAMPART: INCOMPLETE RUN');
+      // Sinks are asynchronous: a process that is exiting cannot wait for them.
+      expect(run.stderr).toContain(
+        'RAMPART warning: sink modules were not emitted because Jest exited early.',
+      );
+      expect(fs.existsSync(`${s.dir}/emitted`)).toBe(false);
       expect(run.stderr).toContain('RAMPART fails this run: the RAMPART run is incomplete.');
     },
   );

@@ -12,8 +12,7 @@ import { JsonFileReportSink, writeReportFileSync } from '../report/json-file-sin
 import { serializeReportChunks } from '../report/json-report';
 import { type ReportSink, emitToSinks } from '../report/sink';
 import { loadSinkModules } from '../report/sink-modules';
-import { renderSummary } from '../report/summary';
-import { sanitizeLine } from '../report/terminal-text';
+import { type ReportEmission, closingLines } from '../report/closing-lines';
 import { detectJestVersion } from './jest-version';
 import { type JestFileOutcome, RunAccumulator, type TestFileRef } from './run-accumulator';
 import {
@@ -21,7 +20,6 @@ import {
   type ResolvedReporterOptions,
   resolveReporterOptions,
 } from './reporter-options';
-import { runFailure } from '../report/run-verdict';
 import { toJsonSafe } from '../model/json-safe';
 import { describeError } from '../model/value-description';
 import { stderrChalk, terminalWidth, writeLines } from '../report/terminal-output';
@@ -131,43 +129,13 @@ export class RampartReporter {
         const project = projectOfUnknown(context.config);
         if (project) this.accumulator.addProject(project);
       }
-      this.absorbRemaining();
-      if (aggregated.testResults.length < aggregated.numTotalTestSuites) {
-        this.accumulator.addReason(
-          `Jest stopped before every test file ran (${aggregated.testResults.length} of ${aggregated.numTotalTestSuites}; --bail or an interrupted run)`,
-        );
-      }
-      const report = this.buildReport();
-      const chalk = stderrChalk();
-      const { sinks, warnings: loadWarnings } = await this.sinks(contexts ?? []);
-      const jsonSink = sinks.find(
-        (sink): sink is JsonFileReportSink => sink instanceof JsonFileReportSink,
-      );
-      const emitWarnings = this.globalConfig.collectTests
-        ? []
-        : await emitToSinks(sinks, report, { timeoutMs: this.options.sinkTimeoutMs });
-      const lines = [
-        ...[...this.accumulator.warnings(), ...loadWarnings].map((w) =>
-          chalk.yellow(`RAMPART warning: ${sanitizeLine(w)}`),
-        ),
-        ...renderSummary(report, { width: terminalWidth(), chalk }),
-        ...(jsonSink?.written ?? []).map(
-          (file) => `RAMPART report: ${path.relative(process.cwd(), file) || file}`,
-        ),
-        ...emitWarnings.map((w) => chalk.yellow(`RAMPART warning: ${sanitizeLine(w)}`)),
-      ];
-      const failure = runFailure(report, {
-        failOnTrialGate: this.options.failOnTrialGate,
-        reportLost:
-          jsonSink !== undefined &&
-          !this.globalConfig.collectTests &&
-          jsonSink.written.length === 0,
-      });
-      if (failure) {
-        lines.push(chalk.red.bold(failure));
-        this.failure = new Error(failure);
-      }
-      if (lines.length > 0) writeLines(['', ...lines, '']);
+      const stopped =
+        aggregated.testResults.length < aggregated.numTotalTestSuites
+          ? `Jest stopped before every test file ran (${aggregated.testResults.length} of ${aggregated.numTotalTestSuites}; --bail or an interrupted run)`
+          : undefined;
+      const report = this.closeRun(stopped);
+      const { sinks, warnings } = await this.sinks(contexts ?? []);
+      this.conclude(report, warnings, await this.emit(report, sinks));
     } finally {
       this.phase = 'done';
       process.removeListener('exit', this.exitHandler);
@@ -214,7 +182,14 @@ export class RampartReporter {
     }
   }
 
-  private buildReport(): TestRunReport {
+  /**
+   * The run's report, from everything delivered so far: the spool of files
+   * Jest never reported is read, `reason` (when given) makes the run
+   * incomplete, and the stray Results are added. Both ends of a run start here.
+   */
+  private closeRun(reason: string | undefined): TestRunReport {
+    this.absorbRemaining();
+    if (reason !== undefined) this.accumulator.addReason(reason);
     const strays = readStrayRecords(this.runDir);
     for (const problem of strays.problems) this.accumulator.addReason(problem);
     this.accumulator.addStrayResults(strays.records);
@@ -228,6 +203,55 @@ export class RampartReporter {
       durationSeconds: (Date.now() - this.startedAt) / 1000,
       metadata,
     });
+  }
+
+  /**
+   * Prints the closing lines and records the run's failure for Jest. Both
+   * ends of a run finish here; they differ only in how the report is emitted.
+   */
+  private conclude(
+    report: TestRunReport,
+    warnings: readonly string[],
+    emission: ReportEmission,
+  ): void {
+    const { lines, failure } = closingLines(report, {
+      width: terminalWidth(),
+      chalk: stderrChalk(),
+      warnings: [...this.accumulator.warnings(), ...warnings],
+      emission,
+      failOnTrialGate: this.options.failOnTrialGate,
+    });
+    if (failure) this.failure = new Error(failure);
+    if (lines.length > 0) writeLines(['', ...lines, '']);
+  }
+
+  /** The normal end: every sink, the built-in JSON sink first, each once (none in --listTests-style runs). */
+  private async emit(report: TestRunReport, sinks: ReportSink[]): Promise<ReportEmission> {
+    const collecting = this.globalConfig.collectTests === true;
+    const warnings = collecting
+      ? []
+      : await emitToSinks(sinks, report, { timeoutMs: this.options.sinkTimeoutMs });
+    const jsonSink = sinks.find(
+      (sink): sink is JsonFileReportSink => sink instanceof JsonFileReportSink,
+    );
+    return {
+      files: (jsonSink?.written ?? []).map(displayPath),
+      warnings,
+      // The JSON report is what CI dashboards read: a run without it is not green.
+      reportLost: jsonSink !== undefined && !collecting && jsonSink.written.length === 0,
+    };
+  }
+
+  /** The exit-time end: only what can be done synchronously, the JSON report. */
+  private emitOnExit(report: TestRunReport): ReportEmission {
+    const files = this.options.json
+      ? [displayPath(writeReportFileSync(this.options.outputDir, serializeReportChunks(report)))]
+      : [];
+    const warnings =
+      this.options.sinks.length > 0
+        ? ['sink modules were not emitted because Jest exited early.']
+        : [];
+    return { files, warnings, reportLost: false };
   }
 
   private async sinks(
@@ -270,27 +294,10 @@ export class RampartReporter {
     }
     this.phase = 'done';
     try {
-      this.absorbRemaining();
-      this.accumulator.addReason(
+      const report = this.closeRun(
         `Jest exited (code ${code}) before the run completed — process.exit() in a test or a crash; the report is partial`,
       );
-      const report = this.buildReport();
-      const chalk = stderrChalk();
-      const lines = renderSummary(report, { width: terminalWidth(), chalk });
-      if (this.options.json) {
-        const file = writeReportFileSync(this.options.outputDir, serializeReportChunks(report));
-        lines.push(`RAMPART report: ${path.relative(process.cwd(), file) || file}`);
-      }
-      if (this.options.sinks.length > 0)
-        lines.push(
-          chalk.yellow('RAMPART warning: sink modules were not emitted because Jest exited early.'),
-        );
-      const failure = runFailure(report, {
-        failOnTrialGate: this.options.failOnTrialGate,
-        reportLost: false,
-      });
-      if (failure) lines.push(chalk.red.bold(failure));
-      writeLines(['', ...lines, '']);
+      this.conclude(report, [], this.emitOnExit(report));
     } catch (error) {
       writeLines([`RAMPART could not write the partial report: ${describeError(error)}`]);
     } finally {
@@ -316,6 +323,11 @@ function execErrorText(error: unknown): string {
   if (error !== null && typeof error === 'object')
     return `thrown ${JSON.stringify(toJsonSafe(error)).slice(0, 200)}`;
   return describeError(error);
+}
+
+/** A file as the reporter prints it: relative to the working directory. */
+function displayPath(file: string): string {
+  return path.relative(process.cwd(), file) || file;
 }
 
 export default RampartReporter;
