@@ -1,29 +1,23 @@
 /**
  * Per-test-file collection state, driven by the environment's circus events:
- * which test is running, the Results each test attempt recorded, definition
- * scopes from harm()/trial(), and the spool the Results leave through.
- * Structural circus types only; no Jest import.
+ * which test is running, the Results each test attempt recorded, and the
+ * spool the Results leave through. What the file defines (scopes, ids, trial
+ * groups) is kept by FileDefinitions. Structural circus types only; no Jest
+ * import.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { CollectorHost } from '../model/collector';
 import { describeError } from '../model/value-description';
 import type { CircusEvent, CircusState, CircusTestEntry } from './circus-types';
 import type { JestProject } from './project-identity';
-import type { DefinitionScope, ScopeBridge } from './scope-bridge';
-import { ancestorTitles, relativeTestPath, testIdOf, trialCloneTitle } from './test-identity';
+import { FileDefinitions } from './file-definitions';
+import type { ScopeBridge } from './scope-bridge';
+import { relativeTestPath } from './test-identity';
 import type { RunChannel } from './transport/channel';
-import type { PlannedGroup, TestRecord, TrialMembership } from './transport/records';
+import type { TestRecord } from './transport/records';
 import { serializeWithResults } from './transport/records';
 import { envelopeResult } from './transport/result-envelope';
 import { SpoolWriter } from './transport/spool-writer';
-
-interface TestMeta {
-  id: string;
-  title: string;
-  ancestors: string[];
-  harm: string | null;
-  trial: TrialMembership | null;
-}
 
 /** Options of {@link FileRun}. */
 export interface FileRunOptions {
@@ -79,10 +73,7 @@ export function batchBySize(items: readonly string[], max: number): string[][] {
 /** Collection state of one test file (one environment instance). */
 export class FileRun {
   private readonly relativePath: string;
-  private readonly scopes: DefinitionScope[] = [];
-  private readonly meta = new WeakMap<CircusTestEntry, TestMeta>();
-  private readonly usedIds = new Set<string>();
-  private readonly groups = new Map<string, PlannedGroup & { indexes: Set<number> }>();
+  private readonly definitions: FileDefinitions;
   private readonly open = new Map<CircusTestEntry, unknown[]>();
   private readonly finished = new WeakSet<CircusTestEntry>();
   private running: CircusTestEntry | null = null;
@@ -92,26 +83,15 @@ export class FileRun {
 
   constructor(private readonly options: FileRunOptions) {
     this.relativePath = relativeTestPath(options.project.rootDir, options.testPath);
+    this.definitions = new FileDefinitions(this.relativePath);
     if (options.channel)
       this.writer = new SpoolWriter(options.channel, options.testPath, options.project);
   }
 
-  /** True when Results leave this worker for a reporter. */
-  get reporting(): boolean {
-    return this.writer !== null;
-  }
-
   /** Installed on the sandbox global for harm() and trial(). */
-  readonly scopeBridge: ScopeBridge = {
-    version: 1,
-    pushScope: (scope) => {
-      this.scopes.push(scope);
-    },
-    popScope: () => {
-      this.scopes.pop();
-    },
-    inTrial: () => this.scopes.some((scope) => scope.trial !== undefined),
-  };
+  get scopeBridge(): ScopeBridge {
+    return this.definitions.scopeBridge;
+  }
 
   /** Installed on the sandbox global for recordResult() and the collection handler. */
   readonly collectorHost: CollectorHost = {
@@ -134,7 +114,10 @@ export class FileRun {
       case 'add_test': {
         const children = state.currentDescribeBlock.children;
         const entry = children[children.length - 1];
-        if (entry?.type === 'test') this.defineTest(entry);
+        if (entry?.type === 'test') {
+          this.definitions.define(entry);
+          this.attributeBody(entry);
+        }
         break;
       }
       case 'run_start':
@@ -149,51 +132,6 @@ export class FileRun {
       default:
         break;
     }
-  }
-
-  private currentScope(): DefinitionScope {
-    const merged: DefinitionScope = {};
-    for (const scope of this.scopes) {
-      if (scope.harm !== undefined) merged.harm = scope.harm;
-      if (scope.trial !== undefined) merged.trial = scope.trial;
-    }
-    return merged;
-  }
-
-  private uniqueId(id: string): string {
-    let candidate = id;
-    for (let n = 2; this.usedIds.has(candidate); n += 1) candidate = `${id} (${n})`;
-    this.usedIds.add(candidate);
-    return candidate;
-  }
-
-  private defineTest(entry: CircusTestEntry): void {
-    const scope = this.currentScope();
-    const ancestors = ancestorTitles(entry.parent);
-    let trial: TrialMembership | null = null;
-    if (scope.trial) {
-      const { n, threshold, index } = scope.trial;
-      const baseId = testIdOf(this.relativePath, ancestors, entry.name);
-      // Two identically titled trial tests in one block get separate groups.
-      let groupId = baseId;
-      for (let k = 2; this.groups.get(groupId)?.indexes.has(index); k += 1)
-        groupId = `${baseId} (${k})`;
-      const group = this.groups.get(groupId) ?? {
-        id: groupId,
-        title: entry.name,
-        n,
-        threshold,
-        indexes: new Set<number>(),
-      };
-      group.indexes.add(index);
-      this.groups.set(groupId, group);
-      trial = { group: groupId, index };
-      // Renaming the entry is how scoped trial() clones get distinct titles.
-      entry.name = trialCloneTitle(entry.name, index);
-    }
-    const id = this.uniqueId(testIdOf(this.relativePath, ancestors, entry.name));
-    this.meta.set(entry, { id, title: entry.name, ancestors, harm: scope.harm ?? null, trial });
-    this.attributeBody(entry);
   }
 
   /**
@@ -214,13 +152,8 @@ export class FileRun {
   }
 
   private writePlan(): void {
-    if (!this.writer || this.groups.size === 0) return;
-    const groups = [...this.groups.values()].map(({ id, title, n, threshold }) => ({
-      id,
-      title,
-      n,
-      threshold,
-    }));
+    const groups = this.definitions.plannedGroups();
+    if (!this.writer || groups.length === 0) return;
     this.guardWrite(() => this.writer?.writePlan({ type: 'plan', groups }));
   }
 
@@ -253,21 +186,6 @@ export class FileRun {
     this.writeTest(entry, results, passed ? 'passed' : 'failed');
   }
 
-  private metaOf(entry: CircusTestEntry): TestMeta {
-    const known = this.meta.get(entry);
-    if (known) return known;
-    const ancestors = ancestorTitles(entry.parent);
-    const meta = {
-      id: this.uniqueId(testIdOf(this.relativePath, ancestors, entry.name)),
-      title: entry.name,
-      ancestors,
-      harm: null,
-      trial: null,
-    };
-    this.meta.set(entry, meta);
-    return meta;
-  }
-
   private writeTest(
     entry: CircusTestEntry,
     results: unknown[],
@@ -276,11 +194,11 @@ export class FileRun {
     const writer = this.writer;
     if (!writer) return;
     this.guardWrite(() => {
-      const meta = this.metaOf(entry);
+      const definition = this.definitions.of(entry);
       const limit = this.options.channel?.maxResultBytes ?? 0;
       const lossyKeys = new Set<string>();
       const json = results.map((result, index) => {
-        const enveloped = envelopeResult(result, { testName: meta.title, index }, limit);
+        const enveloped = envelopeResult(result, { testName: definition.title, index }, limit);
         for (const key of enveloped.lossyKeys) lossyKeys.add(key);
         return enveloped.json;
       });
@@ -289,16 +207,16 @@ export class FileRun {
       const [first = [], ...rest] = batchBySize(json, MAX_RECORD_CHARS);
       writer.writeLine(
         outcome === 'late'
-          ? serializeWithResults({ type: 'late', id: meta.id, attempt, ...lossy }, first)
+          ? serializeWithResults({ type: 'late', id: definition.id, attempt, ...lossy }, first)
           : serializeWithResults(
               {
                 type: 'test',
-                id: meta.id,
-                title: meta.title,
-                ancestors: meta.ancestors,
+                id: definition.id,
+                title: definition.title,
+                ancestors: definition.ancestors,
                 attempt,
-                harm: meta.harm,
-                trial: meta.trial,
+                harm: definition.harm,
+                trial: definition.trial,
                 outcome,
                 ...lossy,
               },
@@ -306,7 +224,7 @@ export class FileRun {
             ),
       );
       for (const batch of rest) {
-        writer.writeLine(serializeWithResults({ type: 'more', id: meta.id, attempt }, batch));
+        writer.writeLine(serializeWithResults({ type: 'more', id: definition.id, attempt }, batch));
       }
       if (outcome !== 'late') this.counts.tests += 1;
       this.counts.results += json.length;
