@@ -10,9 +10,6 @@ import { pathToFileURL } from 'node:url';
 import { describeError, describeValue } from '../model/value-description';
 import { type ReportSink, isReportSink } from './sink';
 
-/** A `sinks` entry: a module specifier, or `[specifier, options]`. */
-export type SinkModuleSpec = string | [string, Record<string, unknown>];
-
 /** What a sink factory receives. */
 export interface SinkFactoryContext {
   /** Jest's rootDir. */

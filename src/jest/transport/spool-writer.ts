@@ -75,8 +75,4 @@ export class SpoolWriter {
       this.fd = null;
     }
   }
-
-  get closed(): boolean {
-    return this.fd === null;
-  }
 }
