@@ -76,8 +76,3 @@ export function claimMissingReporterNotice(tmp = os.tmpdir()): boolean {
     return !hasErrorCode(error, 'EEXIST');
   }
 }
-
-/** Forgets this process's decision (tests only). */
-export function resetMissingReporterNotice(): void {
-  decided = false;
-}

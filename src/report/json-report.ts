@@ -135,19 +135,15 @@ export function projectReport(report: TestRunReport, withResults = true): Json {
   };
 }
 
-/** Serialised report text (2-space indent, trailing newline). */
-export function serializeReport(report: TestRunReport): string {
-  return `${JSON.stringify(projectReport(report), null, 2)}\n`;
-}
-
 const indent = (text: string, spaces: string): string => text.replace(/\n/g, `\n${spaces}`);
 
 /** Pieces of about this many characters are handed to the writer. */
 const PIECE_CHARS = 1 << 20;
 
 /**
- * The same text as {@link serializeReport}, in pieces of bounded size, so a
- * report of any size can be written without holding it in one string.
+ * The report as JSON text (2-space indent, trailing newline), in pieces of
+ * bounded size, so a report of any size can be written without holding it
+ * in one string.
  */
 export function* serializeReportChunks(report: TestRunReport): Generator<string> {
   const placeholder = '\u0000by_harm_category\u0000';

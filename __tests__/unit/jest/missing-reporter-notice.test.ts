@@ -1,15 +1,24 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import {
-  claimMissingReporterNotice,
-  resetMissingReporterNotice,
-} from '../../../src/jest/missing-reporter-notice';
+
+type NoticeModule = typeof import('../../../src/jest/missing-reporter-notice');
+
+/** The module as a process that starts now has it: its once-per-process decision not yet taken. */
+function freshProcess(): NoticeModule['claimMissingReporterNotice'] {
+  let loaded: NoticeModule | undefined;
+  jest.isolateModules(() => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    loaded = require('../../../src/jest/missing-reporter-notice') as NoticeModule;
+  });
+  return (loaded as NoticeModule).claimMissingReporterNotice;
+}
 
 let tmp: string;
+let claimMissingReporterNotice: NoticeModule['claimMissingReporterNotice'];
 beforeEach(() => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rampart-notice-test-'));
-  resetMissingReporterNotice();
+  claimMissingReporterNotice = freshProcess();
 });
 afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
@@ -20,8 +29,7 @@ describe('the missing-reporter notice', () => {
     expect(claimMissingReporterNotice(tmp)).toBe(true);
     expect(claimMissingReporterNotice(tmp)).toBe(false);
     // Another process or thread of the same run: the marker file answers.
-    resetMissingReporterNotice();
-    expect(claimMissingReporterNotice(tmp)).toBe(false);
+    expect(freshProcess()(tmp)).toBe(false);
     expect(fs.readdirSync(tmp)).toEqual([
       expect.stringMatching(new RegExp(`^rampart-notice-${uid}-\\d+$`)),
     ]);

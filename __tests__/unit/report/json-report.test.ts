@@ -3,10 +3,10 @@ import { TestRunReport, classifyTrialGroup } from '../../../src/report';
 import {
   projectReport,
   projectResult,
-  serializeReport,
   serializeReportChunks,
 } from '../../../src/report/json-report';
 import { schemaErrors } from '../../support/report-schema';
+import { reportText } from '../../support/report-text';
 
 const base = {
   status: SafetyStatus.SAFE,
@@ -147,7 +147,7 @@ describe('JSON projection', () => {
   });
 
   test('a harm category "__proto__" is an ordinary key of by_harm_category', () => {
-    const text = serializeReport(
+    const text = reportText(
       new TestRunReport({ results: [new Result({ ...base, harmCategory: '__proto__' })] }),
     );
     const parsed = JSON.parse(text);
@@ -220,7 +220,7 @@ describe('JSON projection', () => {
         '__proto__::g': classifyTrialGroup([[new Result(base)], undefined], 0.5, 'g'),
       },
     });
-    const json = JSON.parse(serializeReport(report));
+    const json = JSON.parse(reportText(report));
     expect(schemaErrors(json)).toBeNull();
     expect(json.duration_seconds).toBeNull();
     // The schema is exact for our reports: a key it does not know is refused.
@@ -263,7 +263,7 @@ describe('streamed serialization', () => {
     ],
   ])('%s: the pieces join to exactly the one-string text', (_name, report) => {
     const pieces = [...serializeReportChunks(report)];
-    expect(pieces.join('')).toBe(serializeReport(report));
+    expect(pieces.join('')).toBe(reportText(report));
     expect(schemaErrors(JSON.parse(pieces.join('')))).toBeNull();
     expect(Math.max(...pieces.map((p) => p.length))).toBeLessThan(2 * 1024 * 1024);
   });

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { EvalOutcome, ObservabilityLevel, Result, SafetyStatus } from '../../../src/index';
 import { TestRunReport, classifyTrialGroup } from '../../../src/report';
-import { REPORT_SCHEMA_VERSION, serializeReport } from '../../../src/report/json-report';
+import { REPORT_SCHEMA_VERSION } from '../../../src/report/json-report';
 import { mergeReports } from '../../../src/report/merge';
 import {
   READABLE_REPORT_VERSIONS,
@@ -20,6 +20,7 @@ import {
   expectedError,
 } from '../../fixtures/reports/cases';
 import { REPO_SCHEMA, schemaErrors } from '../../support/report-schema';
+import { reportText } from '../../support/report-text';
 
 type Outcome = 'ok' | ReportReadError['problem'];
 
@@ -44,8 +45,8 @@ describe('the corpus of reports', () => {
       expect(read.schemaVersion).toBe(file.includes('upstream') ? null : REPORT_SCHEMA_VERSION);
       expect(schemaErrors(parse(file))).toBeNull();
       if (read.schemaVersion !== null)
-        expect(serializeReport(read.report)).toBe(fs.readFileSync(corpusFile(file), 'utf8'));
-      const merged = serializeReport(mergeReports([{ source: file, report: read.report }]));
+        expect(reportText(read.report)).toBe(fs.readFileSync(corpusFile(file), 'utf8'));
+      const merged = reportText(mergeReports([{ source: file, report: read.report }]));
       expect(schemaErrors(JSON.parse(merged))).toBeNull();
     },
   );
@@ -208,8 +209,8 @@ describe('reading', () => {
         ['__proto__']: classifyTrialGroup([[new Result(base)]], 1, 'p'),
       },
     });
-    const { report: back } = readJsonReport(JSON.parse(serializeReport(report)));
-    expect(serializeReport(back)).toBe(serializeReport(report));
+    const { report: back } = readJsonReport(JSON.parse(reportText(report)));
+    expect(reportText(back)).toBe(reportText(report));
     expect(back.trialGroups['a::g']?.title).toBe('g');
     expect(Object.keys(back.trialGroups)).toEqual(['__proto__', 'a::g']);
     expect(Object.getPrototypeOf(back.trialGroups)).toBe(Object.prototype);
@@ -237,7 +238,7 @@ describe('reading', () => {
     expect(report.metadata).toEqual({});
     const xdist = readReportFile(corpusFile('valid/upstream-xdist-incomplete.json')).report;
     expect(xdist.incomplete).toBe(true);
-    expect(JSON.parse(serializeReport(xdist)).by_harm_category.data_leakage[0]).not.toHaveProperty(
+    expect(JSON.parse(reportText(xdist)).by_harm_category.data_leakage[0]).not.toHaveProperty(
       'turn_evaluations',
     );
   });
@@ -352,9 +353,9 @@ describe('reading', () => {
       fc.property(fc.array(result, { maxLength: 6 }), (results) => {
         // Written reports list Results by category; read back, they come in that order.
         const report = new TestRunReport({ results, metadata: facts });
-        const text = serializeReport(report);
+        const text = reportText(report);
         expect(schemaErrors(JSON.parse(text))).toBeNull();
-        expect(serializeReport(readJsonReport(JSON.parse(text)).report)).toBe(text);
+        expect(reportText(readJsonReport(JSON.parse(text)).report)).toBe(text);
       }),
       { numRuns: 300 },
     );
