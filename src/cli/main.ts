@@ -16,7 +16,7 @@ import { mergeCommand } from './merge-command';
 import { parseCommandArguments } from './parse-arguments';
 
 /** Every subcommand, in the order `rampart --help` lists them. */
-export const COMMANDS: readonly CommandSpec[] = [mergeCommand];
+const COMMANDS: readonly CommandSpec[] = [mergeCommand];
 
 function version(): string {
   const manifest = path.join(__dirname, '..', '..', 'package.json');

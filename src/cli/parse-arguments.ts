@@ -25,7 +25,7 @@ export function optionLabel(option: OptionSpec): string {
 }
 
 /** An unknown option's message, with the closest known option when one is close. */
-export function unknownOption(raw: string, options: readonly OptionSpec[]): string {
+function unknownOption(raw: string, options: readonly OptionSpec[]): string {
   const name = raw.replace(/^-+/, '').replace(/=.*$/s, '');
   const guess = closestName(
     name,

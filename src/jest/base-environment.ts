@@ -18,7 +18,7 @@ function isPathLike(name: string): boolean {
 }
 
 /** The module specifiers tried for `name`, in order. */
-export function baseEnvironmentCandidates(name: string, rootDir: string): string[] {
+function baseEnvironmentCandidates(name: string, rootDir: string): string[] {
   const specifier = name.startsWith(ROOT_DIR_TOKEN)
     ? path.join(rootDir, name.slice(ROOT_DIR_TOKEN.length))
     : name;
@@ -26,7 +26,7 @@ export function baseEnvironmentCandidates(name: string, rootDir: string): string
 }
 
 /** The file of the base environment named `name`; throws naming the option when none resolves. */
-export function resolveBaseEnvironment(name: string, rootDir: string): string {
+function resolveBaseEnvironment(name: string, rootDir: string): string {
   const candidates = baseEnvironmentCandidates(name, rootDir);
   const resolvers = [createRequire(path.join(rootDir, 'package.json')), require];
   for (const specifier of candidates) {

@@ -51,7 +51,7 @@ interface TestScope {
 const testScope = new AsyncLocalStorage<TestScope>();
 
 /** Longest spool line, in UTF-16 units; a test's Results are split over several lines beyond it. */
-export const MAX_RECORD_CHARS = 64 * 1024 * 1024;
+const MAX_RECORD_CHARS = 64 * 1024 * 1024;
 
 /** Splits serialised Results into batches whose total length stays within `max` (at least one each). */
 export function batchBySize(items: readonly string[], max: number): string[][] {

@@ -28,7 +28,7 @@ function isWorkerProcess(): boolean {
 }
 
 /** Pid of the Jest process that owns the run this code runs for. */
-export function runOwnerPid(): number {
+function runOwnerPid(): number {
   return isWorkerProcess() ? process.ppid : process.pid;
 }
 

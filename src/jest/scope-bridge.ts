@@ -24,7 +24,7 @@ export interface ScopeBridge {
 export const SCOPE_BRIDGE_KEY: unique symbol = Symbol.for('rampart.jest.scope-bridge.v1');
 
 /** The bridge installed by `rampart/env`, if the test runs in it. */
-export function installedScopeBridge(): ScopeBridge | undefined {
+function installedScopeBridge(): ScopeBridge | undefined {
   const bridge = (globalThis as { [SCOPE_BRIDGE_KEY]?: ScopeBridge })[SCOPE_BRIDGE_KEY];
   return bridge && bridge.version === 1 ? bridge : undefined;
 }

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import type { CircusDescribeBlock } from './circus-types';
 
 /** Separator of the parts of a test id, as in pytest node ids. */
-export const ID_SEPARATOR = '::';
+const ID_SEPARATOR = '::';
 
 /** Titles of the describe blocks around a test, outermost first (root excluded). */
 export function ancestorTitles(block: CircusDescribeBlock | undefined): string[] {

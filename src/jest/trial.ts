@@ -14,7 +14,7 @@ export interface TrialOptions {
 }
 
 /** Largest accepted n: a typo such as 1e6 would otherwise hang test collection. */
-export const MAX_TRIALS = 10_000;
+const MAX_TRIALS = 10_000;
 
 /** Validated trial arguments. */
 export interface TrialSpec {

@@ -46,7 +46,7 @@ export function writeThenPlace(
 }
 
 /** Hard-links `temporary` to `target`; an exclusive copy where links are unsupported. Never replaces. */
-export function linkExclusive(temporary: string, target: string): void {
+function linkExclusive(temporary: string, target: string): void {
   try {
     fs.linkSync(temporary, target); // fails with EEXIST instead of replacing
   } catch (error) {

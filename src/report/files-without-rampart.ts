@@ -13,7 +13,7 @@ export const FILES_WITHOUT_RAMPART_KEY = 'files_without_rampart_env';
 /** Most file names kept in the report metadata. */
 export const MAX_LISTED_FILES = 100;
 /** Most file names printed in the summary. */
-export const MAX_PRINTED_FILES = 10;
+const MAX_PRINTED_FILES = 10;
 
 /** What the report metadata holds under {@link FILES_WITHOUT_RAMPART_KEY}. */
 export interface FilesWithoutRampart {

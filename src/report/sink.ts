@@ -21,7 +21,7 @@ export function isReportSink(value: unknown): value is ReportSink {
 }
 
 /** A sink's display name: its class name, else "sink #<i>". */
-export function sinkName(sink: ReportSink, index: number): string {
+function sinkName(sink: ReportSink, index: number): string {
   try {
     const name = (sink as { constructor?: { name?: unknown } }).constructor?.name;
     return typeof name === 'string' && name && name !== 'Object' ? name : `sink #${index + 1}`;

@@ -89,7 +89,7 @@ export function populationLine(report: TestRunReport): string {
 }
 
 /** The INCOMPLETE banner, or [] for a complete run. */
-export function incompleteLines(reasons: readonly string[], options: SummaryOptions): string[] {
+function incompleteLines(reasons: readonly string[], options: SummaryOptions): string[] {
   if (reasons.length === 0) return [];
   const { chalk } = options;
   return [

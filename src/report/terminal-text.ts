@@ -24,7 +24,7 @@ const LINE_BREAKS = /[\r\n\t\v\f\u0085\u2028\u2029]+/g;
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
 /** Longest field printed; the JSON report keeps the full text. */
-export const MAX_TERMINAL_FIELD = 2000;
+const MAX_TERMINAL_FIELD = 2000;
 
 /**
  * One line of plain text: escape sequences removed, line breaks and tabs

@@ -87,7 +87,7 @@ export class XpiaExecution extends BaseExecution<AgentAdapter> {
  * any, promoted to the top level; otherwise one `turn_<N>` entry per turn
  * that has some. Always a fresh object.
  */
-export function mergeResponseMetadata(turns: readonly Turn[]): Record<string, unknown> {
+function mergeResponseMetadata(turns: readonly Turn[]): Record<string, unknown> {
   const perTurn = turns.filter((turn) => Object.keys(turn.response.metadata).length > 0);
   if (perTurn.length === 1) return { ...(perTurn[0] as Turn).response.metadata };
   return Object.fromEntries(

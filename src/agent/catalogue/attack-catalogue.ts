@@ -55,7 +55,7 @@ export function catalogueCounts(): Record<string, number> {
 }
 
 /** The sections of the page, in order. */
-export const CATALOGUE_SECTIONS: readonly CatalogueSection[] = [
+const CATALOGUE_SECTIONS: readonly CatalogueSection[] = [
   {
     heading: 'Converters',
     render: () => [

@@ -1,7 +1,7 @@
 /** Markdown tables for generated documentation pages. */
 
 /** `text` safe inside a table cell: pipes escaped (also inside code), line breaks as spaces. */
-export function cell(text: string): string {
+function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
 

@@ -20,7 +20,7 @@ const PACKAGE_RELS = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`;
 
 /** `text` made safe for XML 1.0 character data: escaped, and characters XML forbids dropped. */
-export function xmlText(text: string): string {
+function xmlText(text: string): string {
   return (
     text
       // eslint-disable-next-line no-control-regex
@@ -44,7 +44,7 @@ function paragraphs(text: string, runProperties: string): string {
 }
 
 /** The `word/document.xml` part for `text`. */
-export function documentXml(text: string, options: DocxTextOptions = {}): string {
+function documentXml(text: string, options: DocxTextOptions = {}): string {
   const hidden =
     options.hidden === true ? '<w:rPr><w:color w:val="FFFFFF"/><w:sz w:val="2"/></w:rPr>' : '';
   const cover = options.cover ? paragraphs(options.cover, '') : '';

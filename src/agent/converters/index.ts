@@ -11,31 +11,16 @@ export { Rot13Converter } from './rot13-converter';
 export { HexConverter } from './hex-converter';
 export { BinaryConverter } from './binary-converter';
 export { UrlConverter, type UrlConverterOptions } from './url-converter';
-export {
-  JsonEscapeConverter,
-  type JsonEscapeConverterOptions,
-} from './json-escape-converter';
+export { JsonEscapeConverter, type JsonEscapeConverterOptions } from './json-escape-converter';
 export { MorseConverter } from './morse-converter';
 export { CaesarConverter, type CaesarConverterOptions } from './caesar-converter';
 export { AtbashConverter } from './atbash-converter';
 export { ReverseConverter } from './reverse-converter';
 export { LeetspeakConverter } from './leetspeak-converter';
-export {
-  HomoglyphConverter,
-  type HomoglyphConverterOptions,
-} from './homoglyph-converter';
-export {
-  CharSwapConverter,
-  type CharSwapConverterOptions,
-} from './char-swap-converter';
-export {
-  SplitNoiseConverter,
-  type SplitNoiseConverterOptions,
-} from './split-noise-converter';
-export {
-  ZeroWidthConverter,
-  type ZeroWidthConverterOptions,
-} from './zero-width-converter';
+export { HomoglyphConverter, type HomoglyphConverterOptions } from './homoglyph-converter';
+export { CharSwapConverter, type CharSwapConverterOptions } from './char-swap-converter';
+export { SplitNoiseConverter, type SplitNoiseConverterOptions } from './split-noise-converter';
+export { ZeroWidthConverter, type ZeroWidthConverterOptions } from './zero-width-converter';
 export {
   TagSmugglingConverter,
   type TagSmugglingConverterOptions,
@@ -44,10 +29,7 @@ export {
   MarkdownCommentConverter,
   type MarkdownCommentConverterOptions,
 } from './markdown-comment-converter';
-export {
-  HtmlCommentConverter,
-  type HtmlCommentConverterOptions,
-} from './html-comment-converter';
+export { HtmlCommentConverter, type HtmlCommentConverterOptions } from './html-comment-converter';
 export {
   InvisibleHtmlConverter,
   InvisibleStyle,
@@ -65,8 +47,4 @@ export {
 export { DocxConverter, type DocxConverterOptions } from './docx-converter';
 export { PlainConverter } from './plain-converter';
 export { ChainConverter, type ChainConverterOptions } from './chain-converter';
-export {
-  CONVERTER_CATALOGUE,
-  ConverterKind,
-  type ConverterEntry,
-} from './converter-catalogue';
+export { CONVERTER_CATALOGUE, ConverterKind, type ConverterEntry } from './converter-catalogue';

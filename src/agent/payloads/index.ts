@@ -30,16 +30,8 @@ export {
   type PayloadCollectionManifest,
   type LoadOptions,
 } from './payload-store';
-export {
-  Payloads,
-  RED_TEAM_WRITER,
-  type GeneratePayloadsOptions,
-} from './generate-payloads';
+export { Payloads, RED_TEAM_WRITER, type GeneratePayloadsOptions } from './generate-payloads';
 export { OWASP_LLM_TOP_10 } from './taxonomy/owasp-llm';
 export { OWASP_AGENTIC_TOP_10 } from './taxonomy/owasp-agentic';
 export { MITRE_ATLAS } from './taxonomy/mitre-atlas';
-export {
-  findTaxonomyEntry,
-  type Taxonomy,
-  type TaxonomyEntry,
-} from './taxonomy/taxonomy';
+export { findTaxonomyEntry, type Taxonomy, type TaxonomyEntry } from './taxonomy/taxonomy';

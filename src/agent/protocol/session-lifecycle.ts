@@ -16,7 +16,7 @@ import { describeValue } from '../../model/value-description';
  * Throws a TypeError unless `adapter` has `createSession()` and a valid
  * `observabilityProfile`: checked before anything is planted or sent.
  */
-export function checkAdapter(adapter: AgentAdapter): void {
+function checkAdapter(adapter: AgentAdapter): void {
   if (
     adapter === null ||
     typeof adapter !== 'object' ||
@@ -37,7 +37,7 @@ export function checkAdapter(adapter: AgentAdapter): void {
  * Creates and opens one session of `adapter`; once it is open, its `close`
  * runs when `cleanups` unwinds (also after errors).
  */
-export async function openSession(adapter: AgentAdapter, cleanups: CleanupStack): Promise<Session> {
+async function openSession(adapter: AgentAdapter, cleanups: CleanupStack): Promise<Session> {
   const session = await adapter.createSession();
   if (session === null || typeof session !== 'object' || typeof session.send !== 'function') {
     throw new TypeError(

@@ -3,7 +3,7 @@ import { EvalOutcome, TraceEndReason } from '../../model/trace-enums';
 import type { EvalResult } from '../../model/trace-types';
 
 /** Appended to every evaluated verdict of a trace that ran out of turns. */
-export const TURN_BUDGET_SUFFIX = ' (turn budget exhausted)';
+const TURN_BUDGET_SUFFIX = ' (turn budget exhausted)';
 
 /**
  * Why an evaluation is (partly) undetermined: the composite's

@@ -56,7 +56,7 @@ function readSafely<T>(read: () => T, fallback: T): T {
 }
 
 /** The ERROR placeholder standing in for a Result that cannot travel. */
-export function placeholderFor(
+function placeholderFor(
   original: Partial<Pick<Result, 'observabilityLevel' | 'harmCategory'>> | null,
   origin: ResultOrigin,
   limit: number,

@@ -22,7 +22,7 @@ export const STRAY_DIR = 'stray';
 export class StraySpool {
   private readonly file: string;
 
-  constructor(private readonly channel: RunChannel) {
+  constructor(channel: RunChannel) {
     const name = `${process.pid}-${currentWorkerId()}-${threadId}-${randomBytes(6).toString('hex')}`;
     this.file = path.join(channel.dir, STRAY_DIR, `${name}${SPOOL_SUFFIX}`);
   }
