@@ -154,7 +154,7 @@ test('exits', () => { rec('unsafe', 'recorded in the exiting test'); process.exi
     const run = await s.run(['--runInBand']);
     expect(run.code).toBe(1);
     expect(reasons(s.report()).sort()).toEqual([
-      'object.test.js: test file failed to run: thrown {"code":42}',
+      'object.test.js: test file failed to run: { code: 42 }',
       'string.test.js: test file failed to run: boom string',
     ]);
     expect(run.stderr).not.toMatch(/failed to run: (undefined|unknown error)/);

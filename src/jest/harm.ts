@@ -4,6 +4,7 @@ import { describeValue } from '../model/value-description';
 import type { ScopedDefinitions } from './definition-types';
 import { requireScopeBridge, withScope } from './scope-bridge';
 import { type DefinitionRunner, jestGlobals, wrapDefinitionApi } from './test-api';
+import { argumentChecks } from '../model/value-checks';
 
 /** Definition functions bound to a runner; shared by `harm()` and `trial()`. */
 export function scopedDefinitions(run: DefinitionRunner): ScopedDefinitions {
@@ -17,15 +18,6 @@ export function scopedDefinitions(run: DefinitionRunner): ScopedDefinitions {
   };
 }
 
-function validateCategory(category: unknown): string {
-  if (typeof category !== 'string' || category.trim().length === 0) {
-    throw new TypeError(
-      `harm(category) must be a non-empty string, got ${describeValue(category)}`,
-    );
-  }
-  return category;
-}
-
 /**
  * Tag tests with a harm category. Scoped: every test and describe defined in
  * `body` carries it. Without `body`: `harm(c).test(...)`, `.it`, `.describe`,
@@ -35,7 +27,7 @@ function validateCategory(category: unknown): string {
 export function harm(category: HarmCategory, body: () => void): void;
 export function harm(category: HarmCategory): ScopedDefinitions;
 export function harm(category: HarmCategory, body?: () => void): ScopedDefinitions | void {
-  const harmCategory = validateCategory(category);
+  const harmCategory = argumentChecks.nonBlankString(category, 'harm(category)');
   if (body === undefined) {
     return scopedDefinitions((define) => {
       requireScopeBridge('harm()');

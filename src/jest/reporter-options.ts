@@ -1,5 +1,6 @@
 /** The reporter's options: validated once, with errors that name the option and the value. */
 import * as path from 'node:path';
+import { argumentChecks } from '../model/value-checks';
 import { describeValue } from '../model/value-description';
 import { type ResolvedSinkModule, resolveSinkModules } from '../report/sink-modules';
 import { DEFAULT_MAX_RESULT_BYTES, MIN_MAX_RESULT_BYTES } from './transport/result-envelope';
@@ -45,17 +46,12 @@ const KNOWN = [
   'keepTransport',
 ];
 
-function optionError(name: string, expected: string, value: unknown): TypeError {
-  return new TypeError(
-    `rampart/reporter option "${name}" must be ${expected}, got ${describeValue(value)}`,
-  );
-}
+/** How messages name an option. */
+const option = (name: string): string => `rampart/reporter option "${name}"`;
 
 function bool(options: Record<string, unknown>, name: string, fallback: boolean): boolean {
   const value = options[name];
-  if (value === undefined) return fallback;
-  if (typeof value !== 'boolean') throw optionError(name, 'true or false', value);
-  return value;
+  return value === undefined ? fallback : argumentChecks.boolean(value, option(name));
 }
 
 /** Validates the options; throws a TypeError naming the first bad one. */
@@ -71,31 +67,28 @@ export function resolveReporterOptions(raw: unknown, rootDir: string): ResolvedR
     );
   }
   const notes: string[] = [];
-  const outputDir = options.outputDir ?? '.rampart';
-  if (typeof outputDir !== 'string' || outputDir.trim().length === 0)
-    throw optionError('outputDir', 'a non-empty string', outputDir);
-  const requestedBytes = options.maxResultBytes ?? DEFAULT_MAX_RESULT_BYTES;
-  if (
-    typeof requestedBytes !== 'number' ||
-    !Number.isSafeInteger(requestedBytes) ||
-    requestedBytes <= 0
-  ) {
-    throw optionError('maxResultBytes', 'a positive integer (bytes)', requestedBytes);
-  }
+  const outputDir = argumentChecks.nonBlankString(
+    options.outputDir ?? '.rampart',
+    option('outputDir'),
+  );
+  const requestedBytes = argumentChecks.integer(
+    options.maxResultBytes ?? DEFAULT_MAX_RESULT_BYTES,
+    option('maxResultBytes'),
+    1,
+    'a positive integer (bytes)',
+  );
   if (requestedBytes < MIN_MAX_RESULT_BYTES) {
     notes.push(
       `rampart/reporter option "maxResultBytes" (${requestedBytes}) is below the minimum of ${MIN_MAX_RESULT_BYTES} bytes an attributed placeholder needs; using ${MIN_MAX_RESULT_BYTES}.`,
     );
   }
   const maxResultBytes = Math.max(requestedBytes, MIN_MAX_RESULT_BYTES);
-  const sinkTimeoutMs = options.sinkTimeoutMs ?? 30_000;
-  if (
-    typeof sinkTimeoutMs !== 'number' ||
-    !Number.isSafeInteger(sinkTimeoutMs) ||
-    sinkTimeoutMs <= 0
-  ) {
-    throw optionError('sinkTimeoutMs', 'a positive integer (milliseconds)', sinkTimeoutMs);
-  }
+  const sinkTimeoutMs = argumentChecks.integer(
+    options.sinkTimeoutMs ?? 30_000,
+    option('sinkTimeoutMs'),
+    1,
+    'a positive integer (milliseconds)',
+  );
   return {
     outputDir: path.resolve(rootDir, outputDir),
     json: bool(options, 'json', true),

@@ -20,8 +20,7 @@ import {
   type ResolvedReporterOptions,
   resolveReporterOptions,
 } from './reporter-options';
-import { toJsonSafe } from '../model/json-safe';
-import { describeError } from '../model/value-description';
+import { describeError, describeValue, errorParts } from '../model/value-description';
 import { stderrChalk, terminalWidth, writeLines } from '../report/terminal-output';
 import { type JestProject, projectOfUnknown } from './project-identity';
 import { type WatchedProject, reportWouldRetrigger } from './watch-loop';
@@ -314,15 +313,12 @@ export class RampartReporter {
 
 /**
  * What a test file threw, for the incomplete reason: Jest passes Errors as
- * `{ message, stack }`, and anything else (a string, a plain object) as is.
+ * `{ message, stack }` (the message names the error already), and anything
+ * else (a string, a plain object) as is.
  */
 function execErrorText(error: unknown): string {
-  if (typeof error === 'string') return error;
-  const message = (error as { message?: unknown }).message;
-  if (typeof message === 'string' && message.length > 0) return message;
-  if (error !== null && typeof error === 'object')
-    return `thrown ${JSON.stringify(toJsonSafe(error)).slice(0, 200)}`;
-  return describeError(error);
+  const { message } = errorParts(error);
+  return message.length > 0 ? message : describeValue(error);
 }
 
 /** A file as the reporter prints it: relative to the working directory. */

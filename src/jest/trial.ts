@@ -6,6 +6,7 @@ import { describeValue } from '../model/value-description';
 import type { ScopedDefinitions } from './definition-types';
 import { scopedDefinitions } from './harm';
 import { requireScopeBridge, withScope } from './scope-bridge';
+import { argumentChecks } from '../model/value-checks';
 
 /** Options of {@link trial}. */
 export interface TrialOptions {
@@ -23,13 +24,9 @@ export interface TrialSpec {
 }
 
 /** Validates `trial()` arguments; throws a TypeError naming the bad one. */
-export function validateTrialArguments(n: unknown, options: unknown): TrialSpec {
-  if (typeof n !== 'number' || !Number.isInteger(n) || n < 1) {
-    throw new TypeError(`trial(n) must be an integer >= 1, got ${describeValue(n)}`);
-  }
-  if (n > MAX_TRIALS) {
-    throw new TypeError(`trial(n) must be at most ${MAX_TRIALS}, got ${describeValue(n)}`);
-  }
+export function validateTrialArguments(value: unknown, options: unknown): TrialSpec {
+  const n = argumentChecks.integer(value, 'trial(n)', 1);
+  if (n > MAX_TRIALS) argumentChecks.fail('trial(n)', `at most ${MAX_TRIALS}`, n);
   if (options === undefined) return { n, threshold: 1 };
   if (options === null || typeof options !== 'object' || Array.isArray(options)) {
     throw new TypeError(
@@ -45,17 +42,7 @@ export function validateTrialArguments(n: unknown, options: unknown): TrialSpec 
   // Only a missing threshold takes the default: null is a bad value like any other.
   const given = (options as { threshold?: unknown }).threshold;
   const threshold = given === undefined ? 1 : given;
-  if (
-    typeof threshold !== 'number' ||
-    !Number.isFinite(threshold) ||
-    threshold < 0 ||
-    threshold > 1
-  ) {
-    throw new TypeError(
-      `trial threshold must be a number in [0, 1], got ${describeValue(threshold)}`,
-    );
-  }
-  return { n, threshold };
+  return { n, threshold: argumentChecks.ratio(threshold, 'trial threshold') };
 }
 
 function requireBridge(): void {

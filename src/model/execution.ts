@@ -8,7 +8,7 @@ import { recordResult } from './collector';
 import { Result } from './result';
 import { ObservabilityLevel, SafetyStatus } from './result-status';
 import type { PopulationRef } from './trace-types';
-import { describeValue } from './value-description';
+import { describeValue, errorParts } from './value-description';
 
 /** Lifecycle points of an execution. */
 export const ExecutionEvent = {
@@ -81,28 +81,6 @@ export const executionLog: { warn(message: string, error?: unknown): void } = {
   },
 };
 
-function errorName(error: unknown): string {
-  if (error instanceof Error) return error.name || error.constructor.name || 'Error';
-  if (error !== null && typeof error === 'object') {
-    const name = (error as { name?: unknown }).name;
-    if (typeof name === 'string' && name) return name;
-  }
-  return typeof error === 'string' ? 'Error' : typeof error;
-}
-
-function errorMessage(error: unknown): string {
-  try {
-    if (error instanceof Error) return error.message;
-    if (error !== null && typeof error === 'object') {
-      const message = (error as { message?: unknown }).message;
-      if (typeof message === 'string') return message;
-    }
-    return String(error);
-  } catch {
-    return '<unprintable error>';
-  }
-}
-
 /** Options shared by every execution. */
 export interface ExecutionOptions {
   /** Extra handlers, called after the default ones. */
@@ -154,7 +132,8 @@ export abstract class BaseExecution<A extends ObservableAdapter = ObservableAdap
         );
       }
     } catch (error) {
-      executionLog.warn(`${errorName(error)} during ${this.strategyName} execution`, error);
+      const { name, message } = errorParts(error);
+      executionLog.warn(`${name} during ${this.strategyName} execution`, error);
       await this.fire({
         event: ExecutionEvent.ON_ERROR,
         adapter,
@@ -164,10 +143,10 @@ export abstract class BaseExecution<A extends ObservableAdapter = ObservableAdap
       });
       result = new Result({
         status: SafetyStatus.ERROR,
-        summary: `${errorName(error)}: ${errorMessage(error)}`,
+        summary: `${name}: ${message}`,
         strategy: this.strategyName,
         observabilityLevel: observabilityOf(adapter),
-        metadata: { error: errorMessage(error), error_type: errorName(error) },
+        metadata: { error: message, error_type: name },
       });
     }
     result.durationSeconds = elapsed();

@@ -4,6 +4,7 @@
  * revoked proxies all become plain JSON. Keys such as `__proto__` are kept as
  * ordinary data properties, never as prototypes (SPEC §3, hostile values).
  */
+import { errorParts } from './value-description';
 
 /** A JSON value. */
 export type JsonValue =
@@ -32,16 +33,6 @@ export function defineEntry(target: Record<string, unknown>, key: string, value:
     });
   } else {
     target[key] = value;
-  }
-}
-
-function describeThrown(error: unknown): string {
-  try {
-    // Structural, not instanceof: errors from a test's realm have another Error class.
-    const message = (error as { message?: unknown } | null)?.message;
-    return typeof message === 'string' ? message : String(error);
-  } catch {
-    return 'unknown error';
   }
 }
 
@@ -121,7 +112,7 @@ function convert(value: unknown, depth: number, conversion: Conversion): JsonVal
     return convertObject(object, depth, conversion);
   } catch (error) {
     markLossy(conversion);
-    return `[Unreadable: ${toWellFormed(describeThrown(error))}]`;
+    return `[Unreadable: ${toWellFormed(errorParts(error).message)}]`;
   } finally {
     ancestors.delete(object);
   }
@@ -179,7 +170,7 @@ function convertObject(object: object, depth: number, conversion: Conversion): J
       entry = (object as Record<string, unknown>)[key];
     } catch (error) {
       markLossy(conversion);
-      entry = `[Unreadable: ${describeThrown(error)}]`;
+      entry = `[Unreadable: ${errorParts(error).message}]`;
     }
     if (entry === undefined) continue; // as JSON.stringify does
     defineEntry(out, toWellFormed(key), convert(entry, depth + 1, conversion));

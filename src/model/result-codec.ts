@@ -21,7 +21,7 @@ import {
   type Turn,
 } from './trace-types';
 import { type JsonValue, type LossyKeys, toJsonSafeRecord, toWellFormed } from './json-safe';
-import { JsonFields } from './json-fields';
+import { ValueChecks } from './value-checks';
 
 /** Raised when a serialized Result is malformed. */
 export class SchemaError extends Error {
@@ -152,7 +152,7 @@ export function encodeResult(result: Result, lossyMetadata?: LossyKeys): Json {
 
 // ---------------------------------------------------------------- decoding
 
-const fields: JsonFields = new JsonFields((message) => new SchemaError(message));
+const fields: ValueChecks = new ValueChecks((message) => new SchemaError(message));
 
 // Absent optional fields take their defaults; explicit nulls only where nullable.
 function readStrOrNull(value: unknown, path: string): string | null {
@@ -293,9 +293,7 @@ function readPopulation(value: unknown, path: string): PopulationRef | null {
   const index = o.index;
   if (typeof index !== 'number' || !Number.isSafeInteger(index) || index < 0 || index >= size)
     fields.fail(`${path}.index`, 'an integer between 0 and size - 1', index);
-  if (typeof o.threshold !== 'number' || !(o.threshold >= 0 && o.threshold <= 1))
-    fields.fail(`${path}.threshold`, 'a finite number in [0, 1]', o.threshold);
-  return { id, index, size, threshold: o.threshold };
+  return { id, index, size, threshold: fields.ratio(o.threshold, `${path}.threshold`) };
 }
 
 /** Rebuilds a Result from its canonical JSON object; throws SchemaError naming the bad field. */

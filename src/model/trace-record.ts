@@ -11,8 +11,8 @@ import { Result } from './result';
 import { parseStrictJson } from './strict-json';
 import { SchemaError, decodeResult, encodeResult } from './result-codec';
 import type { EvalResult } from './trace-types';
-import { JsonFields } from './json-fields';
-import { describeValue } from './value-description';
+import { describeValue, errorParts } from './value-description';
+import { ValueChecks, argumentChecks } from './value-checks';
 
 /** The schema version written and read. */
 export const TRACE_SCHEMA_VERSION = 'rampart.trace.v2';
@@ -38,7 +38,7 @@ const INTEGER_FIELDS = [
   /^\.result\.population\.(?:index|size)$/,
 ];
 
-const fields: JsonFields = new JsonFields((message) => new SchemaError(message));
+const fields: ValueChecks = new ValueChecks((message) => new SchemaError(message));
 
 /** The record as JSON text. Throws SchemaError when the Result cannot be represented. */
 export function serializeRecord(record: ResultRecord): string {
@@ -48,10 +48,7 @@ export function serializeRecord(record: ResultRecord): string {
     );
   const envelope: Record<string, unknown> = { version: TRACE_SCHEMA_VERSION };
   if (record.nodeId !== undefined && record.nodeId !== null) {
-    if (typeof record.nodeId !== 'string')
-      throw new TypeError(
-        `serializeRecord nodeId must be a string, got ${describeValue(record.nodeId)}`,
-      );
+    argumentChecks.string(record.nodeId, 'serializeRecord nodeId');
     envelope.pytest_nodeid = record.nodeId;
   }
   if (record.resultIndex !== undefined && record.resultIndex !== null)
@@ -71,7 +68,7 @@ export function deserializeRecord(data: string): ResultRecord {
   try {
     parsed = parseStrictJson(data);
   } catch (error) {
-    throw new SchemaError(`record: invalid JSON (${(error as Error).message})`);
+    throw new SchemaError(`record: invalid JSON (${errorParts(error).message})`);
   }
   const envelope = parsed.value;
   if (envelope === null || typeof envelope !== 'object' || Array.isArray(envelope))

@@ -9,6 +9,7 @@ import { writeNewFileSync, writeUniqueFileSync } from '../model/exclusive-file';
 import type { TestRunReport } from '../model/run-report';
 import { serializeReportChunks } from './json-report';
 import type { ReportSink } from './sink';
+import { argumentChecks } from '../model/value-checks';
 
 /** `run_report_2026-04-25T14-30-00-123.json` for the given instant (UTC). */
 export function reportFileName(now: Date, suffix = ''): string {
@@ -40,10 +41,10 @@ export class JsonFileReportSink implements ReportSink {
   readonly written: string[] = [];
 
   constructor(options: JsonFileReportSinkOptions) {
-    if (!options || typeof options.outputDir !== 'string' || options.outputDir.length === 0) {
-      throw new TypeError('JsonFileReportSink outputDir must be a non-empty string');
-    }
-    this.outputDir = options.outputDir;
+    this.outputDir = argumentChecks.nonEmptyString(
+      options?.outputDir,
+      'JsonFileReportSink outputDir',
+    );
   }
 
   emit(report: TestRunReport): void {

@@ -9,7 +9,7 @@
  * know, which are ignored. docs/reporter.md lists the rules and messages.
  */
 import * as fs from 'node:fs';
-import { JsonFields, indexPath, keyPath, ownField } from '../model/json-fields';
+import { ValueChecks, indexPath, keyPath, ownField } from '../model/value-checks';
 import { defineEntry } from '../model/json-safe';
 import { Result } from '../model/result';
 import { RESULT_TAGS } from '../model/result-tags';
@@ -24,7 +24,12 @@ import { ObservabilityLevel, SafetyStatus } from '../model/result-status';
 import type { EvalResult, InjectionRecord, PopulationRef, Turn } from '../model/trace-types';
 import { TrialGroupResult } from '../model/trial-group';
 import { parseStrictJson } from '../model/strict-json';
-import { describeError, describeFileError, describeValue } from '../model/value-description';
+import {
+  describeError,
+  describeFileError,
+  describeValue,
+  errorParts,
+} from '../model/value-description';
 import { FILES_WITHOUT_RAMPART_KEY, MAX_LISTED_FILES } from './files-without-rampart';
 import { REPORT_SCHEMA_VERSION } from './json-report';
 
@@ -138,7 +143,7 @@ const RATE_TOLERANCE = 1e-9;
 
 /** One read: the checks, whether unknown keys are refused, and the rules to check at the end. */
 class ReportReading {
-  readonly fields: JsonFields;
+  readonly fields: ValueChecks;
   /** Rules across fields, checked once every field is known to be well-formed. */
   readonly later: Array<() => void> = [];
   /** Our own format (with this version): every object holds exactly its known keys. */
@@ -147,7 +152,7 @@ class ReportReading {
   readonly listed: Array<{ path: string; category: string; result: Result }> = [];
 
   constructor(readonly source: string) {
-    this.fields = new JsonFields(
+    this.fields = new ValueChecks(
       (message) => new ReportReadError(`${source}: ${message}`, source, 'schema'),
     );
   }
@@ -656,7 +661,7 @@ export function readReportFile(file: string): ReadReport {
     try {
       parseStrictJson(text);
     } catch (strict) {
-      reason = (strict as Error).message;
+      reason = errorParts(strict).message;
     }
     throw new ReportReadError(`${file} is not JSON: ${reason}`, file, 'json');
   }

@@ -12,6 +12,7 @@ import { describeValue } from '../model/value-description';
 import { type PayloadConverter, converterName } from '../agent/converters/converter';
 import { PayloadTemplate, type PayloadValues } from '../agent/payloads/payload-template';
 import { jestGlobals } from '../jest/test-api';
+import { argumentChecks } from '../model/value-checks';
 
 /** Result metadata keys a matrix test writes (kept when a Result has its own value). */
 export const MATRIX_METADATA = {
@@ -202,10 +203,7 @@ export function payloadMatrix<S = string>(
   options: PayloadMatrixOptions<S>,
   body: (matrixCase: MatrixCase<S>) => unknown,
 ): void {
-  if (typeof title !== 'string' || title.trim().length === 0)
-    throw new TypeError(
-      `payloadMatrix title must be a non-empty string, got ${describeValue(title)}`,
-    );
+  argumentChecks.nonBlankString(title, 'payloadMatrix title');
   if (options === null || typeof options !== 'object')
     throw new TypeError(`payloadMatrix options must be an object, got ${describeValue(options)}`);
   if (typeof body !== 'function')

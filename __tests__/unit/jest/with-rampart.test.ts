@@ -286,7 +286,7 @@ describe('withRampart', () => {
 
   test.each([
     [undefined, 'undefined'],
-    [{}, 'object Object'],
+    [{}, '{}'],
     [class NoVm {}, 'function NoVm'],
   ])('withRampart(%p) is refused with a message naming the value', (value, shown) => {
     expect(() => withRampart(value as never)).toThrow(
@@ -353,7 +353,7 @@ module.exports = CustomBase;
     );
     writeBase('plain.js', 'module.exports = { notAnEnvironment: true };');
     expect(() => newRampartEnv({ rampart: { base: './plain.js' } })).toThrow(
-      `testEnvironmentOptions.rampart.base must name a module that exports a test environment class (with getVmContext), got "./plain.js" (${path.join(rootDir, 'plain.js')}), which exports object Object`,
+      `testEnvironmentOptions.rampart.base must name a module that exports a test environment class (with getVmContext), got "./plain.js" (${path.join(rootDir, 'plain.js')}), which exports { notAnEnvironment: true }`,
     );
   });
 

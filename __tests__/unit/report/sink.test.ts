@@ -100,7 +100,7 @@ describe('sink modules', () => {
     });
     expect(warnings).toEqual([
       'Sink module "./none.js" exports no sink factory (expected a default-exported function (context) => ReportSink[]); ignoring it.',
-      'Sink module "./object.js" returned object Object, expected ReportSink[]; ignoring it.',
+      'Sink module "./object.js" returned { emit: function emit }, expected ReportSink[]; ignoring it.',
       'Sink module "./mixed.js" returned a non-sink item "not-a-sink" (a sink needs an emit(report) method); ignoring it.',
       'Sink module "./throws.js" failed to load: Error: bad config; ignoring it.',
     ]);

@@ -165,10 +165,10 @@ test('definition errors name the option and the bad value', () => {
     'payloadMatrix converters must have distinct names, got "leetspeak" twice (wrap one in a ChainConverter with its own name)',
   );
   expect(define({ ...ok, converters: [{}] })).toThrow(
-    'payloadMatrix converters[0] must be a PayloadConverter, got object Object',
+    'payloadMatrix converters[0] must be a PayloadConverter, got {}',
   );
   expect(define({ ...ok, surfaces: {} })).toThrow(
-    'payloadMatrix surfaces must be a non-empty object of named surfaces or array of names, got object Object',
+    'payloadMatrix surfaces must be a non-empty object of named surfaces or array of names, got {}',
   );
   expect(define({ ...ok, surfaces: ['a/b'] })).toThrow(
     'payloadMatrix surfaces[0] name must be a name without "/" or line breaks, got "a/b"',

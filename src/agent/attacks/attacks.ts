@@ -7,6 +7,7 @@ import { checkMaxTurns } from '../protocol/trace-loop';
 import { describeValue } from '../../model/value-description';
 import { coerceDriver, type DriverInput } from '../drivers/coerce-driver';
 import { XpiaExecution } from './xpia-execution';
+import { argumentChecks } from '../../model/value-checks';
 
 /**
  * Options of {@link Attacks.xpia}.
@@ -47,11 +48,10 @@ function xpia(options: XpiaOptions): BaseExecution<AgentAdapter> {
       Array.isArray(inject) ? `Attacks.xpia inject[${i}]` : 'Attacks.xpia inject',
     ),
   );
-  const readyTimeoutMs = options.readyTimeoutMs ?? 30_000;
-  if (typeof readyTimeoutMs !== 'number' || !Number.isFinite(readyTimeoutMs) || readyTimeoutMs < 0)
-    throw new TypeError(
-      `Attacks.xpia readyTimeoutMs must be a finite number >= 0, got ${describeValue(readyTimeoutMs)}`,
-    );
+  const readyTimeoutMs = argumentChecks.nonNegative(
+    options.readyTimeoutMs ?? 30_000,
+    'Attacks.xpia readyTimeoutMs',
+  );
   return new XpiaExecution({
     handles,
     driver: coerceDriver(options.trigger, 'Attacks.xpia trigger'),

@@ -1,7 +1,7 @@
 /** Caesar cipher of a text payload. */
-import { describeValue } from '../../model/value-description';
 import { type ReversibleConverter, TextConverter } from './converter';
 import { shiftLetters } from './letter-shift';
+import { argumentChecks } from '../../model/value-checks';
 
 /** Options of {@link CaesarConverter}. */
 export interface CaesarConverterOptions {
@@ -16,10 +16,7 @@ export class CaesarConverter extends TextConverter implements ReversibleConverte
 
   constructor(options: CaesarConverterOptions = {}) {
     super();
-    const shift = options.shift ?? 3;
-    if (typeof shift !== 'number' || !Number.isSafeInteger(shift))
-      throw new TypeError(`CaesarConverter shift must be an integer, got ${describeValue(shift)}`);
-    this.shift = shift;
+    this.shift = argumentChecks.anyInteger(options.shift ?? 3, 'CaesarConverter shift');
   }
 
   protected transform(content: string): string {

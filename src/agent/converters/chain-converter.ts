@@ -2,6 +2,7 @@
 import type { Payload } from '../../model/trace-types';
 import { describeValue } from '../../model/value-description';
 import { CHAIN_SEPARATOR, type PayloadConverter, convertPayload, converterName } from './converter';
+import { argumentChecks } from '../../model/value-checks';
 
 /** Options of {@link ChainConverter}. */
 export interface ChainConverterOptions {
@@ -31,11 +32,7 @@ export class ChainConverter implements PayloadConverter {
     });
     this.converters = [...converters];
     const name = options.name ?? this.converters.map(converterName).join(CHAIN_SEPARATOR);
-    if (typeof name !== 'string' || name.length === 0)
-      throw new TypeError(
-        `ChainConverter name must be a non-empty string, got ${describeValue(name)}`,
-      );
-    this.name = name;
+    this.name = argumentChecks.nonEmptyString(name, 'ChainConverter name');
   }
 
   convert(payload: Payload): Promise<Payload> {

@@ -1,12 +1,9 @@
 /** Helpers of the converters that hide a payload inside other content. */
-import { describeValue } from '../../model/value-description';
+import { argumentChecks } from '../../model/value-checks';
 
 /** Validates a `cover` option (visible text shown around hidden content); default ''. */
 export function checkCover(cover: unknown, who: string): string {
-  if (cover === undefined) return '';
-  if (typeof cover !== 'string')
-    throw new TypeError(`${who} cover must be a string, got ${describeValue(cover)}`);
-  return cover;
+  return cover === undefined ? '' : argumentChecks.string(cover, `${who} cover`);
 }
 
 /** `text` escaped for HTML element content and attribute values. */

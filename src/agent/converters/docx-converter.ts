@@ -9,6 +9,7 @@ import { describeValue } from '../../model/value-description';
 import { type PayloadConverter, checkTextPayload, withConverterRecorded } from './converter';
 import { createDocx } from './docx-document';
 import { checkCover } from './cover-text';
+import { argumentChecks } from '../../model/value-checks';
 
 /** Options of {@link DocxConverter}. */
 export interface DocxConverterOptions {
@@ -37,10 +38,8 @@ export class DocxConverter implements PayloadConverter {
 
   constructor(options: DocxConverterOptions = {}) {
     const { outputDir, hidden = false } = options;
-    if (outputDir !== undefined && (typeof outputDir !== 'string' || outputDir.length === 0))
-      throw new TypeError(
-        `DocxConverter outputDir must be a non-empty string, got ${describeValue(outputDir)}`,
-      );
+    if (outputDir !== undefined)
+      argumentChecks.nonEmptyString(outputDir, 'DocxConverter outputDir');
     if (typeof hidden !== 'boolean')
       throw new TypeError(`DocxConverter hidden must be a boolean, got ${describeValue(hidden)}`);
     this.outputDir = outputDir ?? null;

@@ -9,6 +9,7 @@ import type { Payload } from '../../model/trace-types';
 import { describeValue } from '../../model/value-description';
 import { type Complete, type ModelInput, completionsFrom } from '../llm/completions';
 import { type PayloadConverter, checkTextPayload, derivedTextPayload } from './converter';
+import { argumentChecks } from '../../model/value-checks';
 
 const RULES = [
   'You are a text rewriting tool inside an authorised security test harness.',
@@ -19,9 +20,7 @@ const RULES = [
 ].join('\n');
 
 function checkText(value: unknown, who: string): string {
-  if (typeof value !== 'string' || value.trim().length === 0)
-    throw new TypeError(`${who} must be a non-empty string, got ${describeValue(value)}`);
-  return value;
+  return argumentChecks.nonBlankString(value, who);
 }
 
 /** Base of converters that ask a model to rewrite the content. */

@@ -3,7 +3,7 @@
  * from the converter's seed and the content, so the output is a function of
  * (seed, content) alone — independent of call order and concurrency.
  */
-import { describeValue } from '../../model/value-description';
+import { argumentChecks } from '../../model/value-checks';
 
 /** A source of numbers in [0, 1). */
 export type Random = () => number;
@@ -37,16 +37,10 @@ export function pick(random: Random, n: number): number {
 
 /** Validates a `seed` option (an integer); `who` names the converter. Default 0. */
 export function checkSeed(seed: unknown, who: string): number {
-  if (seed === undefined) return 0;
-  if (typeof seed !== 'number' || !Number.isSafeInteger(seed))
-    throw new TypeError(`${who} seed must be an integer, got ${describeValue(seed)}`);
-  return seed;
+  return seed === undefined ? 0 : argumentChecks.anyInteger(seed, `${who} seed`);
 }
 
 /** Validates a rate option in [0, 1]; `who` names the option. */
 export function checkRate(rate: unknown, fallback: number, who: string): number {
-  if (rate === undefined) return fallback;
-  if (typeof rate !== 'number' || !Number.isFinite(rate) || rate < 0 || rate > 1)
-    throw new TypeError(`${who} must be a number in [0, 1], got ${describeValue(rate)}`);
-  return rate;
+  return rate === undefined ? fallback : argumentChecks.ratio(rate, who);
 }

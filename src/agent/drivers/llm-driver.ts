@@ -7,12 +7,14 @@ import { DriverError } from '../protocol/errors';
 import type { Persona } from '../protocol/persona';
 import type { PromptDecision, PromptDriver } from '../protocol/prompt-driver';
 import type { Payload, Turn } from '../../model/trace-types';
-import { describeValue } from '../../model/value-description';
-import { type ChatMessage, type LlmClient, checkLlmClient } from '../llm/client';
+import { describeValue, errorParts } from '../../model/value-description';
+import type { ChatMessage } from '../llm/client';
+import { type Complete, type ModelInput, completionsFrom } from '../llm/completions';
 
 /** Options of {@link LLMDriver}. */
 export interface LLMDriverOptions {
-  client: LlmClient;
+  /** The model that plays the user (an {@link LlmClient}). */
+  client: ModelInput;
   /** The user the model plays. */
   persona: Persona;
   /** What the conversation should achieve. */
@@ -26,12 +28,12 @@ You generate the next user message in a conversation with an AI agent under test
 
 /** Drives a conversation with a model; never returns null (max turns or a stop condition end it). */
 export class LLMDriver implements PromptDriver {
-  private readonly client: LlmClient;
+  private readonly complete: Complete;
   private readonly messages: ChatMessage[];
   private prompts = 0;
 
   constructor(options: LLMDriverOptions) {
-    this.client = checkLlmClient(options?.client, "LLMDriver: 'client'");
+    this.complete = completionsFrom(options?.client, "LLMDriver: 'client'");
     const persona = options.persona;
     if (persona === null || typeof persona !== 'object' || typeof persona.name !== 'string')
       throw new TypeError(
@@ -78,10 +80,11 @@ export class LLMDriver implements PromptDriver {
     const messages: ChatMessage[] = [...this.messages, { role: 'user', content: message }];
     let reply: string;
     try {
-      reply = await this.client.complete({ messages });
+      reply = await this.complete({ messages });
     } catch (error) {
-      const detail = error instanceof Error ? error.message : String(error);
-      throw new DriverError(`LLMDriver: driving LLM call failed: ${detail}`, { cause: error });
+      throw new DriverError(`LLMDriver: driving LLM call failed: ${errorParts(error).message}`, {
+        cause: error,
+      });
     }
     const prompt = typeof reply === 'string' ? reply.trim() : '';
     if (!prompt) {

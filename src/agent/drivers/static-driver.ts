@@ -2,7 +2,7 @@
 import type { PromptDecision, PromptDriver } from '../protocol/prompt-driver';
 import { createRequest, type RequestInput } from '../protocol/request';
 import type { Request, Turn } from '../../model/trace-types';
-import { describeValue } from '../../model/value-description';
+import { argumentChecks } from '../../model/value-checks';
 
 /**
  * Sends `prompts[i]` as turn i, then stops. Its position is the history
@@ -12,10 +12,7 @@ export class StaticDriver implements PromptDriver {
   private readonly requests: readonly Request[];
 
   constructor(options: { prompts: ReadonlyArray<string | RequestInput> }) {
-    if (!Array.isArray(options?.prompts))
-      throw new TypeError(
-        `StaticDriver prompts must be an array, got ${describeValue(options?.prompts)}`,
-      );
+    argumentChecks.array(options?.prompts, 'StaticDriver prompts');
     this.requests = options.prompts.map((p, i) => createRequest(p, `StaticDriver prompts[${i}]`));
   }
 

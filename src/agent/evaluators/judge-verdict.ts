@@ -6,7 +6,7 @@
 import { EvalOutcome } from '../../model/trace-enums';
 import { isEnumValue } from '../../model/wire-enum';
 import type { EvalResult } from '../../model/trace-types';
-import { describeValue } from '../../model/value-description';
+import { describeValue, errorParts } from '../../model/value-description';
 
 /** The judge's reply could not be read. */
 export class JudgeReplyError extends Error {
@@ -42,7 +42,7 @@ function parseJson(reply: string): unknown {
     try {
       return JSON.parse(object);
     } catch (error) {
-      throw new JudgeReplyError(`invalid JSON (${(error as Error).message})`);
+      throw new JudgeReplyError(`invalid JSON (${errorParts(error).message})`);
     }
   }
 }

@@ -9,10 +9,11 @@ import type { EvalContext } from '../protocol/eval-context';
 import { BaseEvaluator } from '../protocol/evaluator';
 import type { Persona } from '../protocol/persona';
 import { EvalOutcome } from '../../model/trace-enums';
-import { isEnumValue } from '../../model/wire-enum';
 import type { EvalResult } from '../../model/trace-types';
-import { describeValue } from '../../model/value-description';
-import { type LlmClient, LlmError, LlmErrorReason, checkLlmClient } from '../llm/client';
+import { errorParts } from '../../model/value-description';
+import { argumentChecks } from '../../model/value-checks';
+import { LlmError, LlmErrorReason } from '../llm/client';
+import { type Complete, type ModelInput, completionsFrom } from '../llm/completions';
 import {
   JUDGE_SECURITY_BOUNDARY,
   NEUTRAL_EVALUATOR,
@@ -33,7 +34,8 @@ export type TranscriptScope = (typeof TranscriptScope)[keyof typeof TranscriptSc
 export interface LLMJudgeOptions {
   /** What the judge looks for, e.g. "The agent emailed customer data to an external address". */
   objective: string;
-  client: LlmClient;
+  /** The judge's model (an {@link LlmClient}). */
+  client: ModelInput;
   /** Default {@link NEUTRAL_EVALUATOR}. */
   persona?: Persona;
   /** Default `full`. */
@@ -52,30 +54,25 @@ export interface LLMJudgeOptions {
 export class LLMJudge extends BaseEvaluator {
   readonly objective: string;
   readonly scope: TranscriptScope;
-  private readonly client: LlmClient;
+  private readonly complete: Complete;
   private readonly persona: Persona;
   private readonly maxAttempts: number;
 
   constructor(options: LLMJudgeOptions) {
     super();
-    if (typeof options?.objective !== 'string' || options.objective.trim() === '')
-      throw new TypeError(
-        `LLMJudge: 'objective' must be a non-empty string, got ${describeValue(options?.objective)}`,
-      );
-    this.objective = options.objective;
-    this.client = checkLlmClient(options.client, "LLMJudge: 'client'");
+    this.objective = argumentChecks.nonBlankString(options?.objective, "LLMJudge: 'objective'");
+    this.complete = completionsFrom(options.client, "LLMJudge: 'client'");
     this.persona = options.persona ?? NEUTRAL_EVALUATOR;
-    this.scope = options.scope ?? TranscriptScope.FULL;
-    if (!isEnumValue(TranscriptScope, this.scope))
-      throw new TypeError(
-        `LLMJudge: 'scope' must be one of ${Object.values(TranscriptScope).join(', ')}, got ${describeValue(this.scope)}`,
-      );
-    const attempts = options.maxAttempts ?? 3;
-    if (typeof attempts !== 'number' || !Number.isSafeInteger(attempts) || attempts < 1)
-      throw new TypeError(
-        `LLMJudge: 'maxAttempts' must be an integer >= 1, got ${describeValue(attempts)}`,
-      );
-    this.maxAttempts = attempts;
+    this.scope = argumentChecks.enumValue(
+      TranscriptScope,
+      options.scope ?? TranscriptScope.FULL,
+      "LLMJudge: 'scope'",
+    );
+    this.maxAttempts = argumentChecks.integer(
+      options.maxAttempts ?? 3,
+      "LLMJudge: 'maxAttempts'",
+      1,
+    );
   }
 
   /** The system prompt before the fixed security boundary; override to customise. */
@@ -101,7 +98,7 @@ export class LLMJudge extends BaseEvaluator {
     for (let attempt = 1; attempt <= this.maxAttempts; attempt += 1) {
       let reply: string;
       try {
-        reply = await this.client.complete({ messages, responseFormat: 'json' });
+        reply = await this.complete({ messages, responseFormat: 'json' });
       } catch (error) {
         if (
           error instanceof LlmError &&
@@ -110,8 +107,9 @@ export class LLMJudge extends BaseEvaluator {
         ) {
           return undetermined(`Judge LLM unavailable: ${error.message}`);
         }
-        const message = error instanceof Error ? error.message : String(error);
-        throw new EvaluatorError(`LLMJudge: judge LLM call failed: ${message}`, { cause: error });
+        throw new EvaluatorError(`LLMJudge: judge LLM call failed: ${errorParts(error).message}`, {
+          cause: error,
+        });
       }
       if (typeof reply !== 'string' || reply.trim() === '')
         return undetermined('Judge LLM unavailable: LLM endpoint returned an empty response');

@@ -4,8 +4,8 @@ import { BaseEvaluator } from '../protocol/evaluator';
 import { observesSideEffects } from '../protocol/observability';
 import { EvalOutcome } from '../../model/trace-enums';
 import type { EvalResult } from '../../model/trace-types';
-import { describeValue } from '../../model/value-description';
 import { type ArgumentMatchers, checkMatchers, matchesAll, renderJson } from './argument-match';
+import { argumentChecks } from '../../model/value-checks';
 
 /**
  * DETECTED when some turn reports a side effect of `kind` whose details
@@ -21,11 +21,7 @@ export class SideEffectOccurred extends BaseEvaluator {
 
   constructor(kind: string, detailMatchers?: ArgumentMatchers) {
     super();
-    if (typeof kind !== 'string' || kind.length === 0)
-      throw new TypeError(
-        `SideEffectOccurred kind must be a non-empty string, got ${describeValue(kind)}`,
-      );
-    this.kind = kind;
+    this.kind = argumentChecks.nonEmptyString(kind, 'SideEffectOccurred kind');
     this.matchers = checkMatchers(detailMatchers, 'SideEffectOccurred detailMatchers');
   }
 

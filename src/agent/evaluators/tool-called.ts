@@ -4,8 +4,8 @@ import { BaseEvaluator } from '../protocol/evaluator';
 import { observesToolCalls } from '../protocol/observability';
 import { EvalOutcome } from '../../model/trace-enums';
 import type { EvalResult } from '../../model/trace-types';
-import { describeValue } from '../../model/value-description';
 import { type ArgumentMatchers, checkMatchers, matchesAll, renderJson } from './argument-match';
+import { argumentChecks } from '../../model/value-checks';
 
 /**
  * DETECTED when some turn reports a call of `toolName` whose arguments satisfy
@@ -20,11 +20,7 @@ export class ToolCalled extends BaseEvaluator {
 
   constructor(toolName: string, argumentMatchers?: ArgumentMatchers) {
     super();
-    if (typeof toolName !== 'string' || toolName.length === 0)
-      throw new TypeError(
-        `ToolCalled toolName must be a non-empty string, got ${describeValue(toolName)}`,
-      );
-    this.toolName = toolName;
+    this.toolName = argumentChecks.nonEmptyString(toolName, 'ToolCalled toolName');
     this.matchers = checkMatchers(argumentMatchers, 'ToolCalled argumentMatchers');
   }
 

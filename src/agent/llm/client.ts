@@ -1,7 +1,9 @@
 /**
- * The one seam between RAMPART and a language model (used by LLMJudge and
- * LLMDriver). Implement it over any SDK, or use OpenAiChatClient; tests pass
- * a scripted implementation.
+ * The chat-completion client interface a model is given as today, and the
+ * error of a failed model call. Implement it over any SDK, or use
+ * OpenAiChatClient; tests pass a scripted implementation. Every part of
+ * RAMPART reaches a model through completions.ts, never through a client
+ * directly.
  */
 import { InfrastructureError } from '../protocol/errors';
 import { describeValue } from '../../model/value-description';

@@ -1,8 +1,9 @@
 /**
- * The one seam that turns "a model" into completions for the parts of
- * RAMPART that generate text (model-backed converters, payload generation).
- * Today a model is an {@link LlmClient}; widening {@link ModelInput} here is
- * all it takes to accept other model types everywhere.
+ * The one seam that turns "a model" into completions, for every model-backed
+ * part of RAMPART: LLMJudge, LLMDriver, the model-backed converters and
+ * payload generation. Today a model is an {@link LlmClient}; widening
+ * {@link ModelInput} here (other model types, a call policy) is all it takes
+ * to change how every part calls a model.
  */
 import { type CompletionRequest, type LlmClient, checkLlmClient } from './client';
 

@@ -6,7 +6,7 @@
  * backoff.
  */
 import { abortableDelay } from '../protocol/abortable-delay';
-import { describeValue } from '../../model/value-description';
+import { describeValue, errorParts } from '../../model/value-description';
 import {
   type ChatMessage,
   type CompletionRequest,
@@ -14,6 +14,7 @@ import {
   LlmError,
   LlmErrorReason,
 } from './client';
+import { argumentChecks } from '../../model/value-checks';
 
 /** Sampling parameters forwarded to the endpoint (upstream's whitelist). */
 export interface ModelParams {
@@ -58,12 +59,9 @@ const PARAM_NAMES: Record<keyof ModelParams, string> = {
 };
 
 function integerAtLeast(min: number, value: unknown, what: string, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min)
-    throw new TypeError(
-      `OpenAiChatClient ${what} must be an integer >= ${min}, got ${describeValue(value)}`,
-    );
-  return value;
+  return value === undefined
+    ? fallback
+    : argumentChecks.integer(value, `OpenAiChatClient ${what}`, min);
 }
 
 /** Why one attempt failed, and whether another attempt may help. */
@@ -106,11 +104,7 @@ export class OpenAiChatClient implements LlmClient {
           `OpenAiChatClient params.${key} is not supported; use ${Object.keys(PARAM_NAMES).join(', ')}`,
         );
       }
-      if (typeof value !== 'number' || !Number.isFinite(value))
-        throw new TypeError(
-          `OpenAiChatClient params.${key} must be a finite number, got ${describeValue(value)}`,
-        );
-      this.params[wire] = value;
+      this.params[wire] = argumentChecks.finite(value, `OpenAiChatClient params.${key}`);
     }
     this.maxRetries = integerAtLeast(0, options.maxRetries, 'maxRetries', 3);
     this.retryDelayMs = integerAtLeast(0, options.retryDelayMs, 'retryDelayMs', 1000);
@@ -153,9 +147,8 @@ export class OpenAiChatClient implements LlmClient {
       text = await response.text();
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
-      const message = error instanceof Error ? error.message : String(error);
       return new AttemptFailure(
-        new LlmError(`LLM request to ${this.url} failed: ${message}`, {
+        new LlmError(`LLM request to ${this.url} failed: ${errorParts(error).message}`, {
           reason: LlmErrorReason.NETWORK,
           cause: error,
         }),

@@ -12,6 +12,7 @@ import { InfrastructureError } from '../protocol/errors';
 import { type PayloadConverter, convertPayload } from '../converters/converter';
 import { type ModelInput, completionsFrom } from '../llm/completions';
 import { PayloadTemplate, type PayloadValues } from './payload-template';
+import { argumentChecks } from '../../model/value-checks';
 
 /** The persona used when none is given. */
 export const RED_TEAM_WRITER: Persona = {
@@ -53,11 +54,7 @@ async function generate(options: GeneratePayloadsOptions): Promise<Payload[]> {
     );
   const complete = completionsFrom(options.model, 'Payloads.generate model');
   const persona = options.persona ?? RED_TEAM_WRITER;
-  const count = options.count ?? 10;
-  if (typeof count !== 'number' || !Number.isInteger(count) || count < 1)
-    throw new TypeError(
-      `Payloads.generate count must be an integer >= 1, got ${describeValue(count)}`,
-    );
+  const count = argumentChecks.integer(options.count ?? 10, 'Payloads.generate count', 1);
   const objective = template.resolveObjective(values);
   const user = [
     `OBJECTIVE: ${objective}`,

@@ -17,7 +17,8 @@ import { toJsonSafe, toJsonSafeRecord } from '../../model/json-safe';
 import { createPayload } from '../protocol/payload';
 import { type PayloadFormat, formatExtension } from '../../model/payload-format';
 import type { Payload } from '../../model/trace-types';
-import { describeValue } from '../../model/value-description';
+import { describeValue, errorParts } from '../../model/value-description';
+import { argumentChecks } from '../../model/value-checks';
 
 const NAME = /^[A-Za-z0-9._-]{1,128}$/;
 const MANIFEST = 'manifest.json';
@@ -67,11 +68,7 @@ export class PayloadStore {
 
   constructor(options: PayloadStoreOptions = {}) {
     const root = options.root ?? path.join('.rampart', 'payloads');
-    if (typeof root !== 'string' || root.length === 0)
-      throw new TypeError(
-        `PayloadStore root must be a non-empty string, got ${describeValue(root)}`,
-      );
-    this.root = path.resolve(root);
+    this.root = path.resolve(argumentChecks.nonEmptyString(root, 'PayloadStore root'));
   }
 
   /** Directory of collection `name`. */
@@ -113,7 +110,7 @@ export class PayloadStore {
         return createPayload(p);
       } catch (error) {
         throw new TypeError(
-          `PayloadStore.save payloads[${i}] is invalid: ${(error as Error).message}`,
+          `PayloadStore.save payloads[${i}] is invalid: ${errorParts(error).message}`,
         );
       }
     });
@@ -182,7 +179,7 @@ export class PayloadStore {
       parsed = JSON.parse(fs.readFileSync(file, 'utf8'));
     } catch (error) {
       throw new Error(
-        `${file} must be a JSON manifest, got an unreadable file: ${(error as Error).message}`,
+        `${file} must be a JSON manifest, got an unreadable file: ${errorParts(error).message}`,
       );
     }
     const m = parsed as Partial<PayloadCollectionManifest>;
@@ -219,7 +216,7 @@ export class PayloadStore {
         row = JSON.parse(line) as Record<string, unknown>;
       } catch (error) {
         throw new Error(
-          `${where} must be a JSON object, got invalid JSON: ${(error as Error).message}`,
+          `${where} must be a JSON object, got invalid JSON: ${errorParts(error).message}`,
         );
       }
       if (row === null || typeof row !== 'object' || Array.isArray(row))
@@ -247,7 +244,7 @@ export class PayloadStore {
           metadata: (row.metadata ?? {}) as Record<string, unknown>,
         });
       } catch (error) {
-        throw new Error(`${where} is not a valid payload: ${(error as Error).message}`);
+        throw new Error(`${where} is not a valid payload: ${errorParts(error).message}`);
       }
     });
     if (payloads.length !== manifest.count)

@@ -12,6 +12,7 @@ import { type Payload } from '../../model/trace-types';
 import { describeValue } from '../../model/value-description';
 import { isObjectiveField, type PayloadObjective } from './objective';
 import { type Segment, parsePlaceholders, placeholderNames, renderSegments } from './placeholders';
+import { argumentChecks } from '../../model/value-checks';
 
 /** Tags of a template: the ids of the official lists it exercises. */
 export interface PayloadTags {
@@ -64,9 +65,7 @@ const TAG_PATTERNS: Record<keyof PayloadTags, RegExp> = {
 const VARIABLE_NAME = /^[a-z][a-z0-9_]*$/;
 
 function checkText(value: unknown, what: string): string {
-  if (typeof value !== 'string' || value.trim().length === 0)
-    throw new TypeError(`${what} must be a non-empty string, got ${describeValue(value)}`);
-  return value;
+  return argumentChecks.nonBlankString(value, what);
 }
 
 function checkTags(tags: unknown, where: string): PayloadTags {
@@ -141,10 +140,7 @@ export class PayloadTemplate {
         throw new TypeError(
           `${where} variable names must be lower-case identifiers other than the standard placeholders, got ${describeValue(name)}`,
         );
-      if (typeof value !== 'string')
-        throw new TypeError(
-          `${where} variables.${name} must be a string, got ${describeValue(value)}`,
-        );
+      argumentChecks.string(value, `${where} variables.${name}`);
       const parsed = parsePlaceholders(value, `${where} variables.${name}`);
       for (const inner of placeholderNames(parsed))
         if (!isObjectiveField(inner))

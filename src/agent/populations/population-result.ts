@@ -7,6 +7,7 @@ import type { Result } from '../../model/result';
 import { SafetyStatus } from '../../model/result-status';
 import { describeValue } from '../../model/value-description';
 import { formatPercent } from '../../model/percent';
+import { argumentChecks } from '../../model/value-checks';
 
 /** Results of a population run and the status they add up to. */
 export class PopulationResult {
@@ -20,16 +21,8 @@ export class PopulationResult {
       throw new TypeError(
         `PopulationResult results must be an array of Results, got ${describeValue(options?.results)}`,
       );
-    if (
-      typeof options.threshold !== 'number' ||
-      !(options.threshold >= 0 && options.threshold <= 1)
-    ) {
-      throw new TypeError(
-        `PopulationResult threshold must be a number in [0, 1], got ${describeValue(options.threshold)}`,
-      );
-    }
+    this.threshold = argumentChecks.ratio(options.threshold, 'PopulationResult threshold');
     this.results = Object.freeze([...options.results]);
-    this.threshold = options.threshold;
   }
 
   /** Number of SAFE trials. */

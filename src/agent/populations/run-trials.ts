@@ -10,6 +10,7 @@ import { createPopulationRef } from '../../model/population-ref';
 import type { Result } from '../../model/result';
 import { describeValue } from '../../model/value-description';
 import { PopulationResult } from './population-result';
+import { argumentChecks } from '../../model/value-checks';
 
 /** Options of {@link runTrials}. */
 export interface RunTrialsOptions<A extends ObservableAdapter> {
@@ -31,12 +32,8 @@ export async function runTrials<A extends ObservableAdapter>(
     throw new TypeError(
       `runTrials executionFactory must be a function returning an execution, got ${describeValue(executionFactory)}`,
     );
-  if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 1)
-    throw new TypeError(`runTrials n must be an integer >= 1, got ${describeValue(n)}`);
-  if (typeof threshold !== 'number' || !(threshold >= 0 && threshold <= 1))
-    throw new TypeError(
-      `runTrials threshold must be a number in [0, 1], got ${describeValue(threshold)}`,
-    );
+  argumentChecks.integer(n, 'runTrials n', 1);
+  argumentChecks.ratio(threshold, 'runTrials threshold');
   const id = randomUUID().replace(/-/g, '');
   const results: Result[] = [];
   for (let index = 0; index < n; index += 1) {

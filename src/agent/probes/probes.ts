@@ -9,6 +9,7 @@ import { describeValue } from '../../model/value-description';
 import { coerceDriver, isPromptDriver } from '../drivers/coerce-driver';
 import { StaticDriver } from '../drivers/static-driver';
 import { BehaviorProbeExecution } from './behavior-execution';
+import { argumentChecks } from '../../model/value-checks';
 
 /**
  * Options of {@link Probes.behavior}: exactly one of `prompt`, `prompts`, `driver`.
@@ -51,10 +52,7 @@ function behavior(options: BehaviorProbeOptions): BaseExecution<AgentAdapter> {
       );
     driver = options.driver;
   } else if (options.prompts !== undefined) {
-    if (!Array.isArray(options.prompts))
-      throw new TypeError(
-        `Probes.behavior prompts must be an array, got ${describeValue(options.prompts)}`,
-      );
+    argumentChecks.array(options.prompts, 'Probes.behavior prompts');
     driver = new StaticDriver({ prompts: options.prompts });
   } else {
     driver = coerceDriver(options.prompt as string | RequestInput, 'Probes.behavior prompt');

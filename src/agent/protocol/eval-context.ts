@@ -6,6 +6,7 @@ import { ObservabilityLevel } from '../../model/result-status';
 import { isEnumValue } from '../../model/wire-enum';
 import type { SideEffect, ToolCall, Turn } from '../../model/trace-types';
 import { describeValue } from '../../model/value-description';
+import { argumentChecks } from '../../model/value-checks';
 
 /** Options of {@link EvalContext}. */
 export interface EvalContextOptions {
@@ -25,10 +26,7 @@ export class EvalContext {
   readonly metadata: Readonly<Record<string, unknown>>;
 
   constructor(options: EvalContextOptions) {
-    if (!Array.isArray(options?.turns))
-      throw new TypeError(
-        `EvalContext turns must be an array, got ${describeValue(options?.turns)}`,
-      );
+    argumentChecks.array(options?.turns, 'EvalContext turns');
     if (!isEnumValue(ObservabilityLevel, options.observabilityLevel)) {
       throw new TypeError(
         `EvalContext observabilityLevel must be one of ${Object.values(ObservabilityLevel).join(', ')}, got ${describeValue(options.observabilityLevel)}`,

@@ -7,6 +7,7 @@ import { EvalOutcome } from '../../model/trace-enums';
 import { isEnumValue } from '../../model/wire-enum';
 import type { EvalResult } from '../../model/trace-types';
 import { describeValue } from '../../model/value-description';
+import { argumentChecks } from '../../model/value-checks';
 
 /** What an evaluator returns; everything but `outcome` has a default. */
 export interface EvalResultInput {
@@ -39,8 +40,7 @@ export function createEvalResult(input: EvalResultInput, what = 'EvalResult'): E
   if (typeof confidence !== 'number' || Number.isNaN(confidence))
     throw new TypeError(`${what}.confidence must be a number, got ${describeValue(confidence)}`);
   const rationale = input.rationale ?? '';
-  if (typeof rationale !== 'string')
-    throw new TypeError(`${what}.rationale must be a string, got ${describeValue(rationale)}`);
+  argumentChecks.string(rationale, `${what}.rationale`);
   return {
     outcome: input.outcome,
     confidence,

@@ -9,6 +9,7 @@ import { InfrastructureError } from './errors';
 import type { CleanupStack } from './cleanup-stack';
 import type { Payload } from '../../model/trace-types';
 import { describeValue } from '../../model/value-description';
+import { argumentChecks } from '../../model/value-checks';
 
 /** One planted payload, not active until `activate()`. */
 export interface InjectionHandle {
@@ -44,11 +45,7 @@ export class InjectionTimeoutError extends InfrastructureError {
  * `delayMs`, or rejects with the signal's reason once it aborts.
  */
 export function sleepUntilReady(delayMs: number, signal?: AbortSignal): Promise<void> {
-  if (!(delayMs >= 0) || !Number.isFinite(delayMs))
-    throw new TypeError(
-      `sleepUntilReady delayMs must be a finite number >= 0, got ${describeValue(delayMs)}`,
-    );
-  return abortableDelay(delayMs, signal);
+  return abortableDelay(argumentChecks.nonNegative(delayMs, 'sleepUntilReady delayMs'), signal);
 }
 
 /** Throws a TypeError unless `value` looks like an {@link InjectionHandle}. */

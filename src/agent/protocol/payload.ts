@@ -8,6 +8,7 @@ import { PayloadFormat, isTextFormat } from '../../model/payload-format';
 import type { Payload } from '../../model/trace-types';
 import { isEnumValue } from '../../model/wire-enum';
 import { describeValue } from '../../model/value-description';
+import { argumentChecks } from '../../model/value-checks';
 
 const PAYLOAD_ID = /^[A-Za-z0-9._-]{1,128}$/;
 /**
@@ -46,8 +47,7 @@ export interface PayloadInit {
 export function createPayload(init: PayloadInit): Payload {
   if (init === null || typeof init !== 'object')
     throw new TypeError(`Payload options must be an object, got ${describeValue(init)}`);
-  if (typeof init.content !== 'string')
-    throw new TypeError(`Payload content must be a string, got ${describeValue(init.content)}`);
+  argumentChecks.string(init.content, 'Payload content');
   const id = init.id === undefined ? newPayloadId() : validatePayloadId(init.id);
   const format = init.format ?? PayloadFormat.TEXT;
   if (!isEnumValue(PayloadFormat, format)) {

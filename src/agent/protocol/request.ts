@@ -3,6 +3,7 @@ import { PayloadFormat } from '../../model/payload-format';
 import { type Payload, type Request } from '../../model/trace-types';
 import { isEnumValue } from '../../model/wire-enum';
 import { describeValue } from '../../model/value-description';
+import { argumentChecks } from '../../model/value-checks';
 
 /** What a driver or a test may hand over as a request; missing fields take defaults. */
 export interface RequestInput {
@@ -38,8 +39,7 @@ export function createRequest(input: RequestInput | string, what = 'request'): R
   if (prompt !== null && typeof prompt !== 'string')
     throw new TypeError(`${what}.prompt must be a string or null, got ${describeValue(prompt)}`);
   const attachments = input.attachments ?? [];
-  if (!Array.isArray(attachments))
-    throw new TypeError(`${what}.attachments must be an array, got ${describeValue(attachments)}`);
+  argumentChecks.array(attachments, `${what}.attachments`);
   const checked = attachments.map((a, i) => checkAttachment(a, `${what}.attachments[${i}]`));
   if (prompt === null && checked.length === 0)
     throw new TypeError(`${what}: Request must include at least a prompt or attachments.`);

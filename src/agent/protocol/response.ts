@@ -5,6 +5,7 @@
  */
 import type { Response, SideEffect, ToolCall } from '../../model/trace-types';
 import { describeValue } from '../../model/value-description';
+import { argumentChecks } from '../../model/value-checks';
 
 /** A tool call as an adapter reports it; missing fields take defaults. */
 export interface ToolCallInput {
@@ -42,9 +43,7 @@ function record(value: unknown, path: string): Record<string, unknown> {
 
 function list(value: unknown, path: string): unknown[] {
   if (value === undefined || value === null) return [];
-  if (!Array.isArray(value))
-    throw new TypeError(`${path} must be an array, got ${describeValue(value)}`);
-  return value;
+  return argumentChecks.array(value, path);
 }
 
 function stringify(value: unknown): string | null {
@@ -87,8 +86,7 @@ function sideEffect(value: unknown, path: string): SideEffect {
 export function createResponse(input: ResponseInput, what = 'response'): Response {
   if (!isRecord(input))
     throw new TypeError(`${what} must be a Response object, got ${describeValue(input)}`);
-  if (typeof input.text !== 'string')
-    throw new TypeError(`${what}.text must be a string, got ${describeValue(input.text)}`);
+  argumentChecks.string(input.text, `${what}.text`);
   return {
     text: input.text,
     toolCalls: list(input.toolCalls, `${what}.toolCalls`).map((c, i) =>

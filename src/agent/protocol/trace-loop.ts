@@ -16,6 +16,7 @@ import { EvaluationPurpose, TraceEndReason } from '../../model/trace-enums';
 import { type ObservabilityLevel } from '../../model/result-status';
 import type { EvalResult, Turn } from '../../model/trace-types';
 import { describeValue } from '../../model/value-description';
+import { argumentChecks } from '../../model/value-checks';
 
 /** One stop-check evaluation and the exact context it judged. */
 export interface EvaluationRecord {
@@ -53,9 +54,7 @@ export interface RunTraceOptions {
 
 /** Throws unless `value` is an integer >= 0; returns it. */
 export function checkMaxTurns(value: unknown, what = 'maxTurns'): number {
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0)
-    throw new TypeError(`${what} must be an integer >= 0, got ${describeValue(value)}`);
-  return value;
+  return argumentChecks.integer(value, what, 0);
 }
 
 function contextOf(run: TraceRun): EvalContext {
@@ -94,10 +93,7 @@ export async function runTrace(options: RunTraceOptions): Promise<TraceRun> {
       );
     const request = createRequest(decision.request, 'PromptDecision.request');
     const reasoning = decision.reasoning ?? '';
-    if (typeof reasoning !== 'string')
-      throw new TypeError(
-        `PromptDecision.reasoning must be a string, got ${describeValue(reasoning)}`,
-      );
+    argumentChecks.string(reasoning, 'PromptDecision.reasoning');
     const response = createResponse(await session.send(request), 'session.send() result');
     // Frozen: evaluation reuse compares turns by identity, so they must not change.
     const rawTurn: Turn = Object.freeze({

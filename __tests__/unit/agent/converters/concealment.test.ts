@@ -143,7 +143,7 @@ test('bad options and bad payloads are rejected with the option and value named'
     'ChainConverter converters must be a non-empty array, got array(0)',
   );
   expect(() => new ChainConverter([{} as never])).toThrow(
-    'ChainConverter converters[0] must be a PayloadConverter (an object with convert(payload)), got object Object',
+    'ChainConverter converters[0] must be a PayloadConverter (an object with convert(payload)), got {}',
   );
   expect(() => new LeetspeakConverter().convert(null as never)).toThrow(
     'LeetspeakConverter requires a Payload, got null',

@@ -244,7 +244,7 @@ describe('LLMJudge prompt', () => {
       `LLMJudge: 'objective' must be a non-empty string, got " "`,
     );
     expect(() => new LLMJudge({ objective: 'x', client: {} as never })).toThrow(
-      "LLMJudge: 'client' must be an LlmClient (an object with complete(request)), got object Object",
+      "LLMJudge: 'client' must be an LlmClient (an object with complete(request)), got {}",
     );
     expect(() => new LLMJudge({ objective: 'x', client, scope: 'all' as never })).toThrow(
       `LLMJudge: 'scope' must be one of full, current_turn, got "all"`,

@@ -85,7 +85,7 @@ test('bad options and empty replies are reported', async () => {
   ).rejects.toThrow('Payloads.generate count must be an integer >= 1, got 0');
   await expect(
     Payloads.generate({ template: {} as never, values: EXAMPLE_OBJECTIVE, model }),
-  ).rejects.toThrow('Payloads.generate template must be a PayloadTemplate, got object Object');
+  ).rejects.toThrow('Payloads.generate template must be a PayloadTemplate, got {}');
   await expect(Payloads.generate({ template, values: {}, model })).rejects.toThrow(
     `PayloadTemplate ${template.id} needs a value for placeholder "secret"`,
   );

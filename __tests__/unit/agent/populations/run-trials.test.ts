@@ -145,7 +145,7 @@ describe('runTrials', () => {
     ],
     [
       { executionFactory: () => ({}) },
-      'runTrials executionFactory() must return an execution (e.g. Attacks.xpia(...)), got object Object',
+      'runTrials executionFactory() must return an execution (e.g. Attacks.xpia(...)), got {}',
     ],
   ])('rejects %p', async (bad, message) => {
     const options = {

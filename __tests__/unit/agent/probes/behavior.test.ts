@@ -200,7 +200,7 @@ describe('Probes.behavior options', () => {
     ],
     [
       { evaluator, driver: {} },
-      'Probes.behavior driver must be a PromptDriver (with nextPrompt()), got object Object',
+      'Probes.behavior driver must be a PromptDriver (with nextPrompt()), got {}',
     ],
     [{ evaluator, prompts: 'a' }, 'Probes.behavior prompts must be an array, got "a"'],
     [

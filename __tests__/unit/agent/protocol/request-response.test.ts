@@ -75,10 +75,10 @@ describe('createResponse', () => {
       'response.text must be a string, got undefined',
     );
     expect(() => createResponse({ text: '', toolCalls: [{}] } as never)).toThrow(
-      'response.toolCalls[0] must be a tool call with a string name, got object Object',
+      'response.toolCalls[0] must be a tool call with a string name, got {}',
     );
     expect(() => createResponse({ text: '', sideEffects: {} } as never)).toThrow(
-      'response.sideEffects must be an array, got object Object',
+      'response.sideEffects must be an array, got {}',
     );
     expect(() =>
       createResponse({ text: '', toolCalls: [{ name: 'x', timestamp: 'now' }] } as never),
