@@ -3,20 +3,8 @@ import type { HarmCategory } from '../model/result-status';
 import { describeValue } from '../model/value-description';
 import type { ScopedDefinitions } from './definition-types';
 import { requireScopeBridge, withScope } from './scope-bridge';
-import { type DefinitionRunner, jestGlobals, wrapDefinitionApi } from './test-api';
+import { scopedDefinitions } from './test-api';
 import { argumentChecks } from '../model/value-checks';
-
-/** Definition functions bound to a runner; shared by `harm()` and `trial()`. */
-export function scopedDefinitions(run: DefinitionRunner): ScopedDefinitions {
-  const globals = jestGlobals();
-  const test = wrapDefinitionApi(globals.test, run);
-  return {
-    test: test as never,
-    it: wrapDefinitionApi(globals.it, run) as never,
-    describe: wrapDefinitionApi(globals.describe, run) as never,
-    each: (test as unknown as { each: never }).each,
-  };
-}
 
 /**
  * Tag tests with a harm category. Scoped: every test and describe defined in

@@ -2,8 +2,10 @@
  * Jest's definition functions (`test`, `it`, `describe` and their `.only`,
  * `.skip`, `.concurrent`, `.each`, `.failing` ... chains) wrapped so that every
  * call runs inside a definition scope. One Proxy covers every chain, including
- * the row binder that `.each(table)` returns.
+ * the row binder that `.each(table)` returns. harm() and trial() hand these
+ * wrapped functions back (scopedDefinitions).
  */
+import type { ScopedDefinitions } from './definition-types';
 
 type AnyFunction = (...args: never[]) => unknown;
 
@@ -42,4 +44,16 @@ export interface JestDefinitionGlobals {
 export function jestGlobals(): JestDefinitionGlobals {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require('@jest/globals') as JestDefinitionGlobals;
+}
+
+/** Definition functions bound to a runner; shared by `harm()` and `trial()`. */
+export function scopedDefinitions(run: DefinitionRunner): ScopedDefinitions {
+  const globals = jestGlobals();
+  const test = wrapDefinitionApi(globals.test, run);
+  return {
+    test: test as never,
+    it: wrapDefinitionApi(globals.it, run) as never,
+    describe: wrapDefinitionApi(globals.describe, run) as never,
+    each: (test as unknown as { each: never }).each,
+  };
 }

@@ -4,7 +4,7 @@
  */
 import { describeValue } from '../model/value-description';
 import type { ScopedDefinitions } from './definition-types';
-import { scopedDefinitions } from './harm';
+import { scopedDefinitions } from './test-api';
 import { requireScopeBridge, withScope } from './scope-bridge';
 import { argumentChecks } from '../model/value-checks';
 
