@@ -154,7 +154,7 @@ const groups: Record<string, TrialGroupResult> = new TestRunReport({ results: []
 const decoded: Result = decodeResult(encodeResult(new Result({ status: 'safe', summary: 's', observabilityLevel: 'tool_only' })));
 const record = deserializeRecord(serializeRecord({ result: decoded, nodeId: 'a.test.ts::t', resultIndex: 0 }));
 const json: JsonValue = toJsonSafe(record.result.metadata);
-const host: CollectorHost = { record: () => false };
+const host: CollectorHost = { deliver: () => false };
 registerDefaultHandlerFactory(() => [new ResultCollectionHandler()]);
 void [sinks, sink, groups, json, host, runWithCollector];
 

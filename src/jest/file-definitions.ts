@@ -8,7 +8,7 @@
 import type { CircusTestEntry } from './circus-types';
 import type { DefinitionScope, ScopeBridge } from './scope-bridge';
 import { ancestorTitles, testIdOf, trialCloneTitle } from './test-identity';
-import type { PlannedGroup, TrialMembership } from './transport/records';
+import type { PlannedGroup, TrialMembership } from './transport/spool-format';
 
 /** What the spool says about a test besides its Results. */
 export interface TestDefinition {

@@ -14,8 +14,8 @@ import { FileDefinitions } from './file-definitions';
 import type { ScopeBridge } from './scope-bridge';
 import { relativeTestPath } from './test-identity';
 import type { RunChannel } from './transport/channel';
-import type { TestRecord } from './transport/records';
-import { serializeWithResults } from './transport/records';
+import type { TestLine } from './transport/spool-format';
+import { serializeWithResults } from './transport/spool-format';
 import { envelopeResult } from './transport/result-envelope';
 import { SpoolWriter } from './transport/spool-writer';
 
@@ -51,7 +51,7 @@ interface TestScope {
 const testScope = new AsyncLocalStorage<TestScope>();
 
 /** Longest spool line, in UTF-16 units; a test's Results are split over several lines beyond it. */
-const MAX_RECORD_CHARS = 64 * 1024 * 1024;
+const MAX_LINE_CHARS = 64 * 1024 * 1024;
 
 /** Splits serialised Results into batches whose total length stays within `max` (at least one each). */
 export function batchBySize(items: readonly string[], max: number): string[][] {
@@ -95,7 +95,7 @@ export class FileRun {
 
   /** Installed on the sandbox global for recordResult() and the collection handler. */
   readonly collectorHost: CollectorHost = {
-    record: (result) => this.record(result),
+    deliver: (result) => this.deliver(result),
   };
 
   /** The circus event reducer. Never throws: a RAMPART problem must not break the test file. */
@@ -162,7 +162,7 @@ export class FileRun {
     if (!this.open.has(entry)) this.open.set(entry, []);
   }
 
-  private record(result: unknown): boolean {
+  private deliver(result: unknown): boolean {
     const scope = testScope.getStore();
     // Async work of another file's test (same worker) does not belong here.
     if (scope && scope.run !== this) return false;
@@ -189,7 +189,7 @@ export class FileRun {
   private writeTest(
     entry: CircusTestEntry,
     results: unknown[],
-    outcome: TestRecord['outcome'] | 'late',
+    outcome: TestLine['outcome'] | 'late',
   ): void {
     const writer = this.writer;
     if (!writer) return;
@@ -204,7 +204,7 @@ export class FileRun {
       });
       const lossy = lossyKeys.size > 0 ? { lossy: [...lossyKeys] } : {};
       const attempt = Math.max(entry.invocations, 1);
-      const [first = [], ...rest] = batchBySize(json, MAX_RECORD_CHARS);
+      const [first = [], ...rest] = batchBySize(json, MAX_LINE_CHARS);
       writer.writeLine(
         outcome === 'late'
           ? serializeWithResults({ type: 'late', id: definition.id, attempt, ...lossy }, first)
@@ -267,7 +267,7 @@ export class FileRun {
     }
   }
 
-  /** Stops writing: without its close record the reporter marks this file incomplete. */
+  /** Stops writing: without its close line the reporter marks this file incomplete. */
   private fail(message: string): void {
     this.writer = null;
     this.options.warn(`${message}. The run will be reported as incomplete.`);

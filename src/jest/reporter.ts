@@ -26,7 +26,7 @@ import { type JestProject, projectOfUnknown } from './project-identity';
 import { type WatchedProject, reportWouldRetrigger } from './watch-loop';
 import { RUN_ENV_VAR, encodeChannel } from './transport/channel';
 import { readSpoolDir } from './transport/spool-reader';
-import { STRAY_DIR, readStrayRecords } from './transport/stray-spool';
+import { STRAY_DIR, readStrayLines } from './transport/stray-spool';
 import { spoolDirFor } from './transport/spool-files';
 import { createRunDirectory, sweepAbandonedRunDirectories } from './transport/run-directory';
 
@@ -189,9 +189,9 @@ export class RampartReporter {
   private closeRun(reason: string | undefined): TestRunReport {
     this.absorbRemaining();
     if (reason !== undefined) this.accumulator.addReason(reason);
-    const strays = readStrayRecords(this.runDir);
+    const strays = readStrayLines(this.runDir);
     for (const problem of strays.problems) this.accumulator.addReason(problem);
-    this.accumulator.addStrayResults(strays.records);
+    this.accumulator.addStrayResults(strays.lines);
     const metadata: Record<string, unknown> = {
       jest_version: detectJestVersion(this.rootDir),
       worker_count: this.accumulator.workerCount,

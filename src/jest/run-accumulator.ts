@@ -19,7 +19,7 @@ import {
 import { namesInSeveralProjects } from '../report/summary';
 import { type JestProject, projectLabels, qualified } from './project-identity';
 import { relativeTestPath } from './test-identity';
-import type { PlannedGroup, StrayRecord, TestRecord } from './transport/records';
+import type { PlannedGroup, StrayLine, TestLine } from './transport/spool-format';
 import { TRUNCATED_KEY } from './transport/result-envelope';
 import type { SpoolInstance } from './transport/spool-reader';
 
@@ -56,8 +56,8 @@ interface CollectedTest {
   ancestors: string[];
   attempt: number;
   harm: string | null;
-  trial: TestRecord['trial'];
-  outcome: TestRecord['outcome'];
+  trial: TestLine['trial'];
+  outcome: TestLine['outcome'];
   worker: string;
   instance: string;
   /** Tagged Results, late ones last. */
@@ -161,9 +161,9 @@ export class RunAccumulator {
    * they cannot be reported, so the run is incomplete; one reason per file,
    * naming its tests. Call after every file was added.
    */
-  addStrayResults(records: readonly StrayRecord[]): void {
+  addStrayResults(strays: readonly StrayLine[]): void {
     const byFile = new Map<string, string[]>();
-    for (const { testPath, test } of records) {
+    for (const { testPath, test } of strays) {
       const tests = byFile.get(testPath) ?? [];
       tests.push(test);
       byFile.set(testPath, tests);
@@ -195,7 +195,7 @@ export class RunAccumulator {
     );
   }
 
-  /** Number of distinct workers that delivered records. */
+  /** Number of distinct workers that delivered spool lines. */
   get workerCount(): number {
     return this.workers.size;
   }
@@ -229,28 +229,28 @@ export class RunAccumulator {
       if (instance.open) this.workers.add(`${instance.open.pid}:${worker}`);
       for (const group of instance.groups)
         this.groups.set(key(project, group.id), { ...group, project });
-      for (const record of instance.tests) {
+      for (const line of instance.tests) {
         const test: CollectedTest = {
           project,
-          id: record.id,
-          title: record.title,
-          ancestors: record.ancestors,
-          attempt: record.attempt,
-          harm: record.harm,
-          trial: record.trial,
-          outcome: record.outcome,
+          id: line.id,
+          title: line.title,
+          ancestors: line.ancestors,
+          attempt: line.attempt,
+          harm: line.harm,
+          trial: line.trial,
+          outcome: line.outcome,
           worker,
           instance: instanceId,
           results: [],
           late: 0,
-          lossy: new Set(record.lossy ?? []),
+          lossy: new Set(line.lossy ?? []),
         };
-        this.absorbResults(file, test, record.results, false);
-        this.tests.set(key(project, record.id, record.attempt), test);
+        this.absorbResults(file, test, line.results, false);
+        this.tests.set(key(project, line.id, line.attempt), test);
       }
       for (const late of instance.lates) {
         const test = this.tests.get(key(project, late.id, late.attempt));
-        // A late record of a superseded run belongs to nothing that is reported.
+        // A late line of a superseded run belongs to nothing that is reported.
         if (test && test.instance === instanceId) {
           this.absorbResults(file, test, late.results, true);
           for (const key of late.lossy ?? []) test.lossy.add(key);

@@ -1,7 +1,7 @@
 /**
  * Test-side guard for environments without RAMPART collection: while the
  * rampart reporter runs, a Result recorded in a running test of such a file
- * (testEnvironment 'node', 'jsdom' ...) becomes a stray record, and the
+ * (testEnvironment 'node', 'jsdom' ...) becomes a stray line, and the
  * reporter marks the run incomplete instead of losing the Result in silence.
  * Outside any test it stays a silent no-op, as upstream (docs/reliability.md).
  * Keyed on the collector host being absent, not on an environment's name.

@@ -128,7 +128,7 @@ export function withRampart<Base extends TestEnvironmentClass>(
         channel: collecting ? undefined : ours,
         warn,
       });
-      // Before the reporter's own exit handler (in band), so it sees these records.
+      // Before the reporter's own exit handler (in band), so it sees these lines.
       process.prependListener('exit', this.#onExit);
       const sandbox: unknown = this.global;
       if (sandbox === null || typeof sandbox !== 'object') {

@@ -25,17 +25,18 @@ export class ResultCollector {
 /**
  * What a test runner integration installs on `globalThis` under
  * {@link COLLECTOR_HOST_KEY} to receive Results recorded outside an explicit
- * {@link runWithCollector} scope. Returns false when no test is running.
+ * {@link runWithCollector} scope.
  */
 export interface CollectorHost {
-  record(result: Result): boolean;
+  /** Takes a Result to the test that is running; false when no test is running. */
+  deliver(result: Result): boolean;
 }
 
 /**
  * Global key of the runner integration. A registered symbol, because the
  * integration and the test code live in different module registries.
  */
-export const COLLECTOR_HOST_KEY: unique symbol = Symbol.for('rampart.collector-host.v1');
+export const COLLECTOR_HOST_KEY: unique symbol = Symbol.for('rampart.collector-host.v2');
 
 const activeCollector = new AsyncLocalStorage<ResultCollector>();
 
@@ -72,7 +73,7 @@ function applyScopedMetadata(result: Result): void {
 
 function installedHost(): CollectorHost | undefined {
   const host = (globalThis as { [COLLECTOR_HOST_KEY]?: CollectorHost })[COLLECTOR_HOST_KEY];
-  return host && typeof host.record === 'function' ? host : undefined;
+  return host && typeof host.deliver === 'function' ? host : undefined;
 }
 
 /** True when a Result recorded now would be kept by someone. */
@@ -108,6 +109,6 @@ export function recordResult(result: Result): void {
     return;
   }
   const host = installedHost();
-  if (host) host.record(result);
+  if (host) host.deliver(result);
   else strayResultHandler?.(result);
 }

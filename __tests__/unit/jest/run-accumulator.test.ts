@@ -1,7 +1,7 @@
 import { ObservabilityLevel, Result, SafetyStatus } from '../../../src/index';
 import { RunAccumulator } from '../../../src/jest/run-accumulator';
 import type { SpoolInstance } from '../../../src/jest/transport/spool-reader';
-import type { TestRecord } from '../../../src/jest/transport/records';
+import type { TestLine } from '../../../src/jest/transport/spool-format';
 import { encodeResult } from '../../../src/model/result-codec';
 import { envelopeResult } from '../../../src/jest/transport/result-envelope';
 import type { JestProject } from '../../../src/jest/project-identity';
@@ -15,7 +15,7 @@ const wire = (
     new Result({ status, summary, observabilityLevel: ObservabilityLevel.TOOL_ONLY, ...extra }),
   );
 
-function test_(id: string, results: unknown[], extra: Partial<TestRecord> = {}): TestRecord {
+function test_(id: string, results: unknown[], extra: Partial<TestLine> = {}): TestLine {
   return {
     type: 'test',
     id,
@@ -32,7 +32,7 @@ function test_(id: string, results: unknown[], extra: Partial<TestRecord> = {}):
 
 let clock = 0;
 function instance(
-  tests: TestRecord[],
+  tests: TestLine[],
   options: {
     closed?: boolean;
     worker?: string;
@@ -363,7 +363,7 @@ describe('RunAccumulator with Jest projects', () => {
 });
 
 describe('lossy metadata', () => {
-  test('one warning per test with every key any attempt or late record reported, as upstream words it', () => {
+  test('one warning per test with every key any attempt or late line reported, as upstream words it', () => {
     const acc = new RunAccumulator();
     acc.addFile('a.test.js', [
       instance(

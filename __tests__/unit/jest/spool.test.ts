@@ -3,13 +3,13 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { ObservabilityLevel, Result } from '../../../src/index';
 import { encodeResult } from '../../../src/trace';
-import { serializeWithResults } from '../../../src/jest/transport/records';
+import { serializeWithResults } from '../../../src/jest/transport/spool-format';
 import { envelopeResult } from '../../../src/jest/transport/result-envelope';
 import { readSpoolDir, readSpoolFile } from '../../../src/jest/transport/spool-reader';
 import { SpoolWriter } from '../../../src/jest/transport/spool-writer';
 import { batchBySize } from '../../../src/jest/file-run';
 import { spoolDirFor } from '../../../src/jest/transport/spool-files';
-import { STRAY_DIR, StraySpool, readStrayRecords } from '../../../src/jest/transport/stray-spool';
+import { STRAY_DIR, StraySpool, readStrayLines } from '../../../src/jest/transport/stray-spool';
 
 let runDir: string;
 beforeEach(() => {
@@ -41,7 +41,7 @@ const testLine = (id: string, summaries: string[]) =>
   );
 
 describe('spool files', () => {
-  test('written privately, read back record by record', () => {
+  test('written privately, read back line by line', () => {
     const writer = new SpoolWriter(channel(), '/p/a.test.js', PROJECT);
     writer.writePlan({ type: 'plan', groups: [{ id: 'g', title: 't', n: 2, threshold: 0.5 }] });
     writer.writeLine(testLine('a.test.js::x', ['one', 'two']));
@@ -78,7 +78,7 @@ describe('spool files', () => {
     expect([first?.open?.project, second?.open?.project]).toEqual([PROJECT, other]);
   });
 
-  test('a line cut by a crash and a malformed line are problems; the other records are kept', () => {
+  test('a line cut by a crash and a malformed line are problems; the other lines are kept', () => {
     const writer = new SpoolWriter(channel(), '/p/b.test.js', PROJECT);
     writer.writeLine(testLine('b::1', ['kept']));
     writer.writeLine('{"type":"test", "oops"');
@@ -156,7 +156,7 @@ describe('long tests', () => {
     expect(instance.close).toEqual({ type: 'close', tests: 3, results: 4 });
   });
 
-  test('more records continue the test record before them', () => {
+  test('more lines continue the test line before them', () => {
     const writer = new SpoolWriter(channel(), '/p/long.test.js', PROJECT);
     writer.writeLine(testLine('long::t', ['one']));
     writer.writeLine(
@@ -178,8 +178,8 @@ describe('long tests', () => {
   });
 });
 
-describe('late records over several lines', () => {
-  test('more records after a late record continue it, and it arrives whole', () => {
+describe('late lines split over several lines', () => {
+  test('more lines after a late line continue it, and it arrives whole', () => {
     const writer = new SpoolWriter(channel(), '/p/late.test.js', PROJECT);
     writer.writeLine(testLine('late::t', ['on time']));
     writer.writeLine(
@@ -203,7 +203,7 @@ describe('late records over several lines', () => {
     ).toEqual([['late 1', 'late 2', 'late 3', 'late 4']]);
   });
 
-  test('a more record that does not follow its record is a problem', () => {
+  test('a more line that does not follow its line is a problem', () => {
     const writer = new SpoolWriter(channel(), '/p/late.test.js', PROJECT);
     writer.writeLine(testLine('late::t', ['on time']));
     writer.writeLine(
@@ -222,16 +222,16 @@ describe('late records over several lines', () => {
 });
 
 describe('stray Results', () => {
-  test('each sandbox appends to its own file in the stray directory; the reader gets every record', () => {
+  test('each sandbox appends to its own file in the stray directory; the reader gets every line', () => {
     const one = new StraySpool(channel());
     const two = new StraySpool(channel());
     one.append({ testPath: '/p/a.test.js', test: 'first' });
     one.append({ testPath: '/p/a.test.js', test: 'first' });
     two.append({ testPath: '/p/b.test.js', test: 'other' });
     expect(fs.readdirSync(path.join(runDir, STRAY_DIR))).toHaveLength(2);
-    const { records, problems } = readStrayRecords(runDir);
+    const { lines, problems } = readStrayLines(runDir);
     expect(problems).toEqual([]);
-    expect(records.map((r) => [r.testPath, r.test]).sort()).toEqual([
+    expect(lines.map((r) => [r.testPath, r.test]).sort()).toEqual([
       ['/p/a.test.js', 'first'],
       ['/p/a.test.js', 'first'],
       ['/p/b.test.js', 'other'],
@@ -242,14 +242,14 @@ describe('stray Results', () => {
     new StraySpool(channel()).append({ testPath: '/p/a.test.js', test: 't' });
     const [name] = fs.readdirSync(path.join(runDir, STRAY_DIR));
     fs.appendFileSync(path.join(runDir, STRAY_DIR, name as string), '{"type":"stray"}\n');
-    const { records, problems } = readStrayRecords(runDir);
-    expect(records).toHaveLength(1);
+    const { lines, problems } = readStrayLines(runDir);
+    expect(lines).toHaveLength(1);
     expect(problems).toEqual([
       `stray Results ${name}: malformed record at line 2: not a stray record of this version`,
     ]);
   });
 
   test('no stray directory: nothing', () => {
-    expect(readStrayRecords(runDir)).toEqual({ records: [], problems: [] });
+    expect(readStrayLines(runDir)).toEqual({ lines: [], problems: [] });
   });
 });

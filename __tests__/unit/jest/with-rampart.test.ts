@@ -105,7 +105,7 @@ function circus(env: Env) {
 
 function recordIn(env: Env, summary: string): void {
   const host = env.global[COLLECTOR_HOST_KEY] as CollectorHost;
-  host.record(
+  host.deliver(
     new Result({ status: 'unsafe', summary, observabilityLevel: ObservabilityLevel.TOOL_ONLY }),
   );
 }

@@ -113,7 +113,7 @@ describe('stray Results', () => {
     setStrayResultHandler((r) => strays.push(r.summary));
     const global = globalThis as Record<symbol, unknown>;
     global[COLLECTOR_HOST_KEY] = {
-      record: (r: Result) => {
+      deliver: (r: Result) => {
         hosted.push(r.summary);
         return false;
       },

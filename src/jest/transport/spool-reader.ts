@@ -6,36 +6,36 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describeError } from '../../model/value-description';
 import {
-  type CloseRecord,
-  type LateRecord,
-  type OpenRecord,
+  type CloseLine,
+  type LateLine,
+  type OpenLine,
   type PlannedGroup,
   SpoolFormatError,
-  type TestRecord,
-  parseRecord,
-} from './records';
+  type TestLine,
+  parseSpoolLine,
+} from './spool-format';
 import { SPOOL_SUFFIX } from './spool-files';
 
 /** Everything one environment instance wrote. */
 export interface SpoolInstance {
   file: string;
-  open: OpenRecord | null;
+  open: OpenLine | null;
   groups: PlannedGroup[];
-  tests: TestRecord[];
-  lates: LateRecord[];
-  close: CloseRecord | null;
+  tests: TestLine[];
+  lates: LateLine[];
+  close: CloseLine | null;
   /** Lines that could not be read, described for the incomplete reasons. */
   problems: string[];
 }
 
-/** A spool instance being read: `continues` is the record a `more` line adds to. */
+/** A spool instance being read: `continues` is the line a `more` line adds to. */
 interface Reading {
   instance: SpoolInstance;
-  continues: TestRecord | LateRecord | null;
+  continues: TestLine | LateLine | null;
 }
 
 /** A line of a spool file; `complete` is false for a last line without its newline. */
-interface SpoolLine {
+interface RawLine {
   text: string;
   complete: boolean;
 }
@@ -47,7 +47,7 @@ const READ_CHUNK = 1024 * 1024;
  * The lines of a file, read in chunks: a spool file may be far larger than
  * the longest string V8 can hold, its lines never are.
  */
-function* readLines(file: string): Generator<SpoolLine> {
+function* readLines(file: string): Generator<RawLine> {
   const fd = fs.openSync(file, 'r');
   try {
     const chunk = Buffer.allocUnsafe(READ_CHUNK);
@@ -106,42 +106,42 @@ export function readSpoolFile(file: string): SpoolInstance {
   return instance;
 }
 
-/** Adds one line to the instance being read; false (and a problem) when it is not a valid record there. */
+/** Adds one line to the instance being read; false (and a problem) when it is not a valid line there. */
 function absorbLine(reading: Reading, line: string, i: number): boolean {
   const { instance } = reading;
   try {
-    const record = parseRecord(line);
-    if (i === 0 && record.type !== 'open')
+    const parsed = parseSpoolLine(line);
+    if (i === 0 && parsed.type !== 'open')
       throw new SpoolFormatError('first record is not an open record');
     if (instance.close) throw new SpoolFormatError('record after the close record');
     const continued = reading.continues;
     reading.continues = null;
-    switch (record.type) {
+    switch (parsed.type) {
       case 'open':
         if (i !== 0) throw new SpoolFormatError('open record after the first line');
-        instance.open = record;
+        instance.open = parsed;
         break;
       case 'plan':
-        instance.groups.push(...record.groups);
+        instance.groups.push(...parsed.groups);
         break;
       case 'test':
-        instance.tests.push(record);
-        reading.continues = record;
+        instance.tests.push(parsed);
+        reading.continues = parsed;
         break;
       case 'more':
-        // A test or late record split over several lines continues right after it.
-        if (!continued || continued.id !== record.id || continued.attempt !== record.attempt) {
+        // A test or late line split over several lines continues right after it.
+        if (!continued || continued.id !== parsed.id || continued.attempt !== parsed.attempt) {
           throw new SpoolFormatError('more record without its test or late record');
         }
-        for (const result of record.results) continued.results.push(result);
+        for (const result of parsed.results) continued.results.push(result);
         reading.continues = continued;
         break;
       case 'late':
-        instance.lates.push(record);
-        reading.continues = record;
+        instance.lates.push(parsed);
+        reading.continues = parsed;
         break;
       case 'close':
-        instance.close = record;
+        instance.close = parsed;
         break;
     }
     return true;

@@ -1,5 +1,5 @@
 /**
- * Environment side of the transport: appends records synchronously to a
+ * Environment side of the transport: appends spool lines synchronously to a
  * private file, so each line is on disk before Jest reports the test (and
  * survives a crash of the worker right after).
  */
@@ -9,12 +9,12 @@ import * as path from 'node:path';
 import { threadId } from 'node:worker_threads';
 import type { RunChannel } from './channel';
 import {
-  type CloseRecord,
-  type OpenRecord,
-  type PlanRecord,
+  type CloseLine,
+  type OpenLine,
+  type PlanLine,
   SPOOL_VERSION,
   type SpoolProject,
-} from './records';
+} from './spool-format';
 import { SPOOL_SUFFIX, spoolDirFor } from './spool-files';
 
 /** Identifies the worker this process or thread is for Jest. */
@@ -22,7 +22,7 @@ export function currentWorkerId(): string {
   return process.env.JEST_WORKER_ID ?? '1';
 }
 
-/** Appends records of one environment instance to its own spool file. */
+/** Appends the lines of one environment instance to its own spool file. */
 export class SpoolWriter {
   private fd: number | null;
   readonly file: string;
@@ -33,10 +33,10 @@ export class SpoolWriter {
     const instance = `${process.pid}-${currentWorkerId()}-${threadId}-${randomBytes(6).toString('hex')}`;
     this.file = path.join(dir, `${instance}${SPOOL_SUFFIX}`);
     // Exclusive: never share a file with another instance. Append: every
-    // record lands at the end, whatever else touched the file.
+    // line lands at the end, whatever else touched the file.
     const { O_WRONLY, O_CREAT, O_EXCL, O_APPEND } = fs.constants;
     this.fd = fs.openSync(this.file, O_WRONLY | O_CREAT | O_EXCL | O_APPEND, 0o600);
-    const open: OpenRecord = {
+    const open: OpenLine = {
       type: 'open',
       v: SPOOL_VERSION,
       testPath,
@@ -50,11 +50,11 @@ export class SpoolWriter {
   }
 
   /** Writes the trial-group plan. */
-  writePlan(plan: PlanRecord): void {
+  writePlan(plan: PlanLine): void {
     this.writeLine(JSON.stringify(plan));
   }
 
-  /** Writes one already-serialised record. */
+  /** Writes one already-serialised line. */
   writeLine(line: string): void {
     if (this.fd === null) throw new Error('RAMPART spool is already closed');
     const text = `${line}\n`;
@@ -65,11 +65,11 @@ export class SpoolWriter {
     for (let offset = written; offset < data.length;) offset += fs.writeSync(this.fd, data, offset);
   }
 
-  /** Writes the closing record and closes the file. */
-  close(counts: Omit<CloseRecord, 'type'>): void {
+  /** Writes the close line and closes the file. */
+  close(counts: Omit<CloseLine, 'type'>): void {
     if (this.fd === null) return;
     try {
-      this.writeLine(JSON.stringify({ type: 'close', ...counts } satisfies CloseRecord));
+      this.writeLine(JSON.stringify({ type: 'close', ...counts } satisfies CloseLine));
     } finally {
       fs.closeSync(this.fd);
       this.fd = null;

@@ -11,14 +11,14 @@ import * as path from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { describeError } from '../../model/value-description';
 import type { RunChannel } from './channel';
-import { SPOOL_VERSION, SpoolFormatError, type StrayRecord, parseStrayRecord } from './records';
+import { SPOOL_VERSION, SpoolFormatError, type StrayLine, parseStrayLine } from './spool-format';
 import { SPOOL_SUFFIX } from './spool-files';
 import { currentWorkerId } from './spool-writer';
 
 /** Name of the stray directory inside the run directory. */
 export const STRAY_DIR = 'stray';
 
-/** Appends stray records to one file of its own (one per test file sandbox). */
+/** Appends stray lines to one file of its own (one per test file sandbox). */
 export class StraySpool {
   private readonly file: string;
 
@@ -27,24 +27,24 @@ export class StraySpool {
     this.file = path.join(channel.dir, STRAY_DIR, `${name}${SPOOL_SUFFIX}`);
   }
 
-  /** Writes one record; synchronous, so it is on disk before Jest reports the test. */
-  append(record: Omit<StrayRecord, 'type' | 'v'>): void {
+  /** Writes one line; synchronous, so it is on disk before Jest reports the test. */
+  append(stray: Omit<StrayLine, 'type' | 'v'>): void {
     fs.mkdirSync(path.dirname(this.file), { recursive: true, mode: 0o700 });
-    const line: StrayRecord = { type: 'stray', v: SPOOL_VERSION, ...record };
+    const line: StrayLine = { type: 'stray', v: SPOOL_VERSION, ...stray };
     fs.appendFileSync(this.file, `${JSON.stringify(line)}\n`, { mode: 0o600 });
   }
 }
 
-/** Every stray record of a run, and the lines that could not be read. */
-export function readStrayRecords(runDir: string): { records: StrayRecord[]; problems: string[] } {
+/** Every stray line of a run, and the lines that could not be read. */
+export function readStrayLines(runDir: string): { lines: StrayLine[]; problems: string[] } {
   const dir = path.join(runDir, STRAY_DIR);
-  const records: StrayRecord[] = [];
+  const lines: StrayLine[] = [];
   const problems: string[] = [];
   let names: string[];
   try {
     names = fs.readdirSync(dir).filter((name) => name.endsWith(SPOOL_SUFFIX));
   } catch {
-    return { records, problems };
+    return { lines, problems };
   }
   for (const name of names.sort()) {
     let text: string;
@@ -57,12 +57,12 @@ export function readStrayRecords(runDir: string): { records: StrayRecord[]; prob
     text.split('\n').forEach((line, i) => {
       if (line.length === 0) return;
       try {
-        records.push(parseStrayRecord(line));
+        lines.push(parseStrayLine(line));
       } catch (error) {
         const problem = error instanceof SpoolFormatError ? error.message : describeError(error);
         problems.push(`stray Results ${name}: malformed record at line ${i + 1}: ${problem}`);
       }
     });
   }
-  return { records, problems };
+  return { lines, problems };
 }

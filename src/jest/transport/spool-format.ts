@@ -1,16 +1,17 @@
 /**
  * The spool format, versioned, shared by the writer (environment, in the
- * worker) and the reader (reporter, in the parent). One JSON object per line;
- * one file per environment instance; one writer per file.
+ * worker) and the reader (reporter, in the parent): spool lines, one JSON
+ * object each; one file per environment instance; one writer per file.
+ * ("Record" is kept for what tests record: Results, and trace records.)
  *
  *   open  -> plan -> (test more*)* / late* -> close
  *
- * A test whose Results do not fit one line continues in `more` records.
+ * A test whose Results do not fit one line continues in `more` lines.
  * Stray files (one `stray` line per uncollectable Result) share the version.
  */
 import { describeError } from '../../model/value-description';
 
-/** Format version written in every `open` record. */
+/** Format version written in every `open` line. */
 export const SPOOL_VERSION = 'rampart.jest.spool.v3';
 
 /** The Jest project a spool file belongs to (see project-identity.ts). */
@@ -21,7 +22,7 @@ export interface SpoolProject {
 }
 
 /** First line: who writes this file. */
-export interface OpenRecord {
+export interface OpenLine {
   type: 'open';
   v: typeof SPOOL_VERSION;
   testPath: string;
@@ -42,7 +43,7 @@ export interface PlannedGroup {
 }
 
 /** Written once the file's tests are defined. */
-export interface PlanRecord {
+export interface PlanLine {
   type: 'plan';
   groups: PlannedGroup[];
 }
@@ -54,7 +55,7 @@ export interface TrialMembership {
 }
 
 /** One finished test attempt with its Results (canonical JSON objects). */
-export interface TestRecord {
+export interface TestLine {
   type: 'test';
   id: string;
   title: string;
@@ -70,17 +71,17 @@ export interface TestRecord {
 }
 
 /** Results recorded by a test after it finished (async work that outlived it). */
-export interface LateRecord {
+export interface LateLine {
   type: 'late';
   id: string;
   attempt: number;
-  /** As in {@link TestRecord}. */
+  /** As in {@link TestLine}. */
   lossy?: string[];
   results: unknown[];
 }
 
-/** More Results of the test record just before it (long lines are split). */
-export interface MoreRecord {
+/** More Results of the test line just before it (long lines are split). */
+export interface MoreLine {
   type: 'more';
   id: string;
   attempt: number;
@@ -88,7 +89,7 @@ export interface MoreRecord {
 }
 
 /** Last line: what the file delivered, for reconciliation. */
-export interface CloseRecord {
+export interface CloseLine {
   type: 'close';
   tests: number;
   results: number;
@@ -100,7 +101,7 @@ export interface CloseRecord {
  * directory, never into a test file's spool): it cannot be reported, and the
  * run is incomplete.
  */
-export interface StrayRecord {
+export interface StrayLine {
   type: 'stray';
   v: typeof SPOOL_VERSION;
   testPath: string;
@@ -109,10 +110,9 @@ export interface StrayRecord {
 }
 
 /** Any spool line. */
-export type SpoolRecord =
-  OpenRecord | PlanRecord | TestRecord | MoreRecord | LateRecord | CloseRecord;
+export type SpoolLine = OpenLine | PlanLine | TestLine | MoreLine | LateLine | CloseLine;
 
-/** Raised for a line that is not a valid record. */
+/** Raised for a line that is not a valid spool line. */
 export class SpoolFormatError extends Error {
   override name = 'SpoolFormatError';
 }
@@ -137,7 +137,7 @@ const isProject = (v: unknown): v is SpoolProject => {
 };
 
 /** Parses and validates one line. */
-export function parseRecord(line: string): SpoolRecord {
+export function parseSpoolLine(line: string): SpoolLine {
   let value: unknown;
   try {
     value = JSON.parse(line);
@@ -155,7 +155,7 @@ export function parseRecord(line: string): SpoolRecord {
       );
       check(typeof r.startedAt === 'number', 'malformed open record');
       check(isProject(r.project), 'malformed open record project');
-      return r as unknown as OpenRecord;
+      return r as unknown as OpenLine;
     case 'plan':
       check(Array.isArray(r.groups), 'malformed plan record');
       for (const g of r.groups as unknown[]) {
@@ -169,7 +169,7 @@ export function parseRecord(line: string): SpoolRecord {
           'malformed trial group in plan record',
         );
       }
-      return r as unknown as PlanRecord;
+      return r as unknown as PlanLine;
     case 'test': {
       check(
         isStr(r.id) && isStr(r.title) && Array.isArray(r.ancestors) && isInt(r.attempt),
@@ -187,7 +187,7 @@ export function parseRecord(line: string): SpoolRecord {
       );
       check(Array.isArray(r.results), 'malformed test record results');
       check(isLossy(r.lossy), 'malformed test record lossy keys');
-      return r as unknown as TestRecord;
+      return r as unknown as TestLine;
     }
     case 'late':
     case 'more':
@@ -195,17 +195,17 @@ export function parseRecord(line: string): SpoolRecord {
         isStr(r.id) && isInt(r.attempt) && Array.isArray(r.results) && isLossy(r.lossy),
         `malformed ${r.type} record`,
       );
-      return r as unknown as LateRecord | MoreRecord;
+      return r as unknown as LateLine | MoreLine;
     case 'close':
       check(isInt(r.tests) && isInt(r.results), 'malformed close record');
-      return r as unknown as CloseRecord;
+      return r as unknown as CloseLine;
     default:
       throw new SpoolFormatError(`unknown record type ${JSON.stringify(r.type)}`);
   }
 }
 
 /** Parses and validates one line of a stray file. */
-export function parseStrayRecord(line: string): StrayRecord {
+export function parseStrayLine(line: string): StrayLine {
   let value: unknown;
   try {
     value = JSON.parse(line);
@@ -215,17 +215,17 @@ export function parseStrayRecord(line: string): StrayRecord {
   const r = (value ?? {}) as Record<string, unknown>;
   check(r.type === 'stray' && r.v === SPOOL_VERSION, 'not a stray record of this version');
   check(isStr(r.testPath) && isStr(r.test), 'malformed stray record');
-  return r as unknown as StrayRecord;
+  return r as unknown as StrayLine;
 }
 
 /**
- * Serialises a record whose `results` are already JSON texts, without parsing
+ * Serialises a line whose `results` are already JSON texts, without parsing
  * and re-stringifying them (they can be large).
  */
 export function serializeWithResults(
-  record: Omit<TestRecord, 'results'> | Omit<LateRecord, 'results'> | Omit<MoreRecord, 'results'>,
+  line: Omit<TestLine, 'results'> | Omit<LateLine, 'results'> | Omit<MoreLine, 'results'>,
   resultJson: readonly string[],
 ): string {
-  const head = JSON.stringify(record);
+  const head = JSON.stringify(line);
   return `${head.slice(0, -1)},"results":[${resultJson.join(',')}]}`;
 }
