@@ -1,4 +1,7 @@
-/** `harm(category)`: tag tests with a harm category (SPEC §2.4). */
+/**
+ * `harm(category)`: tag tests with a harm category (docs/writing-tests.md,
+ * "harm(category)").
+ */
 import type { HarmCategory } from '../model/result-status';
 import { describeValue } from '../model/value-description';
 import type { ScopedDefinitions } from './definition-types';

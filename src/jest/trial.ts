@@ -1,6 +1,7 @@
 /**
  * `trial(n, { threshold })`: expand tests into n clones that form one trial
- * group with a pass-rate threshold (SPEC §2.5).
+ * group with a pass-rate threshold (docs/writing-tests.md, "trial(n, {
+ * threshold })").
  */
 import { describeValue } from '../model/value-description';
 import type { ScopedDefinitions } from './definition-types';

@@ -1,8 +1,8 @@
 /**
- * Execution lifecycle (SPEC §2.3): every attack or probe run is a
- * BaseExecution; its events reach handlers, and the default handler factory
- * lets a test runner integration collect every Result with no code from the
- * test author.
+ * Execution lifecycle (docs/attacks-and-probes.md, "Your own strategy"):
+ * every attack or probe run is a BaseExecution; its events reach handlers,
+ * and the default handler factory lets a test runner integration collect
+ * every Result with no code from the test author.
  */
 import { recordResult } from './collector';
 import { Result } from './result';

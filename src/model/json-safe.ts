@@ -2,7 +2,8 @@
  * Makes any value JSON-safe without throwing: cycles, BigInt, functions,
  * symbols, non-finite numbers, lone UTF-16 surrogates, throwing getters and
  * revoked proxies all become plain JSON. Keys such as `__proto__` are kept as
- * ordinary data properties, never as prototypes (SPEC §3, hostile values).
+ * ordinary data properties, never as prototypes (docs/reliability.md,
+ * "Hostile values").
  */
 import { errorParts } from './value-description';
 

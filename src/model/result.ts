@@ -1,4 +1,4 @@
-/** The Result of one attack or probe run (SPEC §2.2). */
+/** The Result of one attack or probe run (docs/writing-tests.md, "Results"). */
 import { HarmCategory, ObservabilityLevel, SafetyStatus } from './result-status';
 import { TraceEndReason } from './trace-enums';
 import { isEnumValue } from './wire-enum';

@@ -1,4 +1,7 @@
-/** The run report model (SPEC §2.6): plain data and derived numbers. */
+/**
+ * The run report model: plain data and derived numbers, as every sink
+ * receives it (docs/entry-points.md, "rampart/report"; docs/reporter.md).
+ */
 import type { Result } from './result';
 import { SafetyStatus } from './result-status';
 import type { TrialGroupResult } from './trial-group';

@@ -1,6 +1,7 @@
 /**
- * Trial groups (SPEC §2.5): the n clones of one test, classified once each,
- * with the seed's verdict rules (upstream `record_trial_group`).
+ * Trial groups (docs/writing-tests.md, "trial(n, { threshold })"): the n
+ * clones of one test, classified once each, with the seed's verdict rules
+ * (upstream `record_trial_group`).
  */
 import type { Result } from './result';
 import { SafetyStatus } from './result-status';

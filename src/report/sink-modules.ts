@@ -1,8 +1,9 @@
 /**
- * Sink modules (SPEC §2.6, the equivalent of upstream's `pytest_rampart_sinks`
- * hook): the reporter's `sinks` option names modules whose default export is
- * `(context) => ReportSink[]`. Resolution errors are configuration errors and
- * throw; what a module returns is validated with warnings.
+ * Sink modules (docs/reporter.md, "Sinks"; the equivalent of upstream's
+ * `pytest_rampart_sinks` hook): the reporter's `sinks` option names modules
+ * whose default export is `(context) => ReportSink[]`. Resolution errors are
+ * configuration errors and throw; what a module returns is validated with
+ * warnings.
  */
 import { createRequire } from 'node:module';
 import * as path from 'node:path';

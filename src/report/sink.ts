@@ -1,7 +1,7 @@
 /**
- * Report sinks (SPEC §2.6): anything with `emit(report)`. Every sink gets the
- * same report once, in order; a failing or hanging sink is reported and does
- * not stop the others.
+ * Report sinks (docs/reporter.md, "Sinks"): anything with `emit(report)`.
+ * Every sink gets the same report once, in order; a failing or hanging sink
+ * is reported and does not stop the others.
  */
 import type { TestRunReport } from '../model/run-report';
 import { describeError } from '../model/value-description';

@@ -1,6 +1,7 @@
 /**
- * Renders the RAMPART safety summary (SPEC §2.6): pure functions from the
- * report model to terminal lines, with upstream's exact line formats.
+ * Renders the RAMPART safety summary (docs/reporter.md, "The safety
+ * summary"): pure functions from the report model to terminal lines, with
+ * upstream's exact line formats.
  */
 import type { Chalk } from 'chalk';
 import type { Result } from '../model/result';

@@ -1,7 +1,8 @@
 /**
  * The one sanitiser for text that reaches the terminal. Text from tests and
  * agents is hostile: it must not move the cursor, recolour, retitle the
- * terminal, plant hyperlinks or forge lines of the summary (SPEC §2.6).
+ * terminal, plant hyperlinks or forge lines of the summary (docs/reporter.md,
+ * "The safety summary").
  */
 
 const ESCAPE_SEQUENCE = new RegExp(

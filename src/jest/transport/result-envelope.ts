@@ -1,7 +1,8 @@
 /**
  * Prepares one Result for the transport: canonical JSON, JSON-safe, and
  * within the per-Result size cap. An oversized or unserialisable Result is
- * replaced by an attributed ERROR placeholder (SPEC §3, size cap), so the
+ * replaced by an attributed ERROR placeholder (docs/reliability.md, "Size
+ * cap"), so the
  * other Results of the same test still travel.
  */
 import { Result } from '../../model/result';
