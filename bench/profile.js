@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Profiles rampart on the benchmark suites (issue #5, before optimising):
+// Profiles rampart on the benchmark suites:
 // `node --cpu-prof` on the Jest parent (and, through execArgv, its workers),
 // `--trace-gc` for the parent's heap over time, and a heap snapshot of the
 // reporter's state when the run completes (small case). Prints where the time

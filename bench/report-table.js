@@ -1,4 +1,4 @@
-// Renders bench/results.json as text tables and checks the targets of issue #5.
+// Renders bench/results.json as text tables and checks the performance targets.
 const { growthExponent } = require('./stats');
 
 const TARGET_RATIO = 1.05;
@@ -259,7 +259,7 @@ function renderTables(output) {
     );
   const targets = output.targets ?? [];
   if (targets.length > 0) {
-    parts.push('', 'Targets (issue #5)');
+    parts.push('', 'Performance targets');
     for (const t of targets) parts.push(`  [${t.met ? 'MET' : 'NOT MET'}] ${t.target}: ${t.value}`);
   }
   const rejected = Object.values(scenarios).flatMap((s) =>

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run bench`: rampart's cost over plain Jest, and how it scales (issue #5).
+// `npm run bench`: rampart's cost over plain Jest, and how it scales.
 // Generates the suites of bench/suites.js under bench/.work/, runs each one
 // with plain Jest and with rampart, alternating, prints medians with min-max
 // and writes bench/results.json. See bench/README.md.
