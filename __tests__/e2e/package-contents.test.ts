@@ -1,0 +1,74 @@
+/**
+ * The package as a new user installs it: the tarball holds the build, the
+ * report schema, README.md, LICENSE and docs/, so that every link of the
+ * README and of docs/ resolves inside node_modules/rampart (their headings
+ * are checked by __tests__/unit/docs/links.test.ts); every entry point of
+ * `exports` loads on the end-to-end Node, and the names moved out of the
+ * root entry point are where docs/entry-points.md says.
+ */
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { docPages } from '../support/doc-code-blocks';
+import { e2eNode } from './support/node-versions';
+import { REPO_ROOT, fixtureDir } from './support/paths';
+
+const fixture = fixtureDir(30);
+const installed = path.dirname(require.resolve('rampart/package.json', { paths: [fixture] }));
+
+test('README.md, LICENSE (MIT) and every page of docs/ are installed', () => {
+  for (const page of docPages()) expect(fs.existsSync(path.join(installed, page))).toBe(true);
+  const license = fs.readFileSync(path.join(installed, 'LICENSE'), 'utf8');
+  expect(license).toMatch(/^MIT License\n\nCopyright \(c\) \d{4} rampart contributors\n/);
+  const manifest = JSON.parse(fs.readFileSync(path.join(installed, 'package.json'), 'utf8')) as {
+    license: string;
+  };
+  expect(manifest.license).toBe('MIT');
+});
+
+test('every relative link of the installed README and docs resolves in the package', () => {
+  const broken: string[] = [];
+  for (const page of docPages()) {
+    const text = fs
+      .readFileSync(path.join(installed, page), 'utf8')
+      .replace(/^```[\s\S]*?^```$/gm, '')
+      .replace(/`[^`\n]*`/g, '');
+    for (const [, href = ''] of text.matchAll(/\]\(([^)\s#]+)[^)\s]*\)/g)) {
+      if (/^[a-z]+:/.test(href)) continue;
+      const target = path.resolve(path.dirname(path.join(installed, page)), href);
+      if (!target.startsWith(installed) || !fs.existsSync(target)) broken.push(`${page}: ${href}`);
+    }
+  }
+  expect(broken).toEqual([]);
+});
+
+test('every entry point loads; the moved names are in their own entry points', () => {
+  const script = `
+const names = (id) => Object.keys(require(id));
+const out = {};
+for (const id of ['rampart', 'rampart/env', 'rampart/env/jsdom', 'rampart/reporter', 'rampart/matchers', 'rampart/report', 'rampart/trace', 'rampart/integration']) out[id] = names(id);
+out.schema = require('rampart/report.schema.json').$id !== undefined;
+console.log(JSON.stringify(out));`;
+  const out = JSON.parse(
+    execFileSync(e2eNode().bin, ['-e', script], { cwd: fixture, encoding: 'utf8' }),
+  ) as Record<string, string[]>;
+  expect(out['rampart']).toEqual(
+    expect.arrayContaining(['harm', 'trial', 'Result', 'recordResult', 'Attacks', 'runTrials']),
+  );
+  for (const [entry, moved] of [
+    ['rampart/report', ['TestRunReport', 'TrialGroupResult', 'JsonFileReportSink']],
+    ['rampart/trace', ['encodeResult', 'decodeResult', 'serializeRecord', 'toJsonSafe']],
+    ['rampart/integration', ['registerDefaultHandlerFactory', 'ResultCollectionHandler']],
+  ] as const) {
+    expect(out[entry]).toEqual(expect.arrayContaining([...moved]));
+    for (const name of moved) expect(out['rampart']).not.toContain(name);
+  }
+  expect(out['rampart/env']).toEqual(expect.arrayContaining(['withRampart', 'TestEnvironment']));
+  expect(out['rampart/reporter']).toContain('RampartReporter');
+  expect(out['schema']).toBe(true);
+  // The tarball holds what the repository ships, nothing from its tests.
+  expect(fs.existsSync(path.join(installed, '__tests__'))).toBe(false);
+  expect(fs.readdirSync(path.join(installed, 'docs')).sort()).toEqual(
+    fs.readdirSync(path.join(REPO_ROOT, 'docs')).sort(),
+  );
+});
