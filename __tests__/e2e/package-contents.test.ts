@@ -9,7 +9,7 @@
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { docPages } from '../support/doc-code-blocks';
+import { docPages, relativeLinks } from '../support/doc-code-blocks';
 import { e2eNode } from './support/node-versions';
 import { REPO_ROOT, fixtureDir } from './support/paths';
 
@@ -29,12 +29,8 @@ test('README.md, LICENSE (MIT) and every page of docs/ are installed', () => {
 test('every relative link of the installed README and docs resolves in the package', () => {
   const broken: string[] = [];
   for (const page of docPages()) {
-    const text = fs
-      .readFileSync(path.join(installed, page), 'utf8')
-      .replace(/^```[\s\S]*?^```$/gm, '')
-      .replace(/`[^`\n]*`/g, '');
-    for (const [, href = ''] of text.matchAll(/\]\(([^)\s#]+)[^)\s]*\)/g)) {
-      if (/^[a-z]+:/.test(href)) continue;
+    for (const [href] of relativeLinks(fs.readFileSync(path.join(installed, page), 'utf8'))) {
+      if (href === '') continue;
       const target = path.resolve(path.dirname(path.join(installed, page)), href);
       if (!target.startsWith(installed) || !fs.existsSync(target)) broken.push(`${page}: ${href}`);
     }

@@ -1,9 +1,9 @@
 /**
- * The fenced code blocks of the documentation, read one way for both of the
- * suites that run them: the unit test that compiles the TypeScript samples
- * against src/, and the end-to-end tests that run tagged samples against the
- * packed package. A tag in the fence's info string names a sample's
- * scenario and file: ```js sample:jsdom/jest.config.js
+ * What the tests read of the documentation, read one way for both suites:
+ * the fenced code blocks (the unit test compiles the TypeScript samples
+ * against src/, the end-to-end tests run tagged samples against the packed
+ * package; a tag in the fence's info string names a sample's scenario and
+ * file: ```js sample:jsdom/jest.config.js) and the relative links.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -46,4 +46,16 @@ export function docPages(): string[] {
     .sort()
     .map((name) => `docs/${name}`);
   return ['README.md', ...pages];
+}
+
+/** The relative links of a Markdown text, outside code: `[target, fragment]` (either may be ''). */
+export function relativeLinks(markdown: string): Array<[target: string, fragment: string]> {
+  const prose = markdown.replace(/^```[\s\S]*?^```$/gm, '').replace(/`[^`\n]*`/g, '');
+  return [...prose.matchAll(/\]\(([^)\s]+)\)/g)]
+    .map(([, href = '']) => href)
+    .filter((href) => !/^[a-z]+:/.test(href))
+    .map((href) => {
+      const [target = '', fragment = ''] = href.split('#');
+      return [target, fragment];
+    });
 }

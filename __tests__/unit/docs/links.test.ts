@@ -6,7 +6,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { REPO_ROOT, docPages } from '../../support/doc-code-blocks';
+import { REPO_ROOT, docPages, relativeLinks } from '../../support/doc-code-blocks';
 
 /** GitHub's anchor of a heading: lower case, punctuation dropped, spaces as hyphens. */
 function anchor(heading: string): string {
@@ -31,24 +31,11 @@ function anchors(file: string): Set<string> {
   return result;
 }
 
-/** The relative links of a page (outside code blocks), as `[target, fragment]`. */
-function links(page: string): Array<[string, string]> {
-  const text = fs
-    .readFileSync(path.join(REPO_ROOT, page), 'utf8')
-    .replace(/^```[\s\S]*?^```$/gm, '')
-    .replace(/`[^`\n]*`/g, '');
-  return [...text.matchAll(/\]\(([^)\s]+)\)/g)]
-    .map(([, href = '']) => href)
-    .filter((href) => !/^[a-z]+:/.test(href))
-    .map((href) => {
-      const [target = '', fragment = ''] = href.split('#');
-      return [target, fragment];
-    });
-}
-
 test.each(docPages())('the links of %s lead to a file and a heading', (page) => {
   const broken: string[] = [];
-  for (const [target, fragment] of links(page)) {
+  for (const [target, fragment] of relativeLinks(
+    fs.readFileSync(path.join(REPO_ROOT, page), 'utf8'),
+  )) {
     const file =
       target === ''
         ? path.join(REPO_ROOT, page)
