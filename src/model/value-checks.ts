@@ -37,20 +37,24 @@ export class ValueChecks {
     throw this.makeError(`${what} must be ${expected}, got ${got}`);
   }
 
+  /** An object that is not an array. */
   object(value: unknown, what: string): Record<string, unknown> {
     if (value === null || typeof value !== 'object' || Array.isArray(value))
       this.fail(what, 'an object', value);
     return value as Record<string, unknown>;
   }
 
+  /** An array. */
   array(value: unknown, what: string): unknown[] {
     return Array.isArray(value) ? value : this.fail(what, 'an array', value);
   }
 
+  /** A string. */
   string(value: unknown, what: string): string {
     return typeof value === 'string' ? value : this.fail(what, 'a string', value);
   }
 
+  /** A string of at least one character. */
   nonEmptyString(value: unknown, what: string): string {
     return typeof value === 'string' && value.length > 0
       ? value
@@ -76,6 +80,7 @@ export class ValueChecks {
     return this.array(value, what).map((item, i) => this.string(item, indexPath(what, i)));
   }
 
+  /** true or false. */
   boolean(value: unknown, what: string): boolean {
     return typeof value === 'boolean' ? value : this.fail(what, 'true or false', value);
   }
