@@ -131,6 +131,13 @@ export class ValueChecks {
       ? value
       : this.fail(what, 'a number in [0, 1]', value);
   }
+
+  /** A number strictly between 0 and 1: a confidence level or a probability. */
+  openRatio(value: unknown, what: string): number {
+    return typeof value === 'number' && value > 0 && value < 1
+      ? value
+      : this.fail(what, 'a number in (0, 1)', value);
+  }
 }
 
 /** Checks of arguments and options: they throw a TypeError. */
