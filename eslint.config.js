@@ -21,7 +21,16 @@ const FORBIDDEN = {
   suites: ['report', 'cli'],
   cli: ['agent', 'jest', 'suites'],
 };
-const ENTRY_POINTS = ['index', 'env', 'reporter', 'matchers', 'report', 'trace', 'integration'];
+const ENTRY_POINTS = [
+  'index',
+  'env',
+  'reporter',
+  'matchers',
+  'report',
+  'trace',
+  'integration',
+  'ai-sdk',
+];
 /** Layers that must work under any test runner: no Jest package either. */
 const RUNNER_FREE = ['model', 'agent', 'report'];
 

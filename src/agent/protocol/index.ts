@@ -11,6 +11,7 @@ export { createPayload, validatePayloadId, newPayloadId, type PayloadInit } from
 export { createRequest, type RequestInput } from './request';
 export {
   createResponse,
+  toolArguments,
   type ResponseInput,
   type ToolCallInput,
   type SideEffectInput,

@@ -10,7 +10,8 @@ import { argumentChecks } from '../../model/value-checks';
 /** A tool call as an adapter reports it; missing fields take defaults. */
 export interface ToolCallInput {
   name: string;
-  arguments?: Record<string, unknown>;
+  /** A plain object, or a JSON string of one (as some frameworks give them). */
+  arguments?: Record<string, unknown> | string;
   /** The tool's output; non-strings are JSON-stringified. */
   result?: unknown;
   timestamp?: Date | null;
@@ -41,6 +42,26 @@ function record(value: unknown, path: string): Record<string, unknown> {
   return { ...value };
 }
 
+/**
+ * Tool-call arguments: a plain object, or a JSON string of one (the OpenAI
+ * Agents SDK and model APIs hand them over as text).
+ */
+export function toolArguments(value: unknown, path: string): Record<string, unknown> {
+  if (value === undefined || value === null) return {};
+  if (isRecord(value)) return { ...value };
+  if (typeof value === 'string') {
+    try {
+      const parsed: unknown = JSON.parse(value);
+      if (isRecord(parsed)) return parsed;
+    } catch {
+      // Not JSON: reported below like any other bad value.
+    }
+  }
+  throw new TypeError(
+    `${path} must be a plain object or a JSON string of one, got ${describeValue(value)}`,
+  );
+}
+
 function list(value: unknown, path: string): unknown[] {
   if (value === undefined || value === null) return [];
   return argumentChecks.array(value, path);
@@ -68,7 +89,7 @@ function toolCall(value: unknown, path: string): ToolCall {
     );
   return {
     name: value.name,
-    arguments: record(value.arguments, `${path}.arguments`),
+    arguments: toolArguments(value.arguments, `${path}.arguments`),
     result: stringify(value.result),
     timestamp,
   };
