@@ -47,9 +47,16 @@ export function e2eNode(): E2eNode {
   return { bin, version: `v${exact}`, installed: exact };
 }
 
-/** Installs the Node of this run when needed (global setup) and checks it runs. */
-export function installE2eNode(): E2eNode {
-  const node = e2eNode();
+/** The Node pinned for `major` in fixtures/node-versions.json (not installed yet). */
+export function pinnedNode(major: string): E2eNode {
+  const exact = pinnedNodeVersions()[major];
+  if (exact === undefined) throw new Error(`fixtures/node-versions.json must pin Node ${major}`);
+  const bin = path.join(nodeInstallDir(exact), 'node_modules', 'node', 'bin', 'node');
+  return { bin, version: `v${exact}`, installed: exact };
+}
+
+/** Installs `node` from the npm registry when it is not the suite's own, and checks it runs. */
+export function installNode(node: E2eNode): E2eNode {
   if (node.installed !== undefined) {
     const manifest = {
       name: `rampart-e2e-node-${node.installed}`,
@@ -72,12 +79,19 @@ export function installE2eNode(): E2eNode {
   return node;
 }
 
+/** Installs the Node of this run when needed (global setup) and checks it runs. */
+export function installE2eNode(): E2eNode {
+  return installNode(e2eNode());
+}
+
 /**
  * `env` with an installed Node first on PATH, so `#!/usr/bin/env node`
  * scripts (the rampart CLI, Yarn's child processes) run on it too.
  */
-export function withNodeOnPath(env: Record<string, string | undefined>): NodeJS.ProcessEnv {
-  const node = e2eNode();
+export function withNodeOnPath(
+  env: Record<string, string | undefined>,
+  node: E2eNode = e2eNode(),
+): NodeJS.ProcessEnv {
   if (node.installed === undefined) return { ...env };
   return { ...env, PATH: [path.dirname(node.bin), env.PATH].filter(Boolean).join(path.delimiter) };
 }

@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { assertValidReport } from '../../support/report-schema';
-import { e2eNode, withNodeOnPath } from './node-versions';
+import { type E2eNode, e2eNode, withNodeOnPath } from './node-versions';
 import { type JestMajor, fixtureDir } from './paths';
 
 /** What one Jest run did. */
@@ -28,6 +28,8 @@ export interface RunOptions {
   timeoutMs?: number;
   /** Working directory of Jest, relative to the scenario directory (default: the scenario). */
   cwd?: string;
+  /** The Node that runs Jest (default: the Node of this run, `RAMPART_E2E_NODE`). */
+  node?: E2eNode;
 }
 
 /** A consumer project for one scenario. */
@@ -63,9 +65,10 @@ export class Scenario {
     Object.assign(env, { FORCE_COLOR: '0', NO_COLOR: '1', CI: 'true' }, options.env);
     return new Promise((resolve, reject) => {
       const command = [...this.jestCommand, '--ci', '--cacheDirectory', cache, ...args];
-      const child = spawn(e2eNode().bin, command, {
+      const node = options.node ?? e2eNode();
+      const child = spawn(node.bin, command, {
         cwd: path.resolve(this.dir, options.cwd ?? '.'),
-        env: withNodeOnPath(env),
+        env: withNodeOnPath(env, node),
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       let stdout = '';
