@@ -28,6 +28,11 @@ interface PageContext {
 }
 
 const CONTEXT: Record<string, PageContext> = {
+  'docs/adapters.md': {
+    globals: `
+      declare const model: import('ai').LanguageModel;
+      declare const tools: import('ai').ToolSet;`,
+  },
   'README.md': {
     modules: {
       '../src/agent':
