@@ -65,11 +65,11 @@ export function pairToolCalls(
   });
 }
 
-/** The Response's record of a paired call; a failed call's result is `error: <message>`. */
+/** The Response's record of a paired call; a failed call's result is its error, as `describeError` words it. */
 export function toToolCallInput(call: PairedToolCall): ToolCallInput {
   return {
     name: call.name,
     arguments: call.arguments as ToolCallInput['arguments'],
-    result: call.failed ? `error: ${call.error ?? ''}` : call.output,
+    result: call.failed ? call.error : call.output,
   };
 }
