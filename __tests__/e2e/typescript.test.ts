@@ -131,6 +131,7 @@ import {
   runWithCollector,
   type CollectorHost,
 } from 'rampart/integration';
+import { aiSdkAdapter, toolOutputSurface, type AiSdkToolSet } from 'rampart/ai-sdk';
 
 class CompanyEnvironment extends withRampart(NodeEnvironment) {
   seen = 0;
@@ -157,6 +158,8 @@ const json: JsonValue = toJsonSafe(record.result.metadata);
 const host: CollectorHost = { deliver: () => false };
 registerDefaultHandlerFactory(() => [new ResultCollectionHandler()]);
 void [sinks, sink, groups, json, host, runWithCollector];
+const aiTools: AiSdkToolSet = { send: { description: 'Sends', execute: async () => 'sent' } };
+void [aiSdkAdapter(async () => ({ text: '', steps: [] }), { tools: aiTools }), toolOutputSurface(aiTools, 'send')];
 
 harm(HarmCategory.JAILBREAK, () => {
   test('typed', () => {
