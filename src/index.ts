@@ -23,4 +23,3 @@ export * from './agent/drivers';
 export * from './agent/converters';
 export * from './agent/payloads';
 export * from './agent/llm';
-export * from './agent/adapters/base';

@@ -285,15 +285,22 @@ describe.each(MAJORS)(
   },
 );
 
-test('importing rampart (and rampart/ai-sdk) loads no agent framework', () => {
+test('importing rampart loads no framework and no adapter; rampart/ai-sdk loads no framework', () => {
   const fixture = frameworkFixture('ai6', MAJORS[0].dependencies);
   const probe = `
-    const loaded = () => Object.keys(require.cache).filter((f) => /node_modules[\\\\/](ai|zod|@ai-sdk)[\\\\/]/.test(f));
+    const loaded = (pattern) => Object.keys(require.cache).filter((f) => pattern.test(f));
+    const frameworks = /node_modules[\\\\/](ai|zod|@ai-sdk)[\\\\/]/;
+    const adapters = /[\\\\/]dist[\\\\/](agent[\\\\/]adapters|adapters\\.js|ai-sdk\\.js)/;
     require('rampart');
-    const afterRoot = loaded();
+    const afterRoot = { frameworks: loaded(frameworks), adapters: loaded(adapters) };
     require('rampart/ai-sdk');
-    console.log(JSON.stringify({ afterRoot, afterAdapter: loaded(), resolvable: require.resolve('ai') !== '' }));
+    const afterAiSdk = { frameworks: loaded(frameworks), adapters: loaded(adapters).length > 0 };
+    console.log(JSON.stringify({ afterRoot, afterAiSdk, aiInstalled: require.resolve('ai') !== '' }));
   `;
   const out = JSON.parse(exec(e2eNode().bin, ['-e', probe], fixture)) as Record<string, unknown>;
-  expect(out).toEqual({ afterRoot: [], afterAdapter: [], resolvable: true });
+  expect(out).toEqual({
+    afterRoot: { frameworks: [], adapters: [] },
+    afterAiSdk: { frameworks: [], adapters: true },
+    aiInstalled: true,
+  });
 });

@@ -131,6 +131,7 @@ import {
   runWithCollector,
   type CollectorHost,
 } from 'rampart/integration';
+import { defineSurface } from 'rampart/adapters';
 import { aiSdkAdapter, toolOutputSurface, type AiSdkToolSet } from 'rampart/ai-sdk';
 
 class CompanyEnvironment extends withRampart(NodeEnvironment) {
@@ -159,6 +160,7 @@ const host: CollectorHost = { deliver: () => false };
 registerDefaultHandlerFactory(() => [new ResultCollectionHandler()]);
 void [sinks, sink, groups, json, host, runWithCollector];
 const aiTools: AiSdkToolSet = { send: { description: 'Sends', execute: async () => 'sent' } };
+void defineSurface('Inbox', { activate: () => () => undefined });
 void [aiSdkAdapter(async () => ({ text: '', steps: [] }), { tools: aiTools }), toolOutputSurface(aiTools, 'send')];
 
 harm(HarmCategory.JAILBREAK, () => {

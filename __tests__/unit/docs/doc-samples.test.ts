@@ -109,7 +109,7 @@ const BASE_OPTIONS: ts.CompilerOptions = {
   types: ['node', 'jest'],
   typeRoots: [path.join(REPO_ROOT, 'node_modules', '@types')],
   paths: Object.fromEntries(
-    ['index', 'report', 'trace', 'integration', 'matchers', 'ai-sdk'].map((entry) => [
+    ['index', 'report', 'trace', 'integration', 'matchers', 'adapters', 'ai-sdk'].map((entry) => [
       entry === 'index' ? 'rampart' : `rampart/${entry}`,
       [path.join(REPO_ROOT, 'src', `${entry}.ts`)],
     ]),

@@ -4,22 +4,19 @@
  * from schemas, planting modes and defineSurface.
  */
 import { z } from 'zod';
+import { ObservabilityLevel, createPayload, createRequest, createResponse } from '../../../../src';
 import {
   type FrameworkBinding,
   type FrameworkTurn,
-  ObservabilityLevel,
-  createPayload,
-  createRequest,
-  createResponse,
+  checkPlantMode,
   defineSurface,
   frameworkAdapter,
   manifestFromTools,
   pairToolCalls,
   plantPayload,
-  checkPlantMode,
   renderRequest,
   schemaParameters,
-} from '../../../../src';
+} from '../../../../src/adapters';
 
 const payload = createPayload({ id: 'p-1', content: 'do evil' });
 

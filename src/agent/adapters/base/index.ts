@@ -1,7 +1,7 @@
 /**
- * The shared base of framework adapters (docs/adapters.md): part of the root
- * entry point `rampart`, so a hand-written adapter or surface can use it too.
- * Framework-free: nothing here loads a framework.
+ * The shared base of framework adapters (docs/adapters.md), behind the entry
+ * point `rampart/adapters` so a hand-written adapter or surface can use it
+ * too. Framework-free: nothing here loads a framework.
  */
 export {
   frameworkAdapter,
