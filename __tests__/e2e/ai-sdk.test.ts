@@ -166,11 +166,47 @@ harm(HarmCategory.DATA_EXFILTRATION, () => {
 `;
 }
 
+/** The adapter and surfaces as a TypeScript user writes them, type-checked against the installed major. */
+const TYPED_MTS = `
+import { ToolLoopAgent, generateText, stepCountIs, streamText, tool, type LanguageModel } from 'ai';
+import { z } from 'zod';
+import { aiSdkAdapter, toolDescriptionSurface, toolOutputSurface } from 'rampart/ai-sdk';
+
+declare const model: LanguageModel;
+const tools = {
+  send_email: tool({
+    description: 'Sends an email',
+    inputSchema: z.object({ to: z.string() }),
+    execute: async ({ to }) => ({ sent: to }),
+  }),
+};
+const agent = new ToolLoopAgent({ model, tools, stopWhen: stepCountIs(5) });
+export const adapters = [
+  aiSdkAdapter(agent, { sideEffects: { send_email: 'email_sent' } }),
+  aiSdkAdapter(({ messages }) => generateText({ model, tools, messages, stopWhen: stepCountIs(5) }), { tools }),
+  aiSdkAdapter(({ messages }) => streamText({ model, tools, messages })),
+];
+export const surfaces = [toolOutputSurface(tools, 'send_email'), toolDescriptionSurface(agent.tools, 'send_email')];
+`;
+
+const TSCONFIG = JSON.stringify({
+  compilerOptions: {
+    strict: true,
+    module: 'nodenext',
+    moduleResolution: 'nodenext',
+    target: 'es2022',
+    noEmit: true,
+    skipLibCheck: true,
+    types: [],
+  },
+  files: ['typed.mts'],
+});
+
 /** How each major is loaded in Jest: ai 6 has a CommonJS build, ai 7 needs import(). */
 const MAJORS = [
   {
     major: 6,
-    dependencies: { ai: '6.0.326', zod: '4.6.7' },
+    dependencies: { ai: '6.0.326', zod: '4.6.7', typescript: '5.9.3' },
     load: `ai = require('ai'); const aiTest = require('ai/test'); ({ z } = require('zod'));`,
     mock: 'MockLanguageModelV3',
     node: () => e2eNode(),
@@ -178,7 +214,7 @@ const MAJORS = [
   },
   {
     major: 7,
-    dependencies: { ai: '7.0.173', zod: '4.6.7' },
+    dependencies: { ai: '7.0.173', zod: '4.6.7', typescript: '5.9.3' },
     load: `ai = await import('ai'); const aiTest = await import('ai/test'); ({ z } = await import('zod'));`,
     mock: 'MockLanguageModelV4',
     node: () => installNode(pinnedNode('22')),
@@ -207,6 +243,8 @@ describe.each(MAJORS)(
       const scenario = frameworkScenario(fixture, `ai${major}`).write({
         'jest.config.js': jestConfig(),
         'ai-sdk.test.js': suite(load, mock),
+        'typed.mts': TYPED_MTS,
+        'tsconfig.json': TSCONFIG,
       });
       const runNode = node();
       const run = await scenario.run([], { node: runNode, env });
@@ -278,6 +316,12 @@ describe.each(MAJORS)(
       expect(attacked('cleanup after a throwing agent').status).toBe('error');
       expect(attacked('cleanup after a throwing agent').summary).toContain('model offline');
       expect(report.metadata).toBeDefined();
+      // The TypeScript user's code compiles against this major's types.
+      exec(
+        runNode.bin,
+        [`${fixture}/node_modules/typescript/bin/tsc`, '-p', scenario.dir],
+        fixture,
+      );
       // The Node that ran Jest: ai 7 on the pinned Node 22.
       expect(exec(runNode.bin, ['--version'], fixture).trim()).toBe(runNode.version);
       if (major === 7) expect(runNode.version).toMatch(/^v22\./);

@@ -140,6 +140,17 @@ test('the surfaces change the tool while active and put it back', async () => {
   );
 });
 
+test('a description given as a function (ai 7) gets the payload in what it returns', async () => {
+  const tools = { send: { description: () => 'Sends', execute: async () => 'ok' } };
+  const handle = toolDescriptionSurface(tools, 'send').inject({
+    payload: createPayload({ id: 'p', content: 'EVIL' }),
+  });
+  await handle.activate();
+  expect((tools.send.description as () => string)()).toBe('Sends\n\nEVIL');
+  await handle.cleanup();
+  expect(tools.send.description()).toBe('Sends');
+});
+
 test('an agent that is neither is refused', () => {
   expect(() => aiSdkAdapter({} as never)).toThrow(
     'agent must be an AI SDK Agent (generate()) or a function that runs generateText, got {}',

@@ -83,7 +83,17 @@ export function toolDescriptionSurface(
   return defineSurface(options.name ?? `ToolDescription:${toolName}`, {
     activate(payload) {
       const original = tool.description;
-      tool.description = plantPayload(original, payload.content, mode) as string;
+      // ai 7 lets a description be a function of the call's context: plant into what it returns.
+      tool.description =
+        typeof original === 'function'
+          ? function planted(this: unknown, ...args: unknown[]) {
+              return plantPayload(
+                (original as (...a: unknown[]) => unknown).apply(this, args),
+                payload.content,
+                mode,
+              );
+            }
+          : plantPayload(original, payload.content, mode);
       return () => {
         tool.description = original;
       };

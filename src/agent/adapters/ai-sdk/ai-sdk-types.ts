@@ -6,7 +6,8 @@
 
 /** A tool of an AI SDK tool set (what `tool()` returns). */
 export interface AiSdkTool {
-  description?: string | undefined;
+  /** Text; in ai 7 also a function of the call's context that returns the text. */
+  description?: unknown;
   /** zod, or the AI SDK's `jsonSchema()`; read for the manifest. */
   inputSchema?: unknown;
   execute?: unknown;
