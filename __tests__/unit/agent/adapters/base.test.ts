@@ -4,6 +4,7 @@
  * from schemas, planting modes and defineSurface.
  */
 import { z } from 'zod';
+import { z as z3 } from 'zod/v3';
 import { ObservabilityLevel, createPayload, createRequest, createResponse } from '../../../../src';
 import {
   type FrameworkBinding,
@@ -212,6 +213,19 @@ describe('manifests from tool schemas', () => {
       count: 'number, optional',
       status: 'one of "open", "closed"',
       tags: 'array, optional',
+    });
+  });
+
+  test('zod 3 objects read the same', () => {
+    const schema = z3.object({
+      to: z3.string().describe('recipient'),
+      count: z3.number().optional(),
+      status: z3.enum(['open', 'closed']),
+    });
+    expect(schemaParameters(schema)).toEqual({
+      to: 'string — recipient',
+      count: 'number, optional',
+      status: 'one of "open", "closed"',
     });
   });
 
