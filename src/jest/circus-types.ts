@@ -22,6 +22,8 @@ export interface CircusTestEntry {
   errors: unknown[];
   failing?: boolean;
   concurrent?: boolean;
+  /** Created by circus at the `test()` call; its stack gives the test's location. */
+  asyncError?: unknown;
 }
 
 /** A circus event (only the fields the environment reads). */

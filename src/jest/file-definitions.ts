@@ -8,7 +8,8 @@
 import type { CircusTestEntry } from './circus-types';
 import type { DefinitionScope, ScopeBridge } from './scope-bridge';
 import { ancestorTitles, testIdOf, trialCloneTitle } from './test-identity';
-import type { PlannedGroup, TrialMembership } from './transport/spool-format';
+import { testEntryLocation } from './test-location';
+import type { PlannedGroup, TestLine, TrialMembership } from './transport/spool-format';
 
 /** What the spool says about a test besides its Results. */
 export interface TestDefinition {
@@ -17,6 +18,8 @@ export interface TestDefinition {
   ancestors: string[];
   harm: string | null;
   trial: TrialMembership | null;
+  /** Where the test was written (absolute file), when its stack tells. */
+  location: TestLine['location'];
 }
 
 /** The definitions of one test file. */
@@ -89,6 +92,7 @@ export class FileDefinitions {
       ancestors,
       harm: scope.harm ?? null,
       trial,
+      location: testEntryLocation(entry.asyncError),
     });
   }
 
@@ -103,6 +107,7 @@ export class FileDefinitions {
       ancestors,
       harm: null,
       trial: null,
+      location: testEntryLocation(entry.asyncError),
     };
     this.definitions.set(entry, definition);
     return definition;

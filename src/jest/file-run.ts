@@ -218,6 +218,7 @@ export class FileRun {
                 harm: definition.harm,
                 trial: definition.trial,
                 outcome,
+                location: definition.location,
                 ...lossy,
               },
               first,

@@ -7,7 +7,12 @@
  * only in a multi-project run (docs/reporter.md, "How the test id is formed").
  */
 import type { Result } from '../model/result';
-import { RESULT_TAGS, compareReportOrder, compareText } from '../model/result-tags';
+import {
+  RESULT_TAGS,
+  type TestLocation,
+  compareReportOrder,
+  compareText,
+} from '../model/result-tags';
 import { TestRunReport } from '../model/run-report';
 import { SchemaError, decodeResult } from '../model/result-codec';
 import { TrialGroupResult, classifyTrialGroup } from '../model/trial-group';
@@ -58,6 +63,8 @@ interface CollectedTest {
   harm: string | null;
   trial: TestLine['trial'];
   outcome: TestLine['outcome'];
+  /** The `_jest_test_location` tag: file relative to the run's rootDir. */
+  location: TestLocation | null;
   worker: string;
   instance: string;
   /** Tagged Results, late ones last. */
@@ -239,6 +246,9 @@ export class RunAccumulator {
           harm: line.harm,
           trial: line.trial,
           outcome: line.outcome,
+          location: line.location
+            ? { ...line.location, file: relativeTestPath(this.rootDir, line.location.file) }
+            : null,
           worker,
           instance: instanceId,
           results: [],
@@ -289,6 +299,7 @@ export class RunAccumulator {
       tags[RESULT_TAGS.index] = test.results.length;
       tags[RESULT_TAGS.worker] = test.worker;
       tags[RESULT_TAGS.attempt] = test.attempt;
+      if (test.location) tags[RESULT_TAGS.location] = { ...test.location };
       if (late) {
         tags[RESULT_TAGS.late] = true;
         test.late += 1;

@@ -24,7 +24,32 @@ export const RESULT_TAGS = {
   attempt: '_rampart_attempt',
   /** Recorded after its test had finished. */
   late: '_rampart_late',
+  /** Where the test was written: `{ file, line, column }`, file relative to rootDir. */
+  location: '_jest_test_location',
 } as const;
+
+/**
+ * Where a test was written (its `test()` call): file relative to the run's
+ * rootDir with forward slashes, 1-based line and column.
+ */
+export interface TestLocation {
+  file: string;
+  line: number;
+  column: number;
+}
+
+/** The location tag of a Result, or null when it has none (or a malformed one). */
+export function testLocationOf(result: Result): TestLocation | null {
+  const value = result.metadata[RESULT_TAGS.location] as Partial<TestLocation> | null | undefined;
+  if (value === null || typeof value !== 'object') return null;
+  const { file, line, column } = value;
+  return typeof file === 'string' &&
+    file.length > 0 &&
+    Number.isSafeInteger(line) &&
+    Number.isSafeInteger(column)
+    ? { file, line: line as number, column: column as number }
+    : null;
+}
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 const number = (value: unknown, fallback: number): number =>

@@ -408,7 +408,16 @@ function resultMetadata(r: ReportReading, value: unknown, path: string): Record<
   tag(RESULT_TAGS.index, (v, p) => r.fields.integer(v, p));
   tag(RESULT_TAGS.worker, (v, p) => r.fields.string(v, p));
   tag(RESULT_TAGS.attempt, (v, p) => r.fields.integer(v, p, 1));
+  tag(RESULT_TAGS.location, (v, p) => testLocation(r, v, p));
   return o;
+}
+
+function testLocation(r: ReportReading, value: unknown, path: string): void {
+  const o = r.fields.object(value, path);
+  r.fields.nonEmptyString(ownField(o, 'file'), `${path}.file`);
+  r.fields.integer(ownField(o, 'line'), `${path}.line`, 1);
+  r.fields.integer(ownField(o, 'column'), `${path}.column`, 1);
+  r.onlyKnown(o, path, ['file', 'line', 'column'], 'a test location');
 }
 
 function result(r: ReportReading, value: unknown, path: string, category: string): Result {

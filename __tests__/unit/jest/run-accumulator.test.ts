@@ -25,6 +25,7 @@ function test_(id: string, results: unknown[], extra: Partial<TestLine> = {}): T
     harm: null,
     trial: null,
     outcome: 'passed',
+    location: null,
     results,
     ...extra,
   };
@@ -51,7 +52,7 @@ function instance(
     file: `f${clock}`,
     open: {
       type: 'open',
-      v: 'rampart.jest.spool.v3',
+      v: 'rampart.jest.spool.v4',
       testPath: options.testPath ?? '/r/a.test.js',
       project: options.project ?? { id: 'p', displayName: null, rootDir: '/r' },
       instance: `i${clock}`,
@@ -349,7 +350,7 @@ describe('RunAccumulator with Jest projects', () => {
     const acc = new RunAccumulator({ rootDir: '/repo', configuredProjects: 2 });
     acc.addForeignFile(file(second, 'unit.test.js'));
     const stray = (testPath: string, test: string) =>
-      ({ type: 'stray', v: 'rampart.jest.spool.v3', testPath, test }) as const;
+      ({ type: 'stray', v: 'rampart.jest.spool.v4', testPath, test }) as const;
     acc.addStrayResults([
       stray('/repo/pkg/unit.test.js', 'a'),
       stray('/repo/pkg/unit.test.js', 'a'),

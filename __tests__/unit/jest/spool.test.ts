@@ -36,6 +36,7 @@ const testLine = (id: string, summaries: string[]) =>
       harm: null,
       trial: null,
       outcome: 'passed',
+      location: null,
     },
     summaries.map(json),
   );
@@ -143,6 +144,7 @@ describe('long tests', () => {
           harm: null,
           trial: null,
           outcome: 'passed',
+          location: null,
         },
         [bigJson, json('after big')],
       ),

@@ -12,7 +12,7 @@
 import { describeError } from '../../model/value-description';
 
 /** Format version written in every `open` line. */
-export const SPOOL_VERSION = 'rampart.jest.spool.v3';
+export const SPOOL_VERSION = 'rampart.jest.spool.v4';
 
 /** The Jest project a spool file belongs to (see project-identity.ts). */
 export interface SpoolProject {
@@ -65,6 +65,8 @@ export interface TestLine {
   harm: string | null;
   trial: TrialMembership | null;
   outcome: 'passed' | 'failed' | 'interrupted';
+  /** Where the test was written: absolute file, 1-based line and column; null when unknown. */
+  location: { file: string; line: number; column: number } | null;
   /** Metadata keys of these Results that could not be represented as JSON; absent when none. */
   lossy?: string[];
   results: unknown[];
@@ -125,6 +127,14 @@ const isStr = (v: unknown): v is string => typeof v === 'string';
 const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v);
 const isLossy = (v: unknown): boolean =>
   v === undefined || (Array.isArray(v) && v.every((key) => typeof key === 'string'));
+const isPositiveInt = (v: unknown): v is number => isInt(v) && v >= 1;
+const isLocation = (v: unknown): boolean => {
+  const l = v as { file?: unknown; line?: unknown; column?: unknown } | null;
+  return (
+    l === null ||
+    (typeof l === 'object' && isStr(l.file) && isPositiveInt(l.line) && isPositiveInt(l.column))
+  );
+};
 const isProject = (v: unknown): v is SpoolProject => {
   const p = v as Partial<SpoolProject> | null;
   return (
@@ -185,6 +195,7 @@ export function parseSpoolLine(line: string): SpoolLine {
         r.outcome === 'passed' || r.outcome === 'failed' || r.outcome === 'interrupted',
         'malformed test record outcome',
       );
+      check(isLocation(r.location), 'malformed test record location');
       check(Array.isArray(r.results), 'malformed test record results');
       check(isLossy(r.lossy), 'malformed test record lossy keys');
       return r as unknown as TestLine;
