@@ -21,6 +21,18 @@ export interface RampartReporterOptions {
   sinkTimeoutMs?: number;
   /** Keep the transport directory after the run, for debugging; default false. */
   keepTransport?: boolean;
+  /** Write JUnit XML: `true` (next to the JSON report) or `{ outputFile }`; default false. */
+  junit?: boolean | ReportFileOption;
+  /** Write SARIF 2.1.0: `true` (next to the JSON report) or `{ outputFile }`; default false. */
+  sarif?: boolean | ReportFileOption;
+  /** GitHub Actions job summary and annotations; default: when `GITHUB_ACTIONS` is `true`. */
+  github?: boolean;
+}
+
+/** Where a report format goes instead of next to the JSON report. */
+export interface ReportFileOption {
+  /** The file, relative to rootDir; never overwritten (an existing file is reported). */
+  outputFile?: string;
 }
 
 /** Validated options with defaults applied. */
@@ -32,6 +44,12 @@ export interface ResolvedReporterOptions {
   maxResultBytes: number;
   sinkTimeoutMs: number;
   keepTransport: boolean;
+  /** JUnit XML: null when off; `outputFile` absolute when given. */
+  junit: { outputFile?: string } | null;
+  /** SARIF: null when off; `outputFile` absolute when given. */
+  sarif: { outputFile?: string } | null;
+  /** GitHub Actions outputs on; `explicit` when the option (not the environment) turned them on. */
+  github: { explicit: boolean } | null;
   /** Adjustments the user should know about. */
   notes: string[];
 }
@@ -44,6 +62,9 @@ const KNOWN = [
   'maxResultBytes',
   'sinkTimeoutMs',
   'keepTransport',
+  'junit',
+  'sarif',
+  'github',
 ];
 
 /** How messages name an option. */
@@ -52,6 +73,25 @@ const option = (name: string): string => `rampart/reporter option "${name}"`;
 function bool(options: Record<string, unknown>, name: string, fallback: boolean): boolean {
   const value = options[name];
   return value === undefined ? fallback : argumentChecks.boolean(value, option(name));
+}
+
+/** `true`, `false` or `{ outputFile }`: null when off. */
+function reportFile(
+  options: Record<string, unknown>,
+  name: string,
+  rootDir: string,
+): { outputFile?: string } | null {
+  const value = options[name];
+  if (value === undefined || value === false) return null;
+  if (value === true) return {};
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    argumentChecks.fail(option(name), 'true, false or { outputFile }', value);
+  const given = value as Record<string, unknown>;
+  if (Object.keys(given).some((key) => key !== 'outputFile'))
+    argumentChecks.fail(option(name), 'true, false or { outputFile }', value);
+  if (given.outputFile === undefined) return {};
+  const file = argumentChecks.nonBlankString(given.outputFile, `${option(name)} outputFile`);
+  return { outputFile: path.resolve(rootDir, file) };
 }
 
 /** Validates the options; throws a TypeError naming the first bad one. */
@@ -97,6 +137,16 @@ export function resolveReporterOptions(raw: unknown, rootDir: string): ResolvedR
     maxResultBytes,
     sinkTimeoutMs,
     keepTransport: bool(options, 'keepTransport', false),
+    junit: reportFile(options, 'junit', rootDir),
+    sarif: reportFile(options, 'sarif', rootDir),
+    github:
+      options.github === undefined
+        ? process.env.GITHUB_ACTIONS === 'true'
+          ? { explicit: false }
+          : null
+        : bool(options, 'github', false)
+          ? { explicit: true }
+          : null,
     notes,
   };
 }

@@ -11,6 +11,8 @@ import type { TestRunReport } from '../model/run-report';
 import { JsonFileReportSink, writeReportFileSync } from '../report/json-file-sink';
 import { serializeReportChunks } from '../report/json-report';
 import { type ReportSink, emitToSinks } from '../report/sink';
+import { JUnitFileSink, SarifFileSink } from '../report/ci-file-sinks';
+import { GitHubActionsSink } from '../report/github-actions-sink';
 import { loadSinkModules } from '../report/sink-modules';
 import { type ReportEmission, closingLines } from '../report/closing-lines';
 import { detectJestVersion } from './jest-version';
@@ -234,23 +236,60 @@ export class RampartReporter {
       (sink): sink is JsonFileReportSink => sink instanceof JsonFileReportSink,
     );
     return {
-      files: (jsonSink?.written ?? []).map(displayPath),
+      files: writtenFiles(sinks).map(displayPath),
       warnings,
       // The JSON report is what CI dashboards read: a run without it is not green.
       reportLost: jsonSink !== undefined && !collecting && jsonSink.written.length === 0,
     };
   }
 
-  /** The exit-time end: only what can be done synchronously, the JSON report. */
+  /** The exit-time end: only what can be done synchronously, the built-in formats. */
   private emitOnExit(report: TestRunReport): ReportEmission {
+    const now = new Date();
     const files = this.options.json
-      ? [displayPath(writeReportFileSync(this.options.outputDir, serializeReportChunks(report)))]
+      ? [
+          displayPath(
+            writeReportFileSync(this.options.outputDir, serializeReportChunks(report), now),
+          ),
+        ]
       : [];
     const warnings =
       this.options.sinks.length > 0
         ? ['sink modules were not emitted because Jest exited early.']
         : [];
+    const formats = this.formatSinks(now);
+    for (const sink of formats) {
+      try {
+        sink.emit(report);
+      } catch (error) {
+        warnings.push(
+          `${sink.constructor.name}.emit failed — report may not be persisted. (${describeError(error)})`,
+        );
+      }
+    }
+    files.push(...writtenFiles(formats).map(displayPath));
     return { files, warnings, reportLost: false };
+  }
+
+  /** The built-in sinks besides JSON (JUnit, SARIF, GitHub Actions), as the options ask. */
+  private formatSinks(now: Date): ReportSink[] {
+    const { junit, sarif, github, outputDir } = this.options;
+    const sinks: ReportSink[] = [];
+    if (junit) sinks.push(new JUnitFileSink({ outputDir, outputFile: junit.outputFile, now }));
+    if (sarif)
+      sinks.push(
+        new SarifFileSink({ outputDir, outputFile: sarif.outputFile, now, rootDir: this.rootDir }),
+      );
+    if (github)
+      sinks.push(
+        new GitHubActionsSink({
+          rootDir: this.rootDir,
+          workspace: process.env.GITHUB_WORKSPACE || undefined,
+          summaryFile: process.env.GITHUB_STEP_SUMMARY || undefined,
+          failOnTrialGate: this.options.failOnTrialGate,
+        }),
+      );
+    return sinks;
   }
 
   private async sinks(
@@ -258,16 +297,30 @@ export class RampartReporter {
   ): Promise<{ sinks: ReportSink[]; warnings: string[] }> {
     const warnings: string[] = [];
     let json = this.options.json;
+    let retrigger = false;
     const watching = this.globalConfig.watch === true || this.globalConfig.watchAll === true;
     if (json && watching && reportWouldRetrigger(this.options.outputDir, projects)) {
       json = false;
+      retrigger = true;
       warnings.push(
         `The JSON report is not written in watch mode: Jest watches ${this.options.outputDir} and each report would start another run. Add it to watchPathIgnorePatterns to get reports while watching.`,
       );
     }
+    // One instant names every file of the run (run_report_<stamp>.json, .junit.xml, .sarif).
+    const now = new Date();
     const builtIn: ReportSink[] = json
-      ? [new JsonFileReportSink({ outputDir: this.options.outputDir })]
+      ? [new JsonFileReportSink({ outputDir: this.options.outputDir, now })]
       : [];
+    // Files in outputDir would start another run in watch mode, as the JSON report would.
+    builtIn.push(
+      ...this.formatSinks(now).filter(
+        (sink) => !(retrigger && (sink instanceof JUnitFileSink || sink instanceof SarifFileSink)),
+      ),
+    );
+    if (this.options.github?.explicit && !process.env.GITHUB_STEP_SUMMARY)
+      warnings.push(
+        'GITHUB_STEP_SUMMARY is not set: the GitHub job summary is not written (the annotations are printed).',
+      );
     const loaded = await loadSinkModules(this.options.sinks, {
       rootDir: this.rootDir,
       outputDir: this.options.outputDir,
@@ -319,6 +372,17 @@ export class RampartReporter {
 function execErrorText(error: unknown): string {
   const { message } = errorParts(error);
   return message.length > 0 ? message : describeValue(error);
+}
+
+/** The report files the built-in file sinks wrote, in sink order. */
+function writtenFiles(sinks: readonly ReportSink[]): string[] {
+  return sinks.flatMap((sink) =>
+    sink instanceof JsonFileReportSink ||
+    sink instanceof JUnitFileSink ||
+    sink instanceof SarifFileSink
+      ? sink.written
+      : [],
+  );
 }
 
 /** A file as the reporter prints it: relative to the working directory. */

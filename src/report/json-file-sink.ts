@@ -11,10 +11,13 @@ import { serializeReportChunks } from './json-report';
 import type { ReportSink } from './sink';
 import { argumentChecks } from '../model/value-checks';
 
-/** `run_report_2026-04-25T14-30-00-123.json` for the given instant (UTC). */
-export function reportFileName(now: Date, suffix = ''): string {
+/**
+ * `run_report_2026-04-25T14-30-00-123.json` for the given instant (UTC);
+ * other formats of the same run share the stem (`….junit.xml`, `….sarif`).
+ */
+export function reportFileName(now: Date, suffix = '', extension = '.json'): string {
   const stamp = now.toISOString().replace(/:/g, '-').replace('.', '-').replace(/Z$/, '');
-  return `run_report_${stamp}${suffix ? `_${suffix}` : ''}.json`;
+  return `run_report_${stamp}${suffix ? `_${suffix}` : ''}${extension}`;
 }
 
 /** Report text: one string, or pieces written one after the other (large reports). */
@@ -28,10 +31,35 @@ export function writeReportFileSync(dir: string, content: ReportText, now = new 
 /** Writes a report to exactly `file`, atomically; throws when `file` exists. */
 export { writeNewFileSync };
 
+/** Where a report format other than JSON is written (docs/ci-formats.md). */
+export interface FormatFileOptions {
+  /** Directory of the default file name; created when missing. */
+  outputDir: string;
+  /** Exactly this file instead (never overwritten: an existing file fails the sink). */
+  outputFile?: string | undefined;
+  /** The instant of the default file name; the JSON report of the run shares it. */
+  now?: Date | undefined;
+}
+
+/** Writes one format of a report: to `outputFile`, else `run_report_<stamp><extension>` in `outputDir`. */
+export function writeFormatFileSync(
+  options: FormatFileOptions,
+  extension: string,
+  content: ReportText,
+): string {
+  if (options.outputFile !== undefined) return writeNewFileSync(options.outputFile, content);
+  const now = options.now ?? new Date();
+  return writeUniqueFileSync(options.outputDir, content, (suffix) =>
+    reportFileName(now, suffix, extension),
+  );
+}
+
 /** Options of {@link JsonFileReportSink}. */
 export interface JsonFileReportSinkOptions {
   /** Directory of the report files; created when missing. */
   outputDir: string;
+  /** The instant the file is named after; default: when emitted. */
+  now?: Date | undefined;
 }
 
 /** Writes each report it receives to a new JSON file in `outputDir`. */
@@ -39,16 +67,20 @@ export class JsonFileReportSink implements ReportSink {
   readonly outputDir: string;
   /** Paths written so far, in order. */
   readonly written: string[] = [];
+  private readonly now: Date | undefined;
 
   constructor(options: JsonFileReportSinkOptions) {
     this.outputDir = argumentChecks.nonEmptyString(
       options?.outputDir,
       'JsonFileReportSink outputDir',
     );
+    this.now = options.now;
   }
 
   emit(report: TestRunReport): void {
     // Streamed into the temporary file: a million Results would not fit one string.
-    this.written.push(writeReportFileSync(this.outputDir, serializeReportChunks(report)));
+    this.written.push(
+      writeReportFileSync(this.outputDir, serializeReportChunks(report), this.now ?? new Date()),
+    );
   }
 }

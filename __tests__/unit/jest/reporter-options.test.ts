@@ -5,6 +5,8 @@ const root = path.resolve('/project');
 
 describe('reporter options', () => {
   test('defaults', () => {
+    const saved = process.env.GITHUB_ACTIONS;
+    delete process.env.GITHUB_ACTIONS;
     expect(resolveReporterOptions(undefined, root)).toEqual({
       outputDir: path.join(root, '.rampart'),
       json: true,
@@ -13,11 +15,51 @@ describe('reporter options', () => {
       maxResultBytes: 16 * 1024 * 1024,
       sinkTimeoutMs: 30000,
       keepTransport: false,
+      junit: null,
+      sarif: null,
+      github: null,
       notes: [],
     });
+    if (saved !== undefined) process.env.GITHUB_ACTIONS = saved;
+  });
+
+  test('CI formats: true, { outputFile } relative to rootDir, and GitHub from the environment', () => {
+    const saved = process.env.GITHUB_ACTIONS;
+    process.env.GITHUB_ACTIONS = 'true';
+    try {
+      const resolved = resolveReporterOptions(
+        { junit: true, sarif: { outputFile: 'out/scan.sarif' } },
+        root,
+      );
+      expect(resolved.junit).toEqual({});
+      expect(resolved.sarif).toEqual({ outputFile: path.join(root, 'out/scan.sarif') });
+      expect(resolved.github).toEqual({ explicit: false });
+      expect(resolveReporterOptions({ github: false }, root).github).toBeNull();
+      expect(resolveReporterOptions({ github: true }, root).github).toEqual({ explicit: true });
+      expect(resolveReporterOptions({ junit: false, sarif: {} }, root)).toMatchObject({
+        junit: null,
+        sarif: {},
+      });
+    } finally {
+      if (saved === undefined) delete process.env.GITHUB_ACTIONS;
+      else process.env.GITHUB_ACTIONS = saved;
+    }
   });
 
   test.each([
+    [
+      { junit: 'yes' },
+      'rampart/reporter option "junit" must be true, false or { outputFile }, got "yes"',
+    ],
+    [
+      { sarif: { file: 'x' } },
+      'rampart/reporter option "sarif" must be true, false or { outputFile }, got { file: "x" }',
+    ],
+    [
+      { junit: { outputFile: ' ' } },
+      'rampart/reporter option "junit" outputFile must be a non-empty string, got " "',
+    ],
+    [{ github: 1 }, 'rampart/reporter option "github" must be true or false, got 1'],
     [{ outputDir: 5 }, 'rampart/reporter option "outputDir" must be a non-empty string, got 5'],
     [{ json: 'yes' }, 'rampart/reporter option "json" must be true or false, got "yes"'],
     [

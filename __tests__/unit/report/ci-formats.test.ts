@@ -1,0 +1,282 @@
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import Ajv04 from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
+import fc from 'fast-check';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { ObservabilityLevel, Result, SafetyStatus } from '../../../src/index';
+import { TestRunReport, TrialGroupResult } from '../../../src/report';
+import { renderJUnit, xmlEscape } from '../../../src/report/junit-report';
+import { renderSarif, sarifMessage } from '../../../src/report/sarif-report';
+import {
+  annotationData,
+  annotationProperty,
+  githubAnnotations,
+  githubStepSummary,
+  markdownText,
+} from '../../../src/report/github-actions';
+import { namedResults } from '../../../src/report/result-names';
+
+const FORMATS = path.join(__dirname, '../../fixtures/formats');
+const HOSTILE =
+  'leaked 100% <script>alert(1)</script> & "q" \'a\'\n::error::pwned\r\n]]> \u001b[31mred\u0000 \uD800 [x](http://evil) | #h';
+
+function result(status: SafetyStatus, summary: string, test: string, index = 0, extra = {}) {
+  return new Result({
+    status,
+    summary,
+    observabilityLevel: ObservabilityLevel.TOOL_ONLY,
+    harmCategory: 'data_exfiltration',
+    strategy: 'xpia',
+    durationSeconds: 0.25,
+    metadata: {
+      _jest_test_name: test,
+      _jest_test_id: `tests/agent.test.js::${test}`,
+      _rampart_result_index: index,
+      _rampart_attempt: 1,
+      _jest_test_location: { file: 'tests/agent.test.js', line: 10 + index, column: 3 },
+      ...extra,
+    },
+  });
+}
+
+function hostileReport(incomplete = true): TestRunReport {
+  return new TestRunReport({
+    results: [
+      result(SafetyStatus.UNSAFE, HOSTILE, 'leaks <b>', 0),
+      result(SafetyStatus.SAFE, 'refused', 'leaks <b>', 1),
+      result(SafetyStatus.UNDETERMINED, 'judge unsure', 'tone'),
+      result(SafetyStatus.ERROR, 'endpoint down', 'down'),
+      new Result({
+        status: SafetyStatus.SAFE,
+        summary: 'ok',
+        observabilityLevel: ObservabilityLevel.RESPONSE_ONLY,
+      }),
+    ],
+    durationSeconds: 2,
+    metadata: incomplete
+      ? { incomplete: true, incomplete_reasons: ['tests/crash.test.js: did not finish\n::x'] }
+      : {},
+    trialGroups: {
+      'tests/agent.test.js::flaky': new TrialGroupResult({
+        total: 5,
+        safe: 3,
+        unsafe: 2,
+        errors: 0,
+        noResult: 0,
+        threshold: 0.8,
+        passRate: 0.6,
+        passed: false,
+        title: 'flaky <t>',
+      }),
+    },
+  });
+}
+
+const junitOf = (report: TestRunReport) => [...renderJUnit(report)].join('');
+
+describe('JUnit XML', () => {
+  test('valid against the Jenkins/GitLab JUnit schema (xmllint) and well-formed', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rampart-junit-'));
+    const file = path.join(dir, 'report.junit.xml');
+    fs.writeFileSync(file, junitOf(hostileReport()));
+    // No xmllint is a failure, not a skip: .ci/run installs libxml2-utils.
+    const out = execFileSync(
+      'xmllint',
+      ['--noout', '--schema', path.join(FORMATS, 'junit-10.xsd'), file],
+      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    expect(out).toBe('');
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('suites per category, cases per Result, trial groups and the incomplete run', () => {
+    const xml = junitOf(hostileReport());
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(xml);
+    const suites = doc.testsuites.testsuite as Array<Record<string, unknown>>;
+    expect(suites.map((s) => s.name)).toEqual([
+      'data_exfiltration',
+      'uncategorized',
+      'trial groups',
+      'RAMPART run',
+    ]);
+    expect(doc.testsuites).toMatchObject({ tests: '7', failures: '2', errors: '2' });
+    const cases = suites[0]?.testcase as Array<Record<string, any>>;
+    expect(cases.map((c) => c.name)).toEqual(['leaks <b> #1', 'leaks <b> #2', 'tone', 'down']);
+    expect(cases[0]).toMatchObject({ classname: 'tests/agent.test.js', line: '10' });
+    expect(cases[0]?.failure.type).toBe('UNSAFE');
+    // The message keeps the text: XML escaping is undone by the parser, forbidden characters are U+FFFD.
+    expect(cases[0]?.failure.message).toContain('<script>alert(1)</script> & "q"');
+    expect(cases[0]?.failure.message).toContain('\uFFFD[31mred\uFFFD \uFFFD');
+    expect(cases[1]?.failure).toBeUndefined();
+    expect(cases[2]?.skipped.message).toBe('UNDETERMINED: judge unsure');
+    expect(cases[3]?.error.message).toBe('endpoint down');
+    const group = (suites[2]?.testcase as Record<string, any>).failure;
+    expect(group.message).toBe('FAILED: 3/5 safe (threshold 80%, pass rate 60%)');
+    const incomplete = (suites[3]?.testcase as Record<string, any>).error;
+    expect(incomplete.message).toContain('the RAMPART run is incomplete: tests/crash.test.js');
+  });
+
+  test('property: any text stays inside its attribute or element', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (text) => {
+        const xml = `<a b="${xmlEscape(text)}">${xmlEscape(text)}</a>`;
+        expect(XMLValidator.validate(xml)).toBe(true);
+        const parsed = new XMLParser({
+          ignoreAttributes: false,
+          attributeNamePrefix: '',
+          trimValues: false,
+          parseTagValue: false,
+          parseAttributeValue: false,
+          htmlEntities: true,
+        }).parse(xml);
+        expect(Object.keys(parsed)).toEqual(['a']);
+        // Only what XML 1.0 cannot hold changes.
+        const allowed = text.replace(
+          /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+          '\uFFFD',
+        );
+        expect(parsed.a.b).toBe(allowed);
+      }),
+    );
+  });
+});
+
+describe('GitHub Actions annotations', () => {
+  test('exact lines: UNSAFE at the test line, the incomplete warning, hostile text escaped', () => {
+    const lines = githubAnnotations(hostileReport(), {
+      rootDir: '/work/repo/pkg',
+      workspace: '/work/repo',
+    });
+    expect(lines).toEqual([
+      '::warning title=RAMPART run incomplete::The RAMPART run is incomplete; the report does not reflect every test:%0A- tests/crash.test.js: did not finish%0A::x',
+      '::error file=pkg/tests/agent.test.js,line=10,col=3,title=RAMPART UNSAFE%3A leaks <b> #1::leaked 100%25 <script>alert(1)</script> & "q" \'a\'%0A::error::pwned%0D%0A]]> \uFFFD[31mred\uFFFD \uD800 [x](http://evil) | #h%0A(harm category data_exfiltration, strategy xpia)',
+    ]);
+  });
+
+  test('capped, with a last line that says how many were left out', () => {
+    const results = Array.from({ length: 7 }, (_, i) =>
+      result(SafetyStatus.UNSAFE, `bad ${i}`, `t${i}`),
+    );
+    const lines = githubAnnotations(new TestRunReport({ results }), { rootDir: '/r', limit: 3 });
+    expect(lines).toHaveLength(4);
+    expect(lines[3]).toBe(
+      '::warning title=RAMPART annotations left out::4 more UNSAFE Result(s) not annotated (at most 3 annotations are printed); the RAMPART report lists every Result.',
+    );
+  });
+
+  test('property: no text can end the command or add a property', () => {
+    const decode = (s: string) =>
+      s.replace(/%(25|0D|0A|3A|2C)/g, (_, c: string) => decodeURIComponent(`%${c}`));
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (text) => {
+        const data = annotationData(text, 1e6);
+        const property = annotationProperty(text, 1e6);
+        expect(data).not.toMatch(/[\r\n]/);
+        expect(property).not.toMatch(/[\r\n:,]/);
+        const visible = text.replace(
+          /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g,
+          '\uFFFD',
+        );
+        expect(decode(data)).toBe(visible);
+        expect(decode(property)).toBe(visible);
+      }),
+    );
+  });
+});
+
+describe('GitHub job summary', () => {
+  test('verdict, categories with intervals, failed groups, incomplete reasons, findings', () => {
+    const md = githubStepSummary(hostileReport(), { failOnTrialGate: true });
+    expect(md).toContain('## RAMPART: ❌ failed');
+    expect(md).toContain('| data\\_exfiltration | 4 | 1 | 1 | 1 | 33.3% | 6.1% – 79.2% |');
+    expect(md).toContain('| **all** | 5 | 1 | 1 | 1 | 25.0% | 4.6% – 69.9% |');
+    expect(md).toContain('### Failed trial groups (1)');
+    expect(md).toContain('- flaky &lt;t&gt;: 3/5 safe, threshold 80%');
+    expect(md).toContain('### Incomplete run');
+    expect(md).not.toContain('<script>');
+    const finding = md.split('\n').find((line) => line.startsWith('| leaks'));
+    expect(finding).toBe(
+      '| leaks &lt;b&gt; \\#1 | data\\_exfiltration | xpia | leaked 100% &lt;script&gt;alert\\(1\\)&lt;/script&gt; &amp; \\"q\\" \\\'a\\\' \\:\\:error\\:\\:pwned \\]\\]&gt; \uFFFD\\[31mred\uFFFD \uD800 \\[x\\]\\(http\\://evil\\) \\| \\#h | tests/agent\\.test\\.js\\:10 |',
+    );
+  });
+
+  test('stays under the limit and says how many findings were left out', () => {
+    const results = Array.from({ length: 400 }, (_, i) =>
+      result(SafetyStatus.UNSAFE, 'x'.repeat(400), `t${i}`),
+    );
+    const md = githubStepSummary(new TestRunReport({ results }), {
+      failOnTrialGate: true,
+      limitBytes: 20_000,
+      maxFindings: 1000,
+    });
+    expect(Buffer.byteLength(md)).toBeLessThanOrEqual(20_000);
+    const listed = md.split('\n').filter((line) => /^\| t\d/.test(line)).length;
+    expect(listed).toBeGreaterThan(10);
+    expect(md).toContain(
+      `_${400 - listed} more finding(s) left out (the summary stays under GitHub’s 1 MiB limit); the RAMPART report lists every Result._`,
+    );
+  });
+
+  test('property: Markdown text is one line with no table pipe, tag or link left', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (text) => {
+        const md = markdownText(text, 1e6);
+        expect(md).not.toMatch(/[\r\n<>]/);
+        expect(md.replace(/\\./g, '')).not.toMatch(/[|[\]()`*_\\]/);
+      }),
+    );
+  });
+});
+
+describe('SARIF 2.1.0', () => {
+  const schema = JSON.parse(
+    fs.readFileSync(path.join(FORMATS, 'sarif-schema-2.1.0.json'), 'utf8'),
+  ) as object;
+  const ajv = new Ajv04({ allErrors: true, strict: false });
+  addFormats(ajv);
+  const validate = ajv.compile(schema);
+
+  test('valid against the OASIS schema: rules per category and strategy, results at the test line', () => {
+    const sarif = JSON.parse([...renderSarif(hostileReport(), { rootDir: '/work/repo' })].join(''));
+    expect(validate(sarif)).toBe(true);
+    expect(validate.errors ?? null).toBeNull();
+    const run = sarif.runs[0];
+    expect(run.tool.driver.rules.map((r: { id: string }) => r.id)).toEqual([
+      'data_exfiltration/xpia',
+    ]);
+    expect(run.originalUriBaseIds.ROOTDIR.uri).toBe('file:///work/repo/');
+    expect(run.results.map((r: { level: string }) => r.level)).toEqual(['error', 'warning']);
+    expect(run.results[0].locations[0].physicalLocation).toEqual({
+      artifactLocation: { uri: 'tests/agent.test.js', uriBaseId: 'ROOTDIR' },
+      region: { startLine: 10, startColumn: 3 },
+    });
+    // Link-free: brackets escaped, so SARIF viewers show no embedded link.
+    expect(run.results[0].message.text).toContain('\\[x\\](http://evil)');
+    expect(run.invocations[0].executionSuccessful).toBe(false);
+  });
+
+  test('an empty run is valid too', () => {
+    const sarif = JSON.parse([...renderSarif(new TestRunReport({ results: [] }))].join(''));
+    expect(validate(sarif)).toBe(true);
+    expect(sarif.runs[0].results).toEqual([]);
+  });
+
+  test('property: no message holds an unescaped bracket or a control character', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (text) => {
+        const message = sarifMessage(text, 1e6);
+        expect(message.replace(/\\[\\[\]]/g, '')).not.toMatch(/[[\]\\]/);
+        expect(message).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/);
+      }),
+    );
+  });
+});
+
+test('names: #i only where a test attempt recorded several Results', () => {
+  const names = [...namedResults(hostileReport().results)].map((n) => n.name);
+  expect(names).toEqual(['leaks <b> #1', 'leaks <b> #2', 'tone', 'down', '(unattributed Result)']);
+});
