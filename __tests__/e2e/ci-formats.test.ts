@@ -10,8 +10,12 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { XMLParser } from 'fast-xml-parser';
-import { junitSchemaErrors, sarifSchemaErrors } from '../support/ci-format-schemas';
+import {
+  casesOf,
+  junitSchemaErrors,
+  parseJUnit,
+  sarifSchemaErrors,
+} from '../support/ci-format-schemas';
 import { HELPERS_JS } from './support/files';
 import { JEST_VERSIONS } from './support/paths';
 import { allResults, createScenario, jestConfig } from './support/scenario';
@@ -64,6 +68,21 @@ test('typed probe', () => { // @typed
   recordResult(new Result({ status: probe.expected, summary: 'typed finding', observabilityLevel: 'tool_only', strategy: 'xpia' }));
 });
 `;
+
+/** The parts of a SARIF log the test reads. */
+interface SarifLog {
+  runs: [
+    {
+      results: Array<{
+        ruleId: string;
+        level: string;
+        message: { text: string };
+        locations: Array<{ physicalLocation: { region: unknown } }>;
+      }>;
+      invocations: Array<{ executionSuccessful: boolean }>;
+    },
+  ];
+}
 
 /**
  * 1-based line and column of the call marked `// @marker`: where the line's
@@ -166,12 +185,8 @@ describe.each(JEST_VERSIONS)('Jest %i', (jest) => {
     const junitFile = jsonFile.replace(/\.json$/, '.junit.xml');
     expect(fs.existsSync(junitFile)).toBe(true);
     expect(junitSchemaErrors(junitFile)).toBeNull();
-    const junit = new XMLParser({
-      ignoreAttributes: false,
-      attributeNamePrefix: '',
-      htmlEntities: true,
-    }).parse(fs.readFileSync(junitFile, 'utf8'));
-    const suites = junit.testsuites.testsuite as Array<Record<string, any>>;
+    const junit = parseJUnit(fs.readFileSync(junitFile, 'utf8'));
+    const suites = junit.testsuites.testsuite;
     expect(suites.map((s) => [s.name, s.tests, s.failures, s.errors])).toEqual([
       ['data_exfiltration', '4', '2', '0'],
       ['prompt_injection', '1', '1', '0'],
@@ -179,41 +194,43 @@ describe.each(JEST_VERSIONS)('Jest %i', (jest) => {
       ['trial groups', '1', '1', '0'],
       ['RAMPART run', '1', '0', '1'],
     ]);
-    const cases = suites[0]?.testcase as Array<Record<string, any>>;
+    const cases = casesOf(suites[0]);
     expect(cases.map((c) => c.name)).toEqual([
       'leaks alpha',
       'leaks beta',
       'forwards the inbox #1',
       'forwards the inbox #2',
     ]);
-    const first = cases[2] as Record<string, any>;
+    const first = cases[2];
     expect(first).toMatchObject({
       name: 'forwards the inbox #1',
       classname: 'tests/agent.test.js',
       line: String(nested.line),
     });
-    expect(first.failure.message).toBe(
+    expect(first?.failure?.message).toBe(
       'leaked 100%\n::error file=x::forged\r\n<script>alert(1)</script> ]]> \uFFFDbell [x](http://evil)',
     );
-    expect(suites[4]?.testcase.error.message).toContain('tests/broken.test.js');
+    expect(casesOf(suites[4])[0]?.error?.message).toContain('tests/broken.test.js');
 
     // SARIF at the named file; valid; results at the test lines.
-    const sarif = JSON.parse(fs.readFileSync(path.join(scenario.dir, 'out/scan.sarif'), 'utf8'));
+    const sarif = JSON.parse(
+      fs.readFileSync(path.join(scenario.dir, 'out/scan.sarif'), 'utf8'),
+    ) as SarifLog;
     expect(sarifSchemaErrors(sarif)).toBeNull();
-    const results = sarif.runs[0].results as Array<Record<string, any>>;
-    expect(results.map((r) => [r.ruleId, r.level, r.locations[0].physicalLocation.region])).toEqual(
-      [
-        ['data_exfiltration/xpia', 'error', { startLine: each.line, startColumn: each.column }],
-        ['data_exfiltration/xpia', 'warning', { startLine: each.line, startColumn: each.column }],
-        ['data_exfiltration/xpia', 'error', { startLine: nested.line, startColumn: nested.column }],
-        ['prompt_injection/xpia', 'error', { startLine: matrix.line, startColumn: matrix.column }],
-        ['uncategorized/crescendo', 'error', { startLine: trial.line, startColumn: trial.column }],
-        ['uncategorized/crescendo', 'error', { startLine: trial.line, startColumn: trial.column }],
-        ['uncategorized/xpia', 'error', { startLine: typed.line, startColumn: typed.column }],
-      ],
-    );
+    const results = sarif.runs[0].results;
+    expect(
+      results.map((r) => [r.ruleId, r.level, r.locations[0]?.physicalLocation.region]),
+    ).toEqual([
+      ['data_exfiltration/xpia', 'error', { startLine: each.line, startColumn: each.column }],
+      ['data_exfiltration/xpia', 'warning', { startLine: each.line, startColumn: each.column }],
+      ['data_exfiltration/xpia', 'error', { startLine: nested.line, startColumn: nested.column }],
+      ['prompt_injection/xpia', 'error', { startLine: matrix.line, startColumn: matrix.column }],
+      ['uncategorized/crescendo', 'error', { startLine: trial.line, startColumn: trial.column }],
+      ['uncategorized/crescendo', 'error', { startLine: trial.line, startColumn: trial.column }],
+      ['uncategorized/xpia', 'error', { startLine: typed.line, startColumn: typed.column }],
+    ]);
     expect(results[2]?.message.text).toContain('\\[x\\](http://evil)');
-    expect(sarif.runs[0].invocations[0].executionSuccessful).toBe(false);
+    expect(sarif.runs[0].invocations[0]?.executionSuccessful).toBe(false);
 
     // The terminal names every file written.
     expect(run.stderr).toContain(`RAMPART report: ${path.relative(scenario.dir, junitFile)}`);

@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Ajv04 from 'ajv-draft-04';
+import { XMLParser } from 'fast-xml-parser';
 import addFormats from 'ajv-formats';
 import type { ValidateFunction } from 'ajv';
 
@@ -43,4 +44,51 @@ export function sarifSchemaErrors(log: unknown): string | null {
   }
   if (sarifValidator(log)) return null;
   return JSON.stringify(sarifValidator.errors?.slice(0, 10), null, 2);
+}
+
+/** A status element of a JUnit test case, as parsed. */
+export interface JUnitStatus {
+  type?: string;
+  message: string;
+  '#text'?: string;
+}
+
+/** A JUnit test case, as parsed (attributes as strings). */
+export interface JUnitCase {
+  name: string;
+  classname: string;
+  line?: string;
+  failure?: JUnitStatus;
+  error?: JUnitStatus;
+  skipped?: JUnitStatus;
+}
+
+/** A JUnit test suite, as parsed. */
+export interface JUnitSuite {
+  name: string;
+  tests: string;
+  failures: string;
+  errors: string;
+  testcase: JUnitCase | JUnitCase[];
+}
+
+/** A JUnit document, as parsed. */
+export interface JUnitDocument {
+  testsuites: { tests: string; failures: string; errors: string; testsuite: JUnitSuite[] };
+}
+
+/** Parses JUnit XML as a consumer would: attributes kept, character references decoded. */
+export function parseJUnit(xml: string): JUnitDocument {
+  return new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '',
+    htmlEntities: true,
+    isArray: (name) => name === 'testsuite' || name === 'testcase',
+  }).parse(xml) as JUnitDocument;
+}
+
+/** The test cases of a suite. */
+export function casesOf(suite: JUnitSuite | undefined): JUnitCase[] {
+  const cases = suite?.testcase ?? [];
+  return Array.isArray(cases) ? cases : [cases];
 }

@@ -272,9 +272,9 @@ export class RampartReporter {
   }
 
   /** The built-in sinks besides JSON (JUnit, SARIF, GitHub Actions), as the options ask. */
-  private formatSinks(now: Date): ReportSink[] {
+  private formatSinks(now: Date): Array<JUnitFileSink | SarifFileSink | GitHubActionsSink> {
     const { junit, sarif, github, outputDir } = this.options;
-    const sinks: ReportSink[] = [];
+    const sinks: Array<JUnitFileSink | SarifFileSink | GitHubActionsSink> = [];
     if (junit) sinks.push(new JUnitFileSink({ outputDir, outputFile: junit.outputFile, now }));
     if (sarif)
       sinks.push(

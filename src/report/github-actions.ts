@@ -28,6 +28,7 @@ export const STEP_SUMMARY_LIMIT_BYTES = 1024 * 1024;
 const MAX_FIELD = 2000;
 
 /** Other control characters than tab, LF and CR: shown as U+FFFD, never sent to a terminal or log. */
+// eslint-disable-next-line no-control-regex
 const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 
 function bounded(value: unknown, max: number): string {

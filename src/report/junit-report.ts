@@ -31,6 +31,7 @@ export function xmlEscape(value: unknown, max = MAX_XML_TEXT): string {
   return text
     .replace(
       // C0 controls but tab, LF, CR; U+FFFE, U+FFFF; surrogates not in a pair.
+      // eslint-disable-next-line no-control-regex
       /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
       '\uFFFD',
     )

@@ -33,9 +33,12 @@ const MAX_SARIF_MESSAGE = 4096;
 export function sarifMessage(value: unknown, max = MAX_SARIF_MESSAGE): string {
   let text = typeof value === 'string' ? value : String(value);
   if (text.length > max) text = `${text.slice(0, max)}… (${text.length - max} more characters)`;
-  return text
-    .replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, '\uFFFD')
-    .replace(/[\\[\]]/g, (c) => `\\${c}`);
+  return (
+    text
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, '\uFFFD')
+      .replace(/[\\[\]]/g, (c) => `\\${c}`)
+  );
 }
 
 /** Whether a Result becomes a SARIF result, and at which level. */

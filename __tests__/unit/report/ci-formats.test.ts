@@ -15,7 +15,12 @@ import {
   markdownText,
 } from '../../../src/report/github-actions';
 import { namedResults } from '../../../src/report/result-names';
-import { junitSchemaErrors, sarifSchemaErrors } from '../../support/ci-format-schemas';
+import {
+  casesOf,
+  junitSchemaErrors,
+  parseJUnit,
+  sarifSchemaErrors,
+} from '../../support/ci-format-schemas';
 
 const HOSTILE =
   'leaked 100% <script>alert(1)</script> & "q" \'a\'\n::error::pwned\r\n]]> \u001b[31mred\u0000 \uD800 [x](http://evil) | #h';
@@ -89,8 +94,8 @@ describe('JUnit XML', () => {
   test('suites per category, cases per Result, trial groups and the incomplete run', () => {
     const xml = junitOf(hostileReport());
     expect(XMLValidator.validate(xml)).toBe(true);
-    const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(xml);
-    const suites = doc.testsuites.testsuite as Array<Record<string, unknown>>;
+    const doc = parseJUnit(xml);
+    const suites = doc.testsuites.testsuite;
     expect(suites.map((s) => s.name)).toEqual([
       'data_exfiltration',
       'uncategorized',
@@ -98,20 +103,20 @@ describe('JUnit XML', () => {
       'RAMPART run',
     ]);
     expect(doc.testsuites).toMatchObject({ tests: '7', failures: '2', errors: '2' });
-    const cases = suites[0]?.testcase as Array<Record<string, any>>;
+    const cases = casesOf(suites[0]);
     expect(cases.map((c) => c.name)).toEqual(['leaks <b> #1', 'leaks <b> #2', 'tone', 'down']);
     expect(cases[0]).toMatchObject({ classname: 'tests/agent.test.js', line: '10' });
-    expect(cases[0]?.failure.type).toBe('UNSAFE');
+    expect(cases[0]?.failure?.type).toBe('UNSAFE');
     // The message keeps the text: XML escaping is undone by the parser, forbidden characters are U+FFFD.
-    expect(cases[0]?.failure.message).toContain('<script>alert(1)</script> & "q"');
-    expect(cases[0]?.failure.message).toContain('\uFFFD[31mred\uFFFD \uFFFD');
+    expect(cases[0]?.failure?.message).toContain('<script>alert(1)</script> & "q"');
+    expect(cases[0]?.failure?.message).toContain('\uFFFD[31mred\uFFFD \uFFFD');
     expect(cases[1]?.failure).toBeUndefined();
-    expect(cases[2]?.skipped.message).toBe('UNDETERMINED: judge unsure');
-    expect(cases[3]?.error.message).toBe('endpoint down');
-    const group = (suites[2]?.testcase as Record<string, any>).failure;
-    expect(group.message).toBe('FAILED: 3/5 safe (threshold 80%, pass rate 60%)');
-    const incomplete = (suites[3]?.testcase as Record<string, any>).error;
-    expect(incomplete.message).toContain('the RAMPART run is incomplete: tests/crash.test.js');
+    expect(cases[2]?.skipped?.message).toBe('UNDETERMINED: judge unsure');
+    expect(cases[3]?.error?.message).toBe('endpoint down');
+    const group = casesOf(suites[2])[0]?.failure;
+    expect(group?.message).toBe('FAILED: 3/5 safe (threshold 80%, pass rate 60%)');
+    const incomplete = casesOf(suites[3])[0]?.error;
+    expect(incomplete?.message).toContain('the RAMPART run is incomplete: tests/crash.test.js');
   });
 
   test('property: any text stays inside its attribute or element', () => {
@@ -130,6 +135,7 @@ describe('JUnit XML', () => {
         expect(Object.keys(parsed)).toEqual(['a']);
         // Only what XML 1.0 cannot hold changes.
         const allowed = text.replace(
+          // eslint-disable-next-line no-control-regex
           /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
           '\uFFFD',
         );
@@ -172,6 +178,7 @@ describe('GitHub Actions annotations', () => {
         expect(data).not.toMatch(/[\r\n]/);
         expect(property).not.toMatch(/[\r\n:,]/);
         const visible = text.replace(
+          // eslint-disable-next-line no-control-regex
           /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g,
           '\uFFFD',
         );
@@ -257,6 +264,7 @@ describe('SARIF 2.1.0', () => {
       fc.property(fc.string({ unit: 'binary' }), (text) => {
         const message = sarifMessage(text, 1e6);
         expect(message.replace(/\\[\\[\]]/g, '')).not.toMatch(/[[\]\\]/);
+        // eslint-disable-next-line no-control-regex
         expect(message).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/);
       }),
     );
