@@ -97,6 +97,24 @@ describe('RunAccumulator', () => {
     expect(acc.incompleteReasons).toEqual([]);
   });
 
+  test("the test's location: file relative to the run's rootDir, forward slashes, on every Result", () => {
+    const acc = new RunAccumulator({ rootDir: '/r' });
+    const location = { file: '/r/tests/deep/a.test.js', line: 12, column: 5 };
+    acc.addFile('a.test.js', [
+      instance([
+        test_('a.test.js::t', [wire('unsafe', 'u'), wire('safe', 's')], { location }),
+        test_('a.test.js::unknown', [wire('safe', 'n')]),
+      ]),
+    ]);
+    const [first, second, third] = acc.results();
+    const expected = { file: 'tests/deep/a.test.js', line: 12, column: 5 };
+    expect(first?.metadata._jest_test_location).toEqual(expected);
+    expect(second?.metadata._jest_test_location).toEqual(expected);
+    // Each Result has its own copy: changing one cannot move another.
+    expect(first?.metadata._jest_test_location).not.toBe(second?.metadata._jest_test_location);
+    expect(third?.metadata).not.toHaveProperty('_jest_test_location');
+  });
+
   test('a file Jest re-ran after a crash: every test once, from the latest run; complete when the last run finished', () => {
     const acc = new RunAccumulator();
     const crashed = instance(
