@@ -1,4 +1,7 @@
 import * as path from 'node:path';
+import type { CircusDescribeBlock, CircusTestEntry } from '../../../src/jest/circus-types';
+import { FileDefinitions } from '../../../src/jest/file-definitions';
+import { parseSpoolLine } from '../../../src/jest/transport/spool-format';
 import {
   RAMPART_CODE_DIRS,
   parseStackFrame,
@@ -117,5 +120,48 @@ describe('the user frame of a test() call stack', () => {
 
   test("rampart's own code is the folder above the layers (src/ here, dist/ when packed)", () => {
     expect(RAMPART_CODE_DIRS).toEqual([path.resolve(__dirname, '../../../src')]);
+  });
+});
+
+describe('where the location goes', () => {
+  test('FileDefinitions reads it from the entry when the test is defined', () => {
+    const definitions = new FileDefinitions('a.test.js');
+    const root = { type: 'describeBlock', name: 'ROOT', children: [] } as CircusDescribeBlock;
+    const entry: CircusTestEntry = {
+      type: 'test',
+      name: 't',
+      parent: root,
+      invocations: 0,
+      errors: [],
+      asyncError: new Error('at the test() call'),
+    };
+    definitions.define(entry);
+    expect(definitions.of(entry).location).toEqual({
+      file: __filename,
+      line: expect.any(Number),
+      column: expect.any(Number),
+    });
+  });
+
+  test('the spool accepts a location or null on a test line, and nothing else', () => {
+    const line = (location: unknown) =>
+      JSON.stringify({
+        type: 'test',
+        id: 'a::t',
+        title: 't',
+        ancestors: [],
+        attempt: 1,
+        harm: null,
+        trial: null,
+        outcome: 'passed',
+        location,
+        results: [],
+      });
+    expect(parseSpoolLine(line({ file: '/a.test.js', line: 1, column: 1 }))).toMatchObject({
+      location: { file: '/a.test.js', line: 1, column: 1 },
+    });
+    expect(parseSpoolLine(line(null))).toMatchObject({ location: null });
+    for (const bad of [{ file: '/a.js', line: 0, column: 1 }, { line: 1, column: 1 }, 'x'])
+      expect(() => parseSpoolLine(line(bad))).toThrow('malformed test record location');
   });
 });
