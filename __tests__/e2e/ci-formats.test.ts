@@ -236,4 +236,46 @@ describe.each(JEST_VERSIONS)('Jest %i', (jest) => {
     expect(run.stderr).toContain(`RAMPART report: ${path.relative(scenario.dir, junitFile)}`);
     expect(run.stderr).toContain('RAMPART report: out/scan.sarif');
   });
+
+  test('Jest exits in band mid-run: the exit-time end writes JUnit, SARIF and the annotations too', async () => {
+    const scenario = createScenario(jest, 'ci formats exit');
+    const exiting = `const { rec } = require('./helpers');
+test('exits', () => { // @exits
+  rec('unsafe', 'recorded in the exiting test', { strategy: 'xpia' });
+  process.exit(0);
+});
+`;
+    scenario.write({
+      'jest.config.js': jestConfig({ reporterOptions: { junit: true, sarif: true, github: true } }),
+      'tests/helpers.js': HELPERS_JS,
+      'tests/exits.test.js': exiting,
+    });
+    const summaryFile = path.join(scenario.dir, 'step-summary.md');
+    const run = await scenario.run(['--runInBand'], {
+      env: { GITHUB_ACTIONS: undefined, GITHUB_STEP_SUMMARY: summaryFile, GITHUB_WORKSPACE: '' },
+    });
+    expect(run.code).toBe(1);
+    const exits = at(exiting, 'exits');
+    const reason =
+      'Jest exited (code 0) before the run completed — process.exit() in a test or a crash; the report is partial';
+    const annotations = run.stdout.split('\n').filter((line) => line.length > 0);
+    expect(annotations).toEqual([
+      expect.stringContaining(`::warning title=RAMPART run incomplete::`),
+      `::error file=tests/exits.test.js,line=${exits.line},col=${exits.column},title=RAMPART UNSAFE%3A exits::recorded in the exiting test%0A(harm category uncategorized, strategy xpia)`,
+    ]);
+    expect(annotations[0]).toContain(reason);
+    expect(fs.readFileSync(summaryFile, 'utf8')).toContain('### Incomplete run');
+    const jsonFile = scenario.reportFiles()[0] as string;
+    const junitFile = jsonFile.replace(/\.json$/, '.junit.xml');
+    expect(junitSchemaErrors(junitFile)).toBeNull();
+    const suites = parseJUnit(fs.readFileSync(junitFile, 'utf8')).testsuites.testsuite;
+    expect(suites.map((suite) => suite.name)).toEqual(['uncategorized', 'RAMPART run']);
+    expect(casesOf(suites[1])[0]?.error?.message).toContain(reason);
+    const sarif = JSON.parse(
+      fs.readFileSync(jsonFile.replace(/\.json$/, '.sarif'), 'utf8'),
+    ) as SarifLog;
+    expect(sarifSchemaErrors(sarif)).toBeNull();
+    expect(sarif.runs[0].results.map((r) => r.level)).toEqual(['error']);
+    expect(sarif.runs[0].invocations[0]?.executionSuccessful).toBe(false);
+  });
 });
