@@ -58,8 +58,14 @@ export class Scenario {
     const cache = path.join(this.dir, `.jest-cache-${randomBytes(4).toString('hex')}`);
     const env: Record<string, string | undefined> = {};
     // The suite itself runs in a Jest worker: nothing of that run may leak into this one.
+    // Nor GitHub's variables (a scenario that wants the GitHub outputs sets them).
     for (const [key, value] of Object.entries(process.env)) {
-      if (!key.startsWith('JEST_') && key !== 'RAMPART_RUN' && key !== 'NODE_OPTIONS')
+      if (
+        !key.startsWith('JEST_') &&
+        !key.startsWith('GITHUB_') &&
+        key !== 'RAMPART_RUN' &&
+        key !== 'NODE_OPTIONS'
+      )
         env[key] = value;
     }
     Object.assign(env, { FORCE_COLOR: '0', NO_COLOR: '1', CI: 'true' }, options.env);
