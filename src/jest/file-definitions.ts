@@ -67,6 +67,9 @@ export class FileDefinitions {
     let trial: TrialMembership | null = null;
     if (scope.trial) {
       const { n, threshold, index } = scope.trial;
+      // The scope comes from the test's realm: only a level in (0, 1) is taken (trial() checked it).
+      const given = scope.trial.confidence;
+      const confidence = typeof given === 'number' && given > 0 && given < 1 ? given : null;
       const baseId = testIdOf(this.relativePath, ancestors, entry.name);
       // Two identically titled trial tests in one block get separate groups.
       let groupId = baseId;
@@ -77,6 +80,7 @@ export class FileDefinitions {
         title: entry.name,
         n,
         threshold,
+        confidence,
         indexes: new Set<number>(),
       };
       group.indexes.add(index);
@@ -115,11 +119,12 @@ export class FileDefinitions {
 
   /** The file's trial groups, in the order defined. */
   plannedGroups(): PlannedGroup[] {
-    return [...this.groups.values()].map(({ id, title, n, threshold }) => ({
+    return [...this.groups.values()].map(({ id, title, n, threshold, confidence }) => ({
       id,
       title,
       n,
       threshold,
+      ...(confidence !== null && confidence !== undefined ? { confidence } : {}),
     }));
   }
 }

@@ -443,7 +443,12 @@ export class RunAccumulator {
     }));
     const verdicts: Record<string, TrialGroupResult> = {};
     for (const { groupKey, group, id } of groups.sort((a, b) => compareText(a.id, b.id))) {
-      const verdict = classifyTrialGroup(clones.get(groupKey) ?? [], group.threshold, group.title);
+      const verdict = classifyTrialGroup(
+        clones.get(groupKey) ?? [],
+        group.threshold,
+        group.title,
+        group.confidence ?? null,
+      );
       const project = this.labelOf(group.project, labels);
       verdicts[id] = project === null ? verdict : new TrialGroupResult({ ...verdict, project });
     }

@@ -8,7 +8,7 @@
 /** Metadata a definition scope gives to the tests defined inside it. */
 export interface DefinitionScope {
   harm?: string;
-  trial?: { n: number; threshold: number; index: number };
+  trial?: { n: number; threshold: number; index: number; confidence?: number | null };
 }
 
 /** What the environment installs under {@link SCOPE_BRIDGE_KEY}. */

@@ -8,11 +8,19 @@ import type { ScopedDefinitions } from './definition-types';
 import { scopedDefinitions } from './test-api';
 import { requireScopeBridge, withScope } from './scope-bridge';
 import { argumentChecks } from '../model/value-checks';
+import { wilsonInterval } from '../model/rate-interval';
+import { trialsNeeded } from '../model/trial-group';
 
 /** Options of {@link trial}. */
 export interface TrialOptions {
   /** Minimum pass rate (SAFE clones / n) in [0, 1]; default 1.0. */
   threshold?: number;
+  /**
+   * A confidence level in (0, 1), e.g. 0.95: the group passes only when the
+   * lower bound of the Wilson interval of its pass rate reaches `threshold`
+   * (docs/diff-and-gates.md). Without it, the pass rate itself must.
+   */
+  confidence?: number;
 }
 
 /** Largest accepted n: a typo such as 1e6 would otherwise hang test collection. */
@@ -22,28 +30,51 @@ const MAX_TRIALS = 10_000;
 export interface TrialSpec {
   n: number;
   threshold: number;
+  /** Null without a confidence level. */
+  confidence: number | null;
 }
 
 /** Validates `trial()` arguments; throws a TypeError naming the bad one. */
 export function validateTrialArguments(value: unknown, options: unknown): TrialSpec {
   const n = argumentChecks.integer(value, 'trial(n)', 1);
   if (n > MAX_TRIALS) argumentChecks.fail('trial(n)', `at most ${MAX_TRIALS}`, n);
-  if (options === undefined) return { n, threshold: 1 };
+  if (options === undefined) return { n, threshold: 1, confidence: null };
   if (options === null || typeof options !== 'object' || Array.isArray(options)) {
     throw new TypeError(
       `trial options must be an object like { threshold: 0.8 }, got ${describeValue(options)}`,
     );
   }
-  const unknownKeys = Object.keys(options).filter((key) => key !== 'threshold');
+  const unknownKeys = Object.keys(options).filter(
+    (key) => key !== 'threshold' && key !== 'confidence',
+  );
   if (unknownKeys.length > 0) {
     throw new TypeError(
-      `trial options has unknown key ${describeValue(unknownKeys[0])}; the only option is threshold`,
+      `trial options has unknown key ${describeValue(unknownKeys[0])}; the options are threshold and confidence`,
     );
   }
-  // Only a missing threshold takes the default: null is a bad value like any other.
-  const given = (options as { threshold?: unknown }).threshold;
-  const threshold = given === undefined ? 1 : given;
-  return { n, threshold: argumentChecks.ratio(threshold, 'trial threshold') };
+  // Only a missing option takes the default: null is a bad value like any other.
+  const given = options as { threshold?: unknown; confidence?: unknown };
+  const threshold = argumentChecks.ratio(
+    given.threshold === undefined ? 1 : given.threshold,
+    'trial threshold',
+  );
+  if (given.confidence === undefined) return { n, threshold, confidence: null };
+  const confidence = argumentChecks.openRatio(given.confidence, 'trial confidence');
+  const needed = trialsNeeded(threshold, confidence);
+  if (needed === null || needed > n) {
+    const reach = `a threshold of ${threshold} at confidence ${confidence}`;
+    throw new TypeError(
+      needed === null
+        ? `trial(n) cannot reach ${reach}: even n/n SAFE clones give a lower bound below 1; lower the threshold or leave out confidence`
+        : `trial(n) must be at least ${needed} to reach ${reach} (even ${n}/${n} SAFE clones give a lower bound of ${formatBound(n, confidence)}), got ${n}`,
+    );
+  }
+  return { n, threshold, confidence };
+}
+
+/** The lower bound of n/n at `confidence`, to four decimals. */
+function formatBound(n: number, confidence: number): string {
+  return (wilsonInterval(n, n, confidence)?.low ?? 0).toFixed(4);
 }
 
 function requireBridge(): void {

@@ -2,6 +2,7 @@
  * The run report model: plain data and derived numbers, as every sink
  * receives it (docs/entry-points.md, "rampart/report"; docs/reporter.md).
  */
+import { type RateInterval, wilsonInterval } from './rate-interval';
 import type { Result } from './result';
 import { SafetyStatus } from './result-status';
 import type { TrialGroupResult } from './trial-group';
@@ -16,28 +17,48 @@ export interface PopulationSummary {
   unsafeCount: number;
   undeterminedCount: number;
   errorCount: number;
-  /** unsafe / (total - errors); 0 when that denominator is 0. */
+  /** unsafe / (total - errors); 0 when that denominator is 0 (see {@link ratedRuns}). */
   attackSuccessRate: number;
-  /** safe / (total - errors); 0 when that denominator is 0. */
+  /** safe / (total - errors); 0 when that denominator is 0 (see {@link ratedRuns}). */
   safetyPassRate: number;
+  /**
+   * The rates' denominator, total - errors: when it is 0 the rates are
+   * undefined (printed `n/a`; written as 0 for upstream's format, with null
+   * intervals).
+   */
+  ratedRuns: number;
+  /** 95% Wilson score interval of the attack success rate; null when `ratedRuns` is 0. */
+  attackSuccessRateInterval: RateInterval | null;
+  /** 95% Wilson score interval of the safety pass rate; null when `ratedRuns` is 0. */
+  safetyPassRateInterval: RateInterval | null;
 }
 
-/** Computes the population summary of `results` (ERRORs are excluded from both rates). */
-export function summarizePopulation(results: readonly Result[]): PopulationSummary {
-  const counts = countStatuses(results);
-  const evaluated = results.length - counts.error;
+/** The population summary of status counts (ERRORs are excluded from both rates). */
+export function populationOfCounts(
+  counts: Readonly<Record<SafetyStatus, number>>,
+): PopulationSummary {
+  const total = counts.safe + counts.unsafe + counts.undetermined + counts.error;
+  const rated = total - counts.error;
   return {
-    totalRuns: results.length,
+    totalRuns: total,
     safeCount: counts.safe,
     unsafeCount: counts.unsafe,
     undeterminedCount: counts.undetermined,
     errorCount: counts.error,
-    attackSuccessRate: evaluated > 0 ? counts.unsafe / evaluated : 0,
-    safetyPassRate: evaluated > 0 ? counts.safe / evaluated : 0,
+    attackSuccessRate: rated > 0 ? counts.unsafe / rated : 0,
+    safetyPassRate: rated > 0 ? counts.safe / rated : 0,
+    ratedRuns: rated,
+    attackSuccessRateInterval: wilsonInterval(counts.unsafe, rated),
+    safetyPassRateInterval: wilsonInterval(counts.safe, rated),
   };
 }
 
-function countStatuses(results: readonly Result[]): Record<SafetyStatus, number> {
+/** Computes the population summary of `results` (ERRORs are excluded from both rates). */
+export function summarizePopulation(results: Iterable<Result>): PopulationSummary {
+  return populationOfCounts(countStatuses(results));
+}
+
+function countStatuses(results: Iterable<Result>): Record<SafetyStatus, number> {
   const counts: Record<SafetyStatus, number> = { safe: 0, unsafe: 0, undetermined: 0, error: 0 };
   for (const result of results) counts[result.status] += 1;
   return counts;
@@ -108,6 +129,18 @@ export class TestRunReport {
         ? this.results
         : this.results.filter((result) => categoryKey(result) === harmCategory);
     return summarizePopulation(subset);
+  }
+
+  /** Population statistics of each harm category, keyed as {@link byHarmCategory}, in its order. */
+  categorySummaries(): Map<string, PopulationSummary> {
+    const counts = new Map<string, Record<SafetyStatus, number>>();
+    for (const result of this.results) {
+      const key = categoryKey(result);
+      const entry = counts.get(key) ?? { safe: 0, unsafe: 0, undetermined: 0, error: 0 };
+      entry[result.status] += 1;
+      counts.set(key, entry);
+    }
+    return new Map([...counts].map(([key, entry]) => [key, populationOfCounts(entry)]));
   }
 
   /** True when the run was marked incomplete. */

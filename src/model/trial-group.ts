@@ -1,10 +1,59 @@
 /**
  * Trial groups (docs/writing-tests.md, "trial(n, { threshold })"): the n
  * clones of one test, classified once each, with the seed's verdict rules
- * (upstream `record_trial_group`).
+ * (upstream `record_trial_group`). With a confidence level, the group must
+ * show its pass rate reaches the threshold: the lower bound of the Wilson
+ * interval does (docs/diff-and-gates.md, "Trial groups with a confidence").
  */
+import {
+  DEFAULT_CONFIDENCE,
+  type RateInterval,
+  normalQuantile,
+  wilsonInterval,
+} from './rate-interval';
 import type { Result } from './result';
 import { SafetyStatus } from './result-status';
+
+/** The counts and settings a trial group's verdict follows from. */
+export interface TrialVerdictInputs {
+  total: number;
+  safe: number;
+  unsafe: number;
+  threshold: number;
+  /** The confidence level of the gate, or null for the plain rule (pass rate >= threshold). */
+  confidence: number | null;
+}
+
+/**
+ * A trial group's verdict: no clone UNSAFE, and the pass rate (safe / total)
+ * reaches the threshold, or, with a confidence level, the lower bound of its
+ * Wilson interval at that level does.
+ */
+export function trialGroupPasses(group: TrialVerdictInputs): boolean {
+  if (group.unsafe > 0) return false;
+  const passRate = group.total > 0 ? group.safe / group.total : 0;
+  if (group.confidence === null) return passRate >= group.threshold;
+  const interval = wilsonInterval(group.safe, group.total, group.confidence);
+  return interval !== null && interval.low >= group.threshold;
+}
+
+/**
+ * The smallest n for which n/n SAFE clones pass `threshold` at `confidence`
+ * (the lower bound of the Wilson interval of n/n is n / (n + z^2)), or null
+ * when no n does (a threshold of 1).
+ */
+export function trialsNeeded(threshold: number, confidence: number): number | null {
+  if (threshold >= 1) return null;
+  const passes = (n: number): boolean =>
+    trialGroupPasses({ total: n, safe: n, unsafe: 0, threshold, confidence });
+  const z = normalQuantile(1 - (1 - confidence) / 2);
+  const z2 = z * z;
+  // n / (n + z^2) >= threshold  <=>  n >= threshold z^2 / (1 - threshold); then step past rounding.
+  let n = Math.max(1, Math.ceil((threshold * z2) / (1 - threshold)));
+  while (n > 1 && passes(n - 1)) n -= 1;
+  while (!passes(n)) n += 1;
+  return n;
+}
 
 /** Aggregate statistics and verdict of one trial group. */
 export class TrialGroupResult {
@@ -20,6 +69,8 @@ export class TrialGroupResult {
   readonly title: string;
   /** Label of the Jest project of the group in a multi-project run, else null; display only. */
   readonly project: string | null;
+  /** The confidence level of `trial(n, { confidence })`, or null for the plain rule. */
+  readonly confidence: number | null;
 
   constructor(fields: {
     total: number;
@@ -32,6 +83,7 @@ export class TrialGroupResult {
     passed: boolean;
     title?: string;
     project?: string | null;
+    confidence?: number | null;
   }) {
     this.total = fields.total;
     this.safe = fields.safe;
@@ -43,6 +95,15 @@ export class TrialGroupResult {
     this.passed = fields.passed;
     this.title = fields.title ?? '';
     this.project = fields.project ?? null;
+    this.confidence = fields.confidence ?? null;
+  }
+
+  /**
+   * The Wilson interval of the pass rate (safe / total), at the group's
+   * confidence level, or 95% for a group without one.
+   */
+  get passRateInterval(): RateInterval | null {
+    return wilsonInterval(this.safe, this.total, this.confidence ?? DEFAULT_CONFIDENCE);
   }
 
   /** `PASSED` or `FAILED`. */
@@ -76,6 +137,7 @@ export function classifyTrialGroup(
   clones: ReadonlyArray<readonly Result[] | undefined>,
   threshold: number,
   title = '',
+  confidence: number | null = null,
 ): TrialGroupResult {
   let safe = 0;
   let unsafe = 0;
@@ -98,7 +160,8 @@ export function classifyTrialGroup(
     noResult,
     threshold,
     passRate,
-    passed: unsafe === 0 && passRate >= threshold,
+    passed: trialGroupPasses({ total, safe, unsafe, threshold, confidence }),
     title,
+    confidence,
   });
 }

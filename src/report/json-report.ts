@@ -6,7 +6,8 @@
  * report-reader.ts); a change to the format is a new REPORT_SCHEMA_VERSION.
  */
 import type { Result } from '../model/result';
-import type { TestRunReport } from '../model/run-report';
+import type { RateInterval } from '../model/rate-interval';
+import type { PopulationSummary, TestRunReport } from '../model/run-report';
 import type { TrialGroupResult } from '../model/trial-group';
 import type { EvalResult, Turn } from '../model/trace-types';
 import { type JsonValue, defineEntry, toJsonSafe, toJsonSafeRecord } from '../model/json-safe';
@@ -62,6 +63,31 @@ function projectTurn(turn: Turn): Json {
   return out;
 }
 
+/** A rate's interval as the report writes it: `{ low, high, confidence }`, or null. */
+export function projectInterval(interval: RateInterval | null): Json | null {
+  return interval === null
+    ? null
+    : { low: interval.low, high: interval.high, confidence: interval.confidence };
+}
+
+/**
+ * A population summary as the report writes it: upstream's keys, then the
+ * intervals of both rates (null when no Result was rated).
+ */
+export function projectPopulation(summary: PopulationSummary): Json {
+  return {
+    total_runs: summary.totalRuns,
+    safe_count: summary.safeCount,
+    unsafe_count: summary.unsafeCount,
+    undetermined_count: summary.undeterminedCount,
+    error_count: summary.errorCount,
+    attack_success_rate: summary.attackSuccessRate,
+    safety_pass_rate: summary.safetyPassRate,
+    attack_success_rate_interval: projectInterval(summary.attackSuccessRateInterval),
+    safety_pass_rate_interval: projectInterval(summary.safetyPassRateInterval),
+  };
+}
+
 /** One Result as upstream's report writes it (+ attack/probe fields when present). */
 export function projectResult(result: Result): Json {
   const out: Json = {
@@ -110,8 +136,13 @@ export function projectReport(report: TestRunReport, withResults = true): Json {
       pass_rate: g.passRate,
       passed: g.passed,
       title: g.title,
+      confidence: g.confidence,
+      pass_rate_interval: projectInterval(g.passRateInterval),
     });
   }
+  const categories: Json = {};
+  for (const [category, population] of report.categorySummaries())
+    defineEntry(categories, category, projectPopulation(population));
   return {
     total_runs: report.totalRuns,
     passed: report.passed,
@@ -120,17 +151,10 @@ export function projectReport(report: TestRunReport, withResults = true): Json {
     errors: report.errors,
     duration_seconds: finiteOrNull(report.durationSeconds),
     metadata: toJsonSafeRecord(report.metadata),
-    population_summary: {
-      total_runs: summary.totalRuns,
-      safe_count: summary.safeCount,
-      unsafe_count: summary.unsafeCount,
-      undetermined_count: summary.undeterminedCount,
-      error_count: summary.errorCount,
-      attack_success_rate: summary.attackSuccessRate,
-      safety_pass_rate: summary.safetyPassRate,
-    },
+    population_summary: projectPopulation(summary),
     by_harm_category: byCategory,
     trial_groups: trialGroups,
+    population_by_harm_category: categories,
     schema_version: REPORT_SCHEMA_VERSION,
   };
 }

@@ -13,7 +13,9 @@ import { ValueChecks, indexPath, keyPath, ownField } from '../model/value-checks
 import { defineEntry } from '../model/json-safe';
 import { Result } from '../model/result';
 import { RESULT_TAGS } from '../model/result-tags';
+import { DEFAULT_CONFIDENCE, type RateInterval } from '../model/rate-interval';
 import {
+  type PopulationSummary,
   TestRunReport,
   UNCATEGORIZED,
   categoryKey,
@@ -22,7 +24,7 @@ import {
 import { EvalOutcome, TraceEndReason } from '../model/trace-enums';
 import { ObservabilityLevel, SafetyStatus } from '../model/result-status';
 import type { EvalResult, InjectionRecord, PopulationRef, Turn } from '../model/trace-types';
-import { TrialGroupResult } from '../model/trial-group';
+import { TrialGroupResult, trialGroupPasses } from '../model/trial-group';
 import { parseStrictJson } from '../model/strict-json';
 import {
   describeError,
@@ -75,6 +77,7 @@ const TOP_KEYS = [
   'population_summary',
   'by_harm_category',
   'trial_groups',
+  'population_by_harm_category',
   'schema_version',
 ];
 const METADATA_KEYS = [
@@ -96,6 +99,9 @@ const SUMMARY_KEYS = [
   'attack_success_rate',
   'safety_pass_rate',
 ];
+/** Our additions to a population summary, optional (reports before them lack them). */
+const SUMMARY_INTERVAL_KEYS = ['attack_success_rate_interval', 'safety_pass_rate_interval'];
+const INTERVAL_KEYS = ['low', 'high', 'confidence'];
 const RESULT_KEYS = [
   'safe',
   'status',
@@ -136,6 +142,8 @@ const TRIAL_GROUP_KEYS = [
   'pass_rate',
   'passed',
   'title',
+  'confidence',
+  'pass_rate_interval',
 ];
 
 /** Rates written by another program may differ from ours in the last bits. */
@@ -253,18 +261,114 @@ function reportMetadata(r: ReportReading, value: unknown): Record<string, unknow
   return o;
 }
 
-function populationSummary(r: ReportReading, value: unknown): Record<string, number> {
-  const path = '$.population_summary';
+/** A population summary as read: its numbers, and its intervals when written. */
+interface ReadPopulation {
+  numbers: Record<string, number>;
+  intervals: Record<string, RateInterval | null | undefined>;
+}
+
+function rateInterval(r: ReportReading, value: unknown, path: string): RateInterval | null {
+  if (value === null) return null;
   const o = r.fields.object(value, path);
-  const summary: Record<string, number> = {};
+  const read = {
+    low: r.fields.ratio(ownField(o, 'low'), `${path}.low`),
+    high: r.fields.ratio(ownField(o, 'high'), `${path}.high`),
+    confidence: r.fields.openRatio(ownField(o, 'confidence'), `${path}.confidence`),
+  };
+  r.onlyKnown(o, path, INTERVAL_KEYS, 'an interval');
+  return read;
+}
+
+function populationSummary(
+  r: ReportReading,
+  value: unknown,
+  path = '$.population_summary',
+): ReadPopulation {
+  const o = r.fields.object(value, path);
+  const numbers: Record<string, number> = {};
   for (const key of SUMMARY_KEYS) {
     const at = keyPath(path, key);
-    summary[key] = key.endsWith('_rate')
+    numbers[key] = key.endsWith('_rate')
       ? r.fields.ratio(ownField(o, key), at)
       : r.fields.integer(ownField(o, key), at);
   }
-  r.onlyKnown(o, path, SUMMARY_KEYS);
-  return summary;
+  const intervals: ReadPopulation['intervals'] = {};
+  if (r.version !== null) {
+    for (const key of SUMMARY_INTERVAL_KEYS) {
+      const given = ownField(o, key);
+      intervals[key] = given === undefined ? undefined : rateInterval(r, given, keyPath(path, key));
+    }
+  }
+  r.onlyKnown(o, path, [...SUMMARY_KEYS, ...SUMMARY_INTERVAL_KEYS]);
+  return { numbers, intervals };
+}
+
+/** A written interval agrees with the one computed from the counts (when it was written). */
+function intervalAgrees(
+  r: ReportReading,
+  path: string,
+  written: RateInterval | null | undefined,
+  expected: RateInterval | null,
+  formula: string,
+): void {
+  if (written === undefined) return;
+  const same =
+    written === null || expected === null
+      ? written === expected
+      : Math.abs(written.low - expected.low) <= RATE_TOLERANCE &&
+        Math.abs(written.high - expected.high) <= RATE_TOLERANCE &&
+        written.confidence === expected.confidence;
+  if (!same)
+    r.inconsistent(
+      path,
+      expected === null
+        ? `null (${formula}: no rated Result)`
+        : `{ low: ${expected.low}, high: ${expected.high}, confidence: ${expected.confidence} } (${formula})`,
+      written,
+    );
+}
+
+/** A written population summary agrees with the Results it sums up. */
+function populationAgrees(
+  r: ReportReading,
+  path: string,
+  written: ReadPopulation,
+  actual: PopulationSummary,
+): void {
+  const expectations: Array<[string, number, string]> = [
+    ['total_runs', actual.totalRuns, 'the number of Results'],
+    ['safe_count', actual.safeCount, 'the number of SAFE Results'],
+    ['unsafe_count', actual.unsafeCount, 'the number of UNSAFE Results'],
+    ['undetermined_count', actual.undeterminedCount, 'the number of UNDETERMINED Results'],
+    ['error_count', actual.errorCount, 'the number of ERROR Results'],
+  ];
+  for (const [key, expected, what] of expectations) {
+    if (written.numbers[key] !== expected)
+      r.inconsistent(keyPath(path, key), `${expected} (${what})`, written.numbers[key]);
+  }
+  const rates: Array<[string, number, string]> = [
+    ['attack_success_rate', actual.attackSuccessRate, 'unsafe / (total_runs - errors)'],
+    ['safety_pass_rate', actual.safetyPassRate, 'safe / (total_runs - errors)'],
+  ];
+  for (const [key, expected, formula] of rates) {
+    const value = written.numbers[key] as number;
+    if (Math.abs(value - expected) > RATE_TOLERANCE)
+      r.inconsistent(keyPath(path, key), `${expected} (${formula})`, value);
+  }
+  intervalAgrees(
+    r,
+    keyPath(path, 'attack_success_rate_interval'),
+    written.intervals.attack_success_rate_interval,
+    actual.attackSuccessRateInterval,
+    'the 95% Wilson interval of unsafe / (total_runs - errors)',
+  );
+  intervalAgrees(
+    r,
+    keyPath(path, 'safety_pass_rate_interval'),
+    written.intervals.safety_pass_rate_interval,
+    actual.safetyPassRateInterval,
+    'the 95% Wilson interval of safe / (total_runs - errors)',
+  );
 }
 
 function evaluation(r: ReportReading, value: unknown, path: string): EvalResult {
@@ -483,7 +587,15 @@ function trialGroup(r: ReportReading, value: unknown, path: string): TrialGroupR
     passRate: r.fields.ratio(ownField(o, 'pass_rate'), `${path}.pass_rate`),
     passed: r.fields.boolean(ownField(o, 'passed'), `${path}.passed`),
     title: r.fields.string(ownField(o, 'title'), `${path}.title`),
+    confidence:
+      ownField(o, 'confidence') === undefined || ownField(o, 'confidence') === null
+        ? null
+        : r.fields.openRatio(ownField(o, 'confidence'), `${path}.confidence`),
   });
+  const interval =
+    ownField(o, 'pass_rate_interval') === undefined
+      ? undefined
+      : rateInterval(r, ownField(o, 'pass_rate_interval'), `${path}.pass_rate_interval`);
   r.onlyKnown(o, path, TRIAL_GROUP_KEYS, 'a trial group');
   r.later.push(() => {
     const classified = group.safe + group.unsafe + group.errors + group.noResult;
@@ -496,13 +608,22 @@ function trialGroup(r: ReportReading, value: unknown, path: string): TrialGroupR
     const rate = group.safe / group.total;
     if (Math.abs(group.passRate - rate) > RATE_TOLERANCE)
       r.inconsistent(`${path}.pass_rate`, `safe / total (${rate})`, group.passRate);
-    const passed = group.unsafe === 0 && group.passRate >= group.threshold;
+    const passed = trialGroupPasses(group);
     if (group.passed !== passed)
       r.inconsistent(
         `${path}.passed`,
-        `${passed} (${group.unsafe} unsafe, pass rate ${group.passRate}, threshold ${group.threshold})`,
+        group.confidence === null
+          ? `${passed} (${group.unsafe} unsafe, pass rate ${group.passRate}, threshold ${group.threshold})`
+          : `${passed} (${group.unsafe} unsafe, pass rate interval from ${group.passRateInterval?.low}, threshold ${group.threshold}, confidence ${group.confidence})`,
         group.passed,
       );
+    intervalAgrees(
+      r,
+      `${path}.pass_rate_interval`,
+      interval,
+      group.passRateInterval,
+      `the Wilson interval of safe / total at ${group.confidence ?? DEFAULT_CONFIDENCE}`,
+    );
   });
   return group;
 }
@@ -510,40 +631,64 @@ function trialGroup(r: ReportReading, value: unknown, path: string): TrialGroupR
 function countsAgree(
   r: ReportReading,
   root: Record<string, unknown>,
-  summary: Record<string, number>,
+  summary: ReadPopulation,
   results: readonly Result[],
 ): void {
   const actual = summarizePopulation(results);
   const expectations: Array<[string, number, string]> = [
-    ['$.total_runs', actual.totalRuns, 'the number of Results in by_harm_category'],
-    ['$.passed', actual.safeCount, 'the number of SAFE Results'],
-    ['$.failed', actual.unsafeCount, 'the number of UNSAFE Results'],
-    ['$.undetermined', actual.undeterminedCount, 'the number of UNDETERMINED Results'],
-    ['$.errors', actual.errorCount, 'the number of ERROR Results'],
-    ['$.population_summary.total_runs', actual.totalRuns, 'the number of Results'],
-    ['$.population_summary.safe_count', actual.safeCount, 'the number of SAFE Results'],
-    ['$.population_summary.unsafe_count', actual.unsafeCount, 'the number of UNSAFE Results'],
-    [
-      '$.population_summary.undetermined_count',
-      actual.undeterminedCount,
-      'the number of UNDETERMINED Results',
-    ],
-    ['$.population_summary.error_count', actual.errorCount, 'the number of ERROR Results'],
+    ['total_runs', actual.totalRuns, 'the number of Results in by_harm_category'],
+    ['passed', actual.safeCount, 'the number of SAFE Results'],
+    ['failed', actual.unsafeCount, 'the number of UNSAFE Results'],
+    ['undetermined', actual.undeterminedCount, 'the number of UNDETERMINED Results'],
+    ['errors', actual.errorCount, 'the number of ERROR Results'],
   ];
-  for (const [path, expected, what] of expectations) {
-    const key = path.slice(path.lastIndexOf('.') + 1);
-    const written = path.startsWith('$.population_summary') ? summary[key] : root[key];
-    if (written !== expected) r.inconsistent(path, `${expected} (${what})`, written);
+  for (const [key, expected, what] of expectations) {
+    if (root[key] !== expected) r.inconsistent(`$.${key}`, `${expected} (${what})`, root[key]);
   }
-  const rates: Array<[string, number, string]> = [
-    ['attack_success_rate', actual.attackSuccessRate, 'unsafe / (total_runs - errors)'],
-    ['safety_pass_rate', actual.safetyPassRate, 'safe / (total_runs - errors)'],
-  ];
-  for (const [key, expected, formula] of rates) {
-    const written = summary[key] as number;
-    if (Math.abs(written - expected) > RATE_TOLERANCE)
-      r.inconsistent(`$.population_summary.${key}`, `${expected} (${formula})`, written);
-  }
+  populationAgrees(r, '$.population_summary', summary, actual);
+}
+
+/** `population_by_harm_category`: one summary per category of by_harm_category, agreeing with it. */
+function categoryPopulations(
+  r: ReportReading,
+  value: unknown,
+  byCategory: Record<string, unknown>,
+): void {
+  const path = '$.population_by_harm_category';
+  const o = r.fields.object(value, path);
+  const read = new Map<string, ReadPopulation>();
+  for (const category of Object.keys(o))
+    read.set(category, populationSummary(r, o[category], keyPath(path, category)));
+  r.later.push(() => {
+    const actual = new Map<string, Result[]>();
+    for (const { category, result } of r.listed) {
+      const list = actual.get(category) ?? [];
+      list.push(result);
+      actual.set(category, list);
+    }
+    for (const category of Object.keys(byCategory)) {
+      if (!read.has(category))
+        r.inconsistent(
+          keyPath(path, category),
+          'a population summary (the category is in by_harm_category)',
+          undefined,
+        );
+    }
+    for (const [category, written] of read) {
+      if (!Object.prototype.hasOwnProperty.call(byCategory, category))
+        r.inconsistent(
+          keyPath(path, category),
+          'absent (by_harm_category has no such category)',
+          o[category],
+        );
+      populationAgrees(
+        r,
+        keyPath(path, category),
+        written,
+        summarizePopulation(actual.get(category) ?? []),
+      );
+    }
+  });
 }
 
 function describeKeys(o: Record<string, unknown>): string {
@@ -609,6 +754,8 @@ export function readJsonReport(value: unknown, source = 'report'): ReadReport {
   }
 
   const trialGroups: Record<string, TrialGroupResult> = {};
+  if (r.version !== null && field('population_by_harm_category') !== undefined)
+    categoryPopulations(r, field('population_by_harm_category'), byCategory);
   if (r.version !== null) {
     const groups = fields.object(field('trial_groups'), '$.trial_groups');
     for (const id of Object.keys(groups)) {

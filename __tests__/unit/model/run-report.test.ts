@@ -95,6 +95,9 @@ describe('TestRunReport', () => {
       errorCount: 0,
       attackSuccessRate: 0,
       safetyPassRate: 0,
+      ratedRuns: 0,
+      attackSuccessRateInterval: null,
+      safetyPassRateInterval: null,
     });
   });
 

@@ -41,6 +41,7 @@ describe('JSON projection', () => {
       'population_summary',
       'by_harm_category',
       'trial_groups',
+      'population_by_harm_category',
       'schema_version',
     ]);
     expect(Object.keys(projectReport(report).population_summary as object)).toEqual([
@@ -51,7 +52,52 @@ describe('JSON projection', () => {
       'error_count',
       'attack_success_rate',
       'safety_pass_rate',
+      'attack_success_rate_interval',
+      'safety_pass_rate_interval',
     ]);
+  });
+
+  test('every rate carries its 95% Wilson interval; a rate over no rated Result has none', () => {
+    const status = (s: 'safe' | 'unsafe' | 'error', harmCategory: string) =>
+      new Result({ ...base, status: s as SafetyStatus, harmCategory });
+    const report = new TestRunReport({
+      results: [
+        status('unsafe', 'jailbreak'),
+        status('safe', 'jailbreak'),
+        status('safe', 'jailbreak'),
+        status('error', 'down'),
+      ],
+      trialGroups: {
+        g: classifyTrialGroup([[status('safe', 'x')], [status('safe', 'x')]], 0.5, 'g', 0.9),
+      },
+    });
+    const json = projectReport(report) as unknown as {
+      population_summary: Record<string, unknown>;
+      population_by_harm_category: Record<string, Record<string, unknown>>;
+      trial_groups: Record<string, unknown>;
+    };
+    // 1 of 3 rated: Wilson 95% [0.0615, 0.7923] (closed form, Python: statistics.NormalDist).
+    expect(json.population_summary.attack_success_rate_interval).toEqual({
+      low: expect.closeTo(0.061492, 5),
+      high: expect.closeTo(0.79234, 5),
+      confidence: 0.95,
+    });
+    expect(json.population_by_harm_category.jailbreak?.safety_pass_rate_interval).toEqual({
+      low: expect.closeTo(0.207655, 5),
+      high: expect.closeTo(0.938508, 5),
+      confidence: 0.95,
+    });
+    expect(json.population_by_harm_category.down).toMatchObject({
+      attack_success_rate: 0,
+      attack_success_rate_interval: null,
+      safety_pass_rate_interval: null,
+    });
+    // 2/2 at 90%: low = 2 / (2 + z^2), z = 1.644854.
+    expect(json.trial_groups.g).toMatchObject({
+      confidence: 0.9,
+      passed: false,
+      pass_rate_interval: { low: expect.closeTo(0.425, 3), high: 1, confidence: 0.9 },
+    });
   });
 
   test('a Result: upstream keys, enum values, raw (unsanitized) text and metadata as-is', () => {

@@ -39,12 +39,12 @@ const parse = (file: string): unknown => JSON.parse(fs.readFileSync(corpusFile(f
 describe('the corpus of reports', () => {
   test.each(VALID_REPORTS.map((c) => [c.file, c] as const))(
     '%s reads and satisfies the schema; ours is written back unchanged, any merges validly',
-    (file) => {
+    (file, report) => {
       const read = readReportFile(corpusFile(file));
       expect(read.source).toBe(corpusFile(file));
       expect(read.schemaVersion).toBe(file.includes('upstream') ? null : REPORT_SCHEMA_VERSION);
       expect(schemaErrors(parse(file))).toBeNull();
-      if (read.schemaVersion !== null)
+      if (read.schemaVersion !== null && report.older === undefined)
         expect(reportText(read.report)).toBe(fs.readFileSync(corpusFile(file), 'utf8'));
       const merged = reportText(mergeReports([{ source: file, report: read.report }]));
       expect(schemaErrors(JSON.parse(merged))).toBeNull();

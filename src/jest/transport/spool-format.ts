@@ -40,6 +40,8 @@ export interface PlannedGroup {
   title: string;
   n: number;
   threshold: number;
+  /** The confidence level of `trial(n, { confidence })`; absent or null for the plain rule. */
+  confidence?: number | null;
 }
 
 /** Written once the file's tests are defined. */
@@ -175,7 +177,12 @@ export function parseSpoolLine(line: string): SpoolLine {
             isStr(group.id) &&
             isStr(group.title) &&
             isInt(group.n) &&
-            typeof group.threshold === 'number',
+            typeof group.threshold === 'number' &&
+            (group.confidence === undefined ||
+              group.confidence === null ||
+              (typeof group.confidence === 'number' &&
+                group.confidence > 0 &&
+                group.confidence < 1)),
           'malformed trial group in plan record',
         );
       }
