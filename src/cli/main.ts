@@ -12,11 +12,12 @@ import { describeError, describeValue } from '../model/value-description';
 import { closestName } from './closest-name';
 import { CommandError, type CommandSpec, ExitCode, UsageError } from './command';
 import { commandHelp, mainHelp, usageLine } from './help';
+import { diffCommand } from './diff-command';
 import { mergeCommand } from './merge-command';
 import { parseCommandArguments } from './parse-arguments';
 
 /** Every subcommand, in the order `rampart --help` lists them. */
-const COMMANDS: readonly CommandSpec[] = [mergeCommand];
+const COMMANDS: readonly CommandSpec[] = [mergeCommand, diffCommand];
 
 function version(): string {
   const manifest = path.join(__dirname, '..', '..', 'package.json');

@@ -1,11 +1,19 @@
 /** Where the reporter writes: stderr, like Jest's own reporters, with chalk colours. */
 import chalk, { type Chalk } from 'chalk';
 
+const noColor = (): boolean =>
+  process.env.NO_COLOR !== undefined &&
+  process.env.NO_COLOR !== '' &&
+  process.env.FORCE_COLOR === undefined;
+
 /** chalk for stderr, honouring NO_COLOR unless FORCE_COLOR is set. */
 export function stderrChalk(): Chalk {
-  const noColor = process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '';
-  if (noColor && process.env.FORCE_COLOR === undefined) return new chalk.Instance({ level: 0 });
-  return chalk.stderr;
+  return noColor() ? new chalk.Instance({ level: 0 }) : chalk.stderr;
+}
+
+/** chalk for stdout (what a command prints as its product), honouring NO_COLOR likewise. */
+export function stdoutChalk(): Chalk {
+  return noColor() ? new chalk.Instance({ level: 0 }) : chalk;
 }
 
 /** Terminal width for the summary's rules. */
