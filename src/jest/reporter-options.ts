@@ -2,12 +2,17 @@
 import * as path from 'node:path';
 import { argumentChecks } from '../model/value-checks';
 import { describeValue } from '../model/value-description';
+import { REGRESSION_KINDS, type RegressionKind } from '../report/comparison';
+import { DEFAULT_FAIL_ON, FAIL_ON_KINDS, type FailOnKind } from '../report/run-verdict';
 import { type ResolvedSinkModule, resolveSinkModules } from '../report/sink-modules';
 import { DEFAULT_MAX_RESULT_BYTES, MIN_MAX_RESULT_BYTES } from './transport/result-envelope';
 
 /** Options of `rampart/reporter` (the second element of its `reporters` tuple). */
 export interface RampartReporterOptions {
-  /** Directory of the JSON report, relative to rootDir; default `.rampart`. */
+  /**
+   * Directory of the JSON report, relative to rootDir; default `.rampart`, or
+   * `RAMPART_OUTPUT_DIR` when set and this option is not.
+   */
   outputDir?: string;
   /** Write the JSON report; default true. */
   json?: boolean;
@@ -21,6 +26,19 @@ export interface RampartReporterOptions {
   sinkTimeoutMs?: number;
   /** Keep the transport directory after the run, for debugging; default false. */
   keepTransport?: boolean;
+  /** Print the 95% Wilson interval after each rate in the summary; default false. */
+  intervals?: boolean;
+  /**
+   * What fails the whole run (docs/diff-and-gates.md); must hold `incomplete`;
+   * default `['incomplete', 'nothing-rated']`.
+   */
+  failOn?: Array<'incomplete' | 'nothing-rated' | 'unsafe' | 'error' | 'undetermined'>;
+  /** The highest attack success rate (a ratio) that passes; default none. */
+  maxAttackSuccessRate?: number;
+  /** A JSON report to compare the run with, relative to rootDir; default none. */
+  baseline?: string;
+  /** The regressions against `baseline` that fail the run; default all three. */
+  baselineFailOn?: Array<'new-unsafe' | 'flipped-group' | 'asr'>;
   /** Write JUnit XML: `true` (next to the JSON report) or `{ outputFile }`; default false. */
   junit?: boolean | ReportFileOption;
   /** Write SARIF 2.1.0: `true` (next to the JSON report) or `{ outputFile }`; default false. */
@@ -50,6 +68,12 @@ export interface ResolvedReporterOptions {
   sarif: { outputFile?: string } | null;
   /** GitHub Actions outputs on; `explicit` when the option (not the environment) turned them on. */
   github: { explicit: boolean } | null;
+  intervals: boolean;
+  failOn: FailOnKind[];
+  maxAttackSuccessRate: number | null;
+  /** Absolute path, or null. */
+  baseline: string | null;
+  baselineFailOn: RegressionKind[];
   /** Adjustments the user should know about. */
   notes: string[];
 }
@@ -65,7 +89,15 @@ const KNOWN = [
   'junit',
   'sarif',
   'github',
+  'intervals',
+  'failOn',
+  'maxAttackSuccessRate',
+  'baseline',
+  'baselineFailOn',
 ];
+
+/** The environment variable that sets `outputDir` when the option is not given. */
+export const OUTPUT_DIR_ENV_VAR = 'RAMPART_OUTPUT_DIR';
 
 /** How messages name an option. */
 const option = (name: string): string => `rampart/reporter option "${name}"`;
@@ -94,6 +126,23 @@ function reportFile(
   return { outputFile: path.resolve(rootDir, file) };
 }
 
+/** A list of names out of `known`, each at most once. */
+function kinds<T extends string>(
+  value: unknown,
+  name: string,
+  known: readonly T[],
+  fallback: readonly T[],
+): T[] {
+  if (value === undefined) return [...fallback];
+  const names = known.map((k) => JSON.stringify(k)).join(', ');
+  if (!Array.isArray(value)) argumentChecks.fail(option(name), `an array of ${names}`, value);
+  (value as unknown[]).forEach((item, i) => {
+    if (!(known as readonly unknown[]).includes(item))
+      argumentChecks.fail(`${option(name)}[${i}]`, `one of ${names}`, item);
+  });
+  return [...new Set(value as T[])];
+}
+
 /** Validates the options; throws a TypeError naming the first bad one. */
 export function resolveReporterOptions(raw: unknown, rootDir: string): ResolvedReporterOptions {
   const options = (raw ?? {}) as Record<string, unknown>;
@@ -107,10 +156,24 @@ export function resolveReporterOptions(raw: unknown, rootDir: string): ResolvedR
     );
   }
   const notes: string[] = [];
-  const outputDir = argumentChecks.nonBlankString(
-    options.outputDir ?? '.rampart',
-    option('outputDir'),
-  );
+  // The option wins over the environment, so a config can pin its folder.
+  const fromEnv = process.env[OUTPUT_DIR_ENV_VAR];
+  const outputDir =
+    options.outputDir === undefined && fromEnv !== undefined && fromEnv !== ''
+      ? argumentChecks.nonBlankString(fromEnv, `environment variable ${OUTPUT_DIR_ENV_VAR}`)
+      : argumentChecks.nonBlankString(options.outputDir ?? '.rampart', option('outputDir'));
+  const failOn = kinds(options.failOn, 'failOn', FAIL_ON_KINDS, DEFAULT_FAIL_ON);
+  if (!failOn.includes('incomplete'))
+    argumentChecks.fail(
+      option('failOn'),
+      'an array that holds "incomplete" (an incomplete run always fails)',
+      options.failOn,
+      `[${failOn.map((kind) => describeValue(kind)).join(', ')}]`,
+    );
+  const baseline =
+    options.baseline === undefined
+      ? null
+      : path.resolve(rootDir, argumentChecks.nonBlankString(options.baseline, option('baseline')));
   const requestedBytes = argumentChecks.integer(
     options.maxResultBytes ?? DEFAULT_MAX_RESULT_BYTES,
     option('maxResultBytes'),
@@ -147,6 +210,19 @@ export function resolveReporterOptions(raw: unknown, rootDir: string): ResolvedR
         : bool(options, 'github', false)
           ? { explicit: true }
           : null,
+    intervals: bool(options, 'intervals', false),
+    failOn,
+    maxAttackSuccessRate:
+      options.maxAttackSuccessRate === undefined
+        ? null
+        : argumentChecks.ratio(options.maxAttackSuccessRate, option('maxAttackSuccessRate')),
+    baseline,
+    baselineFailOn: kinds(
+      options.baselineFailOn,
+      'baselineFailOn',
+      REGRESSION_KINDS,
+      REGRESSION_KINDS,
+    ),
     notes,
   };
 }

@@ -7,6 +7,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { Chalk } from 'chalk';
 import type { TestRunReport } from '../model/run-report';
 import { JsonFileReportSink, writeReportFileSync } from '../report/json-file-sink';
 import { serializeReportChunks } from '../report/json-report';
@@ -15,6 +16,9 @@ import { JUnitFileSink, SarifFileSink } from '../report/ci-file-sinks';
 import { GitHubActionsSink } from '../report/github-actions-sink';
 import { loadSinkModules } from '../report/sink-modules';
 import { type ReportEmission, closingLines } from '../report/closing-lines';
+import { type Regression, compareReports, regressionsOf } from '../report/comparison';
+import { baselineBlock } from '../report/comparison-text';
+import { readReportFile } from '../report/report-reader';
 import { detectJestVersion } from './jest-version';
 import { type JestFileOutcome, RunAccumulator, type TestFileRef } from './run-accumulator';
 import {
@@ -215,15 +219,53 @@ export class RampartReporter {
     warnings: readonly string[],
     emission: ReportEmission,
   ): void {
+    const chalk = stderrChalk();
+    const baseline = this.compareWithBaseline(report, chalk);
     const { lines, failure } = closingLines(report, {
       width: terminalWidth(),
-      chalk: stderrChalk(),
+      chalk,
+      intervals: this.options.intervals,
+      afterPopulation: baseline.lines,
       warnings: [...this.accumulator.warnings(), ...warnings],
       emission,
-      failOnTrialGate: this.options.failOnTrialGate,
+      gate: {
+        failOnTrialGate: this.options.failOnTrialGate,
+        failOn: this.options.failOn,
+        maxAttackSuccessRate: this.options.maxAttackSuccessRate,
+        regressions: baseline.regressions,
+        baselineProblem: baseline.problem,
+      },
     });
     if (failure) this.failure = new Error(failure);
     if (lines.length > 0) writeLines(['', ...lines, '']);
+  }
+
+  /**
+   * The comparison with the `baseline` option's report: the block printed
+   * after the population line, the regressions that fail the run, or why the
+   * baseline could not be read (which fails the run: a gate that cannot be
+   * checked is not passed).
+   */
+  private compareWithBaseline(
+    report: TestRunReport,
+    chalk: Chalk,
+  ): { lines: string[]; regressions: Regression[]; problem: string | null } {
+    const file = this.options.baseline;
+    if (file === null) return { lines: [], regressions: [], problem: null };
+    let baseline: TestRunReport;
+    try {
+      baseline = readReportFile(file).report;
+    } catch (error) {
+      return { lines: [], regressions: [], problem: errorParts(error).message };
+    }
+    const comparison = compareReports(baseline, report);
+    const regressions = regressionsOf(comparison, this.options.baselineFailOn);
+    const lines = baselineBlock(comparison, {
+      chalk,
+      baseline: displayPath(file),
+      regressions,
+    });
+    return { lines, regressions, problem: null };
   }
 
   /** The normal end: every sink, the built-in JSON sink first, each once (none in --listTests-style runs). */

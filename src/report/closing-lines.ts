@@ -6,7 +6,7 @@
  */
 import type { Chalk } from 'chalk';
 import type { TestRunReport } from '../model/run-report';
-import { runFailure } from './run-verdict';
+import { type RunGate, runFailure } from './run-verdict';
 import { type SummaryOptions, renderSummary } from './summary';
 import { sanitizeLine } from './terminal-text';
 
@@ -38,7 +38,8 @@ export function closingLines(
     /** Problems found while the run was put together, printed before the summary. */
     warnings: readonly string[];
     emission: ReportEmission;
-    failOnTrialGate: boolean;
+    /** The run's gate (without `reportLost`, which the emission tells). */
+    gate: Omit<RunGate, 'reportLost'>;
   },
 ): Closing {
   const { chalk, emission } = options;
@@ -48,10 +49,7 @@ export function closingLines(
     ...emission.files.map((file) => `RAMPART report: ${file}`),
     ...emission.warnings.map((warning) => warningLine(warning, chalk)),
   ];
-  const failure = runFailure(report, {
-    failOnTrialGate: options.failOnTrialGate,
-    reportLost: emission.reportLost,
-  });
+  const failure = runFailure(report, { ...options.gate, reportLost: emission.reportLost });
   if (failure) lines.push(chalk.red.bold(failure));
   return { lines, failure };
 }

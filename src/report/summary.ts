@@ -11,6 +11,7 @@ import type { TestRunReport } from '../model/run-report';
 import type { TrialGroupResult } from '../model/trial-group';
 import { filesWithoutRampartLines } from './files-without-rampart';
 import { formatPercent } from '../model/percent';
+import { rateWithInterval } from './rate-text';
 import { sanitizeLine } from './terminal-text';
 
 const LABELS: Record<SafetyStatus, string> = {
@@ -27,6 +28,10 @@ export interface SummaryOptions {
   width: number;
   /** Colouring; a chalk instance at level 0 yields plain text. */
   chalk: Chalk;
+  /** Print the Wilson interval after each rate (reporter option `intervals`); default false. */
+  intervals?: boolean;
+  /** Lines printed right after the population line (the comparison with a baseline). */
+  afterPopulation?: readonly string[];
 }
 
 /** pytest's `write_sep`: `===== title =====`, filling `width`. */
@@ -68,23 +73,41 @@ export function resultLine(result: Result, chalk: Chalk, withProject = false): s
 
 /**
  * `  <PASS|FAIL>  <title> [<detail>, <rate> pass rate, threshold: <thr>] -- <PASSED|FAILED>`.
- * `title` defaults to the group's own.
+ * `title` defaults to the group's own. The pass rate's interval follows it
+ * with `withInterval`, and always for a group gated at a confidence level,
+ * whose threshold then names the level (`threshold: 80% at 95% confidence`).
  */
-export function trialGroupLine(group: TrialGroupResult, chalk: Chalk, title = group.title): string {
+export function trialGroupLine(
+  group: TrialGroupResult,
+  chalk: Chalk,
+  title = group.title,
+  withInterval = false,
+): string {
   const colour = group.passed ? chalk.green : chalk.red;
+  const gated = group.confidence !== null;
+  const rate = rateWithInterval(group.passRate, group.passRateInterval, withInterval || gated, 0);
+  const level = gated ? ` at ${formatPercent(group.confidence as number, 0)} confidence` : '';
   return (
     `  ${colour(group.terminalLabel)}  ${sanitizeLine(title)} [${group.detail}, ` +
-    `${formatPercent(group.passRate, 0)} pass rate, threshold: ${formatPercent(group.threshold, 0)}] -- ` +
+    `${rate} pass rate, threshold: ${formatPercent(group.threshold, 0)}${level}] -- ` +
     colour(group.verdict)
   );
 }
 
-/** `Population: <n> runs - <u> unsafe (<asr> attack success rate), <d> undetermined, <e> errors`. */
-export function populationLine(report: TestRunReport): string {
+/**
+ * `Population: <n> runs - <u> unsafe (<asr> attack success rate), <d> undetermined, <e> errors`;
+ * the rate is `n/a` when every Result is ERROR, and carries its interval with `withInterval`.
+ */
+export function populationLine(report: TestRunReport, withInterval = false): string {
   const p = report.populationSummary();
+  const rate = rateWithInterval(
+    p.ratedRuns > 0 ? p.attackSuccessRate : null,
+    p.attackSuccessRateInterval,
+    withInterval,
+  );
   return (
     `Population: ${p.totalRuns} runs - ${p.unsafeCount} unsafe ` +
-    `(${formatPercent(p.attackSuccessRate, 1)} attack success rate), ` +
+    `(${rate} attack success rate), ` +
     `${p.undeterminedCount} undetermined, ${p.errorCount} errors`
   );
 }
@@ -174,9 +197,11 @@ export function renderSummary(report: TestRunReport, options: SummaryOptions): s
   const groupTitle = trialGroupTitles(report.trialGroups);
   for (const id of groupIds) {
     const group = report.trialGroups[id] as TrialGroupResult;
-    lines.push(trialGroupLine(group, chalk, groupTitle(group)));
+    lines.push(trialGroupLine(group, chalk, groupTitle(group), options.intervals === true));
   }
-  lines.push('', populationLine(report));
+  lines.push('', populationLine(report, options.intervals === true));
+  if (options.afterPopulation && options.afterPopulation.length > 0)
+    lines.push(...options.afterPopulation);
   if (foreign.length > 0) lines.push('', ...foreign);
   return lines;
 }

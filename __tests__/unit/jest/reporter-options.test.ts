@@ -18,6 +18,11 @@ describe('reporter options', () => {
       junit: null,
       sarif: null,
       github: null,
+      intervals: false,
+      failOn: ['incomplete', 'nothing-rated'],
+      maxAttackSuccessRate: null,
+      baseline: null,
+      baselineFailOn: ['new-unsafe', 'flipped-group', 'asr'],
       notes: [],
     });
     if (saved !== undefined) process.env.GITHUB_ACTIONS = saved;
@@ -43,6 +48,45 @@ describe('reporter options', () => {
     } finally {
       if (saved === undefined) delete process.env.GITHUB_ACTIONS;
       else process.env.GITHUB_ACTIONS = saved;
+    }
+  });
+
+  test('the gate options, and a baseline resolved from rootDir', () => {
+    expect(
+      resolveReporterOptions(
+        {
+          intervals: true,
+          failOn: ['incomplete', 'error', 'error'],
+          maxAttackSuccessRate: 0.1,
+          baseline: 'main/report.json',
+          baselineFailOn: ['asr'],
+        },
+        root,
+      ),
+    ).toMatchObject({
+      intervals: true,
+      failOn: ['incomplete', 'error'],
+      maxAttackSuccessRate: 0.1,
+      baseline: path.join(root, 'main/report.json'),
+      baselineFailOn: ['asr'],
+    });
+  });
+
+  test('RAMPART_OUTPUT_DIR sets outputDir when the option does not', () => {
+    const before = process.env.RAMPART_OUTPUT_DIR;
+    process.env.RAMPART_OUTPUT_DIR = 'shard-2';
+    try {
+      expect(resolveReporterOptions({}, root).outputDir).toBe(path.join(root, 'shard-2'));
+      expect(resolveReporterOptions({ outputDir: 'pinned' }, root).outputDir).toBe(
+        path.join(root, 'pinned'),
+      );
+      process.env.RAMPART_OUTPUT_DIR = '   ';
+      expect(() => resolveReporterOptions({}, root)).toThrow(
+        'environment variable RAMPART_OUTPUT_DIR must be a non-empty string, got "   "',
+      );
+    } finally {
+      if (before === undefined) delete process.env.RAMPART_OUTPUT_DIR;
+      else process.env.RAMPART_OUTPUT_DIR = before;
     }
   });
 
@@ -73,6 +117,23 @@ describe('reporter options', () => {
     [
       { sinkTimeoutMs: 1.5 },
       'rampart/reporter option "sinkTimeoutMs" must be a positive integer (milliseconds), got 1.5',
+    ],
+    [
+      { failOn: ['unsafe'] },
+      'rampart/reporter option "failOn" must be an array that holds "incomplete" (an incomplete run always fails), got ["unsafe"]',
+    ],
+    [
+      { failOn: ['incomplete', 'unsafes'] },
+      'rampart/reporter option "failOn"[1] must be one of "incomplete", "nothing-rated", "unsafe", "error", "undetermined", got "unsafes"',
+    ],
+    [
+      { maxAttackSuccessRate: 5 },
+      'rampart/reporter option "maxAttackSuccessRate" must be a number in [0, 1], got 5',
+    ],
+    [{ baseline: '' }, 'rampart/reporter option "baseline" must be a non-empty string, got ""'],
+    [
+      { baselineFailOn: 'asr' },
+      'rampart/reporter option "baselineFailOn" must be an array of "new-unsafe", "flipped-group", "asr", got "asr"',
     ],
     [
       { failOnTrailGate: false },
