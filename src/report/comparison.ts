@@ -116,9 +116,9 @@ function text(value: unknown): string | null {
   return typeof value === 'string' && value.length > 0 ? value : null;
 }
 
-/** The test id a Result carries (ours, or upstream's pytest node id). */
+/** The test id a Result carries; upstream's reports have none (they are matched by name). */
 function testIdOf(result: Result): string | null {
-  return text(result.metadata[RESULT_TAGS.testId]) ?? text(result.metadata._pytest_nodeid);
+  return text(result.metadata[RESULT_TAGS.testId]);
 }
 
 /** The test name a Result carries (ours, upstream's, or upstream's oldest tag). */
