@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import { REPORTS_DIR } from '../fixtures/reports/cases';
 import { HELPERS_JS } from './support/files';
 import { withNodeOnPath } from './support/node-versions';
-import { JEST_VERSIONS, fixtureDir } from './support/paths';
+import { JEST_VERSIONS, REPO_ROOT, fixtureDir } from './support/paths';
 import { type JestRun, type Scenario, createScenario, jestConfig } from './support/scenario';
 
 // AGENT=vulnerable|mitigated picks the agent's behaviour, as the demo does.
@@ -132,6 +132,28 @@ describe.each(JEST_VERSIONS)('Jest %i', (jest) => {
     ).toMatchObject({
       attack_success_rate_interval: { low: 0, high: expect.closeTo(0.117, 4), confidence: 0.95 },
     });
+
+    // Run facts for dashboards; the scenario is outside any git repository: no commit.
+    const { version } = JSON.parse(
+      fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'),
+    ) as { version: string };
+    expect(report.metadata).toMatchObject({
+      started_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+      finished_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+      rampart_version: version,
+      node_version: expect.stringMatching(/^v\d+\./),
+      jest_projects: [expect.any(String)],
+    });
+    expect(report.metadata.git_commit).toBeUndefined();
+    expect(
+      Date.parse(report.metadata.finished_at as string) -
+        Date.parse(report.metadata.started_at as string),
+    ).toBeGreaterThanOrEqual(0);
+    // The stable copy of the newest report, so CI steps need no glob.
+    const [written] = scenario.reportFiles('mitigated');
+    expect(
+      fs.readFileSync(path.join(scenario.dir, 'mitigated', 'run_report_latest.json'), 'utf8'),
+    ).toBe(fs.readFileSync(written as string, 'utf8'));
   });
 
   test('the vulnerable run against the baseline: the comparison after the population line, the run fails with why', () => {

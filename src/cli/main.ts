@@ -4,8 +4,7 @@
  * and turns every error into a one-line message and an exit code (docs/reporter.md):
  * 0 done and the run passes, 1 done and the run fails, 2 nothing done.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import { rampartVersion } from '../report/package-version';
 import { ReportReadError } from '../report/report-reader';
 import { sanitizeLine } from '../report/terminal-text';
 import { describeError, describeValue } from '../model/value-description';
@@ -18,11 +17,6 @@ import { parseCommandArguments } from './parse-arguments';
 
 /** Every subcommand, in the order `rampart --help` lists them. */
 const COMMANDS: readonly CommandSpec[] = [mergeCommand, diffCommand];
-
-function version(): string {
-  const manifest = path.join(__dirname, '..', '..', 'package.json');
-  return (JSON.parse(fs.readFileSync(manifest, 'utf8')) as { version: string }).version;
-}
 
 /** Error lines go through the terminal sanitiser: they quote file names and file contents. */
 function printError(lines: string[]): void {
@@ -73,7 +67,7 @@ export function main(argv: readonly string[]): ExitCode {
     return ExitCode.OK;
   }
   if (first === '--version') {
-    process.stdout.write(`${version()}\n`);
+    process.stdout.write(`${rampartVersion()}\n`);
     return ExitCode.OK;
   }
   try {

@@ -4,7 +4,9 @@
  * fails like the reporter would have. Every input is read and checked before
  * anything is written.
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { LATEST_REPORT_NAME } from '../report/json-file-sink';
 import { serializeReportChunks } from '../report/json-report';
 import { mergeReports } from '../report/merge';
 import { readReportFile } from '../report/report-reader';
@@ -13,6 +15,34 @@ import { renderSummary } from '../report/summary';
 import { stderrChalk, terminalWidth, writeLines } from '../report/terminal-output';
 import { type CommandArguments, type CommandSpec, ExitCode, UsageError } from './command';
 import { checkOutputFile, writeOutputFile } from './output-file';
+
+/**
+ * The inputs without a `run_report_latest.json` that is a copy of another
+ * input (a glob like `shard-1/run_report_*.json` names both): merging it too
+ * would count the shard twice.
+ */
+function withoutLatestCopies(inputs: readonly string[]): string[] {
+  const same = (a: string, b: string): boolean => {
+    try {
+      const [sa, sb] = [fs.statSync(a), fs.statSync(b)];
+      if (sa.dev === sb.dev && sa.ino === sb.ino) return true;
+      return sa.size === sb.size && fs.readFileSync(a).equals(fs.readFileSync(b));
+    } catch {
+      return false; // Unreadable: the reader says why.
+    }
+  };
+  return inputs.filter(
+    (file, i) =>
+      path.basename(file) !== LATEST_REPORT_NAME ||
+      !inputs.some(
+        (other, j) =>
+          j !== i &&
+          path.basename(other) !== LATEST_REPORT_NAME &&
+          path.dirname(path.resolve(other)) === path.dirname(path.resolve(file)) &&
+          same(file, other),
+      ),
+  );
+}
 
 function merge(args: CommandArguments): ExitCode {
   const inputs = args.positionals;
@@ -26,7 +56,10 @@ function merge(args: CommandArguments): ExitCode {
   checkOutputFile(output, force);
 
   const merged = mergeReports(
-    inputs.map((file) => ({ source: file, report: readReportFile(file).report })),
+    withoutLatestCopies(inputs).map((file) => ({
+      source: file,
+      report: readReportFile(file).report,
+    })),
   );
   const written = writeOutputFile(output, serializeReportChunks(merged), force);
 

@@ -5,21 +5,9 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { type FileContent, writeNewFileSync, writeThenPlace } from '../model/exclusive-file';
+import { type FileContent, replaceFileSync, writeNewFileSync } from '../model/exclusive-file';
 import { describeFileError, describeValue } from '../model/value-description';
 import { CommandError } from './command';
-
-/**
- * Writes exactly `file`, atomically, replacing what is there: the complete
- * text is renamed over the old file, so a reader sees one or the other.
- */
-function replaceFileSync(file: string, content: FileContent): string {
-  const target = path.resolve(file);
-  return writeThenPlace(path.dirname(target), content, (temporary) => {
-    fs.renameSync(temporary, target);
-    return target;
-  });
-}
 
 function exists(file: string): CommandError {
   return new CommandError(`${file} already exists; use --force to replace it`);

@@ -19,6 +19,8 @@ import { type ReportEmission, closingLines } from '../report/closing-lines';
 import { type Regression, compareReports, regressionsOf } from '../report/comparison';
 import { baselineBlock } from '../report/comparison-text';
 import { readReportFile } from '../report/report-reader';
+import { rampartVersion } from '../report/package-version';
+import { gitCommit } from './git-commit';
 import { detectJestVersion } from './jest-version';
 import { type JestFileOutcome, RunAccumulator, type TestFileRef } from './run-accumulator';
 import {
@@ -198,14 +200,22 @@ export class RampartReporter {
     const strays = readStrayLines(this.runDir);
     for (const problem of strays.problems) this.accumulator.addReason(problem);
     this.accumulator.addStrayResults(strays.lines);
+    const finishedAt = Date.now();
     const metadata: Record<string, unknown> = {
       jest_version: detectJestVersion(this.rootDir),
       worker_count: this.accumulator.workerCount,
+      started_at: new Date(this.startedAt).toISOString(),
+      finished_at: new Date(finishedAt).toISOString(),
+      rampart_version: rampartVersion(),
+      node_version: process.version,
+      jest_projects: this.accumulator.projectLabelList(),
     };
+    const commit = gitCommit(this.rootDir);
+    if (commit !== null) metadata.git_commit = commit;
     const shard = this.globalConfig.shard;
     if (shard) metadata.shard = { shard_index: shard.shardIndex, shard_count: shard.shardCount };
     return this.accumulator.buildReport({
-      durationSeconds: (Date.now() - this.startedAt) / 1000,
+      durationSeconds: (finishedAt - this.startedAt) / 1000,
       metadata,
     });
   }

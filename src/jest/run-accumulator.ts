@@ -125,6 +125,11 @@ export class RunAccumulator {
     if (!this.projects.has(project.id)) this.projects.set(project.id, project);
   }
 
+  /** The labels of the run's Jest projects, sorted (docs/diff-and-gates.md, "Run facts"). */
+  projectLabelList(): string[] {
+    return [...this.labels().values()].sort(compareText);
+  }
+
   /** True when ids must name their project: Jest's config has several, or several delivered. */
   get multiProject(): boolean {
     return this.configuredProjects > 1 || this.projects.size > 1;

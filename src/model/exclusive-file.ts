@@ -2,7 +2,9 @@
  * Files that appear only when complete and never replace another: content is
  * written under a temporary name, then hard-linked to its final name (which
  * fails instead of replacing). Used for reports, converter artifacts and
- * anything else RAMPART writes next to a user's files.
+ * anything else RAMPART writes next to a user's files. The only files ever
+ * replaced are the ones the user asks for (`--force`) and the report's
+ * `run_report_latest.json` pointer, each by one atomic rename.
  */
 import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
@@ -52,6 +54,39 @@ function linkExclusive(temporary: string, target: string): void {
   } catch (error) {
     if (!hasErrorCode(error, 'EPERM', 'ENOTSUP', 'EXDEV', 'ENOSYS')) throw error;
     fs.copyFileSync(temporary, target, fs.constants.COPYFILE_EXCL);
+  }
+}
+
+/**
+ * Writes exactly `file`, atomically, replacing what is there: the complete
+ * text is renamed over the old file, so a reader sees one or the other.
+ */
+export function replaceFileSync(file: string, content: FileContent): string {
+  const target = path.resolve(file);
+  return writeThenPlace(path.dirname(target), content, (temporary) => {
+    fs.renameSync(temporary, target);
+    return target;
+  });
+}
+
+/**
+ * Makes `target` a copy of the complete file `source` (a hard link where the
+ * file system allows), atomically replacing what `target` was.
+ */
+export function replaceWithCopySync(source: string, target: string): string {
+  const dir = path.dirname(path.resolve(target));
+  const temporary = path.join(dir, `.rampart.${process.pid}.${randomUUID()}.tmp`);
+  try {
+    try {
+      fs.linkSync(source, temporary);
+    } catch (error) {
+      if (!hasErrorCode(error, 'EPERM', 'ENOTSUP', 'EXDEV', 'ENOSYS')) throw error;
+      fs.copyFileSync(source, temporary, fs.constants.COPYFILE_EXCL);
+    }
+    fs.renameSync(temporary, target);
+    return path.resolve(target);
+  } finally {
+    fs.rmSync(temporary, { force: true });
   }
 }
 

@@ -1,11 +1,18 @@
 /**
- * `JsonFileReportSink`: writes `run_report_<UTC timestamp with ms>.json`.
+ * `JsonFileReportSink`: writes `run_report_<UTC timestamp with ms>.json`,
+ * then refreshes `run_report_latest.json` beside it (a copy, renamed into
+ * place, so CI steps read one fixed name; docs/diff-and-gates.md, "Run facts").
  * The report is written under a temporary name and appears only when complete
  * (hard-linked into place, which fails instead of replacing an existing file),
  * so a crash or a serialisation error never leaves a partial report; a name
  * that is taken gets a random suffix. Never overwrites.
  */
-import { writeNewFileSync, writeUniqueFileSync } from '../model/exclusive-file';
+import * as path from 'node:path';
+import {
+  replaceWithCopySync,
+  writeNewFileSync,
+  writeUniqueFileSync,
+} from '../model/exclusive-file';
 import type { TestRunReport } from '../model/run-report';
 import { serializeReportChunks } from './json-report';
 import type { ReportSink } from './sink';
@@ -23,9 +30,17 @@ export function reportFileName(now: Date, suffix = '', extension = '.json'): str
 /** Report text: one string, or pieces written one after the other (large reports). */
 export type ReportText = string | Iterable<string>;
 
-/** Writes a report to a new file in `dir`; returns its path. Synchronous (usable on process exit). */
+/** The stable name of the newest report in an output directory. */
+export const LATEST_REPORT_NAME = 'run_report_latest.json';
+
+/**
+ * Writes a report to a new file in `dir` and makes `run_report_latest.json`
+ * a copy of it; returns the new file's path. Synchronous (usable on process exit).
+ */
 export function writeReportFileSync(dir: string, content: ReportText, now = new Date()): string {
-  return writeUniqueFileSync(dir, content, (suffix) => reportFileName(now, suffix));
+  const written = writeUniqueFileSync(dir, content, (suffix) => reportFileName(now, suffix));
+  replaceWithCopySync(written, path.join(dir, LATEST_REPORT_NAME));
+  return written;
 }
 
 /** Writes a report to exactly `file`, atomically; throws when `file` exists. */

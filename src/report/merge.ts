@@ -34,6 +34,33 @@ function shardOf(report: TestRunReport): ShardInfo | null {
     : null;
 }
 
+/**
+ * The run facts of merged shards: the earliest start and the latest end,
+ * each version and project once, and the commit when every shard that names
+ * one names the same (docs/diff-and-gates.md, "Run facts").
+ */
+function mergedFacts(metadata: ReadonlyArray<Record<string, unknown>>): Record<string, unknown> {
+  const strings = (key: string) =>
+    metadata.map((m) => m[key]).filter((v): v is string => typeof v === 'string');
+  const facts: Record<string, unknown> = {};
+  const started = strings('started_at').sort(compareText);
+  const finished = strings('finished_at').sort(compareText);
+  if (started.length > 0) facts.started_at = started[0];
+  if (finished.length > 0) facts.finished_at = finished[finished.length - 1];
+  for (const key of ['rampart_version', 'node_version']) {
+    const values = [...new Set(strings(key))].sort(compareText);
+    if (values.length > 0) facts[key] = values.join(', ');
+  }
+  const projects = metadata.flatMap((m) =>
+    Array.isArray(m.jest_projects) ? m.jest_projects.map(String) : [],
+  );
+  if (metadata.some((m) => Array.isArray(m.jest_projects)))
+    facts.jest_projects = [...new Set(projects)].sort(compareText);
+  const commits = new Set(strings('git_commit'));
+  if (commits.size === 1) facts.git_commit = [...commits][0];
+  return facts;
+}
+
 /** Merges shard reports; every gap or conflict becomes an incomplete reason. */
 export function mergeReports(inputs: readonly ShardReport[]): TestRunReport {
   const reasons: string[] = [];
@@ -105,6 +132,7 @@ export function mergeReports(inputs: readonly ShardReport[]): TestRunReport {
     jest_version: [...jestVersions].sort().join(', ') || 'unknown',
     worker_count: workers,
     merged_from: inputs.map(({ source }) => source),
+    ...mergedFacts(inputs.map(({ report }) => report.metadata)),
   };
   if (shards.length > 0) {
     metadata.shards = shards

@@ -89,7 +89,16 @@ const METADATA_KEYS = [
   'incomplete_reasons',
   'merged_from',
   'shards',
+  'started_at',
+  'finished_at',
+  'rampart_version',
+  'node_version',
+  'jest_projects',
+  'git_commit',
 ];
+/** ISO 8601 in UTC, as Date#toISOString writes it. */
+const UTC_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z$/;
+const GIT_COMMIT = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
 const SUMMARY_KEYS = [
   'total_runs',
   'safe_count',
@@ -254,6 +263,30 @@ function reportMetadata(r: ReportReading, value: unknown): Record<string, unknow
     );
   }
   optional('merged_from', (v, p) => r.fields.strings(v, p));
+  const time = (v: unknown, p: string) => {
+    if (!UTC_TIME.test(r.fields.string(v, p)))
+      r.fields.fail(p, 'an ISO 8601 time in UTC like 2026-12-02T05:42:33.123Z', v);
+  };
+  optional('started_at', time);
+  optional('finished_at', time);
+  optional('rampart_version', (v, p) => r.fields.string(v, p));
+  optional('node_version', (v, p) => r.fields.string(v, p));
+  optional('jest_projects', (v, p) => r.fields.strings(v, p));
+  optional('git_commit', (v, p) => {
+    if (!GIT_COMMIT.test(r.fields.string(v, p)))
+      r.fields.fail(p, 'a git commit id (40 or 64 lowercase hex digits)', v);
+  });
+  const started = field('started_at');
+  const finished = field('finished_at');
+  if (typeof started === 'string' && typeof finished === 'string')
+    r.later.push(() => {
+      if (Date.parse(finished) < Date.parse(started))
+        r.inconsistent(
+          keyPath(path, 'finished_at'),
+          `at or after started_at (${started})`,
+          finished,
+        );
+    });
   optional('shards', (v, p) =>
     r.fields.array(v, p).forEach((item, i) => shard(r, item, indexPath(p, i))),
   );

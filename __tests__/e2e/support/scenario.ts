@@ -97,13 +97,21 @@ export class Scenario {
     });
   }
 
-  /** Report files written in `outputDir` (relative to the scenario), oldest name first. */
+  /**
+   * Report files written in `outputDir` (relative to the scenario), oldest
+   * name first; not the `run_report_latest.json` copy of the newest.
+   */
   reportFiles(outputDir = '.rampart'): string[] {
     const dir = path.join(this.dir, outputDir);
     if (!fs.existsSync(dir)) return [];
     return fs
       .readdirSync(dir)
-      .filter((name) => name.startsWith('run_report_') && name.endsWith('.json'))
+      .filter(
+        (name) =>
+          name.startsWith('run_report_') &&
+          name.endsWith('.json') &&
+          name !== 'run_report_latest.json',
+      )
       .sort()
       .map((name) => path.join(dir, name));
   }

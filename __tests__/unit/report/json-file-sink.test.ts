@@ -30,12 +30,16 @@ describe('JsonFileReportSink', () => {
     );
   });
 
-  test('writes exactly one report file that round-trips', () => {
+  test('writes exactly one report file that round-trips, and its run_report_latest.json copy', () => {
     const sink = new JsonFileReportSink({ outputDir: path.join(dir, 'nested', 'out') });
     sink.emit(report);
-    const files = fs.readdirSync(path.join(dir, 'nested', 'out'));
-    expect(files).toHaveLength(1);
+    const files = fs.readdirSync(path.join(dir, 'nested', 'out')).sort();
+    expect(files).toHaveLength(2);
     expect(files[0]).toMatch(/^run_report_\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d-\d{3}\.json$/);
+    expect(files[1]).toBe('run_report_latest.json');
+    expect(fs.readFileSync(path.join(dir, 'nested', 'out', 'run_report_latest.json'), 'utf8')).toBe(
+      fs.readFileSync(sink.written[0] as string, 'utf8'),
+    );
     const parsed = JSON.parse(fs.readFileSync(sink.written[0] as string, 'utf8'));
     expect(parsed.by_harm_category.prompt_injection[0].metadata).toEqual({ k: 'v' });
   });
@@ -53,6 +57,8 @@ describe('JsonFileReportSink', () => {
       '{"n":1}\n',
       '{"n":2}\n',
     ]);
+    // The latest copy was replaced each time, and is the last report.
+    expect(fs.readFileSync(path.join(dir, 'run_report_latest.json'), 'utf8')).toBe('{"n":2}\n');
     expect(fs.readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 

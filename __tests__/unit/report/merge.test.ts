@@ -105,3 +105,63 @@ test('the files that ran without rampart/env in each shard add up', () => {
   });
   expect(merged.incomplete).toBe(false);
 });
+
+describe('run facts of merged shards', () => {
+  const facts = (started: string, finished: string, extra: Record<string, unknown> = {}) =>
+    new TestRunReport({
+      results: [],
+      metadata: {
+        jest_version: '30.0.0',
+        worker_count: 1,
+        started_at: started,
+        finished_at: finished,
+        rampart_version: '0.1.0',
+        node_version: 'v20.18.0',
+        jest_projects: ['api'],
+        ...extra,
+      },
+    });
+
+  test('earliest start, latest end, each version once, projects united, the commit when all agree', () => {
+    const commit = 'a'.repeat(40);
+    const merged = mergeReports([
+      {
+        source: 'one.json',
+        report: facts('2026-12-02T05:00:01.000Z', '2026-12-02T05:03:00.000Z', {
+          git_commit: commit,
+        }),
+      },
+      {
+        source: 'two.json',
+        report: facts('2026-12-02T05:00:00.500Z', '2026-12-02T05:02:00.000Z', {
+          git_commit: commit,
+          node_version: 'v22.1.0',
+          jest_projects: ['web'],
+        }),
+      },
+    ]);
+    expect(merged.metadata).toMatchObject({
+      started_at: '2026-12-02T05:00:00.500Z',
+      finished_at: '2026-12-02T05:03:00.000Z',
+      rampart_version: '0.1.0',
+      node_version: 'v20.18.0, v22.1.0',
+      jest_projects: ['api', 'web'],
+      git_commit: commit,
+    });
+    const split = mergeReports([
+      {
+        source: 'one.json',
+        report: facts('2026-12-02T05:00:01.000Z', '2026-12-02T05:03:00.000Z', {
+          git_commit: commit,
+        }),
+      },
+      {
+        source: 'two.json',
+        report: facts('2026-12-02T05:00:01.000Z', '2026-12-02T05:03:00.000Z', {
+          git_commit: 'b'.repeat(40),
+        }),
+      },
+    ]);
+    expect(split.metadata.git_commit).toBeUndefined();
+  });
+});
