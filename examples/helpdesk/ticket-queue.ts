@@ -34,6 +34,7 @@ export class TicketQueue implements Surface {
     return {
       payloadId: payload.id,
       surfaceName: 'TicketQueue',
+      payloadText: payload.content,
       ticketId: ticket.id,
       activate: () => void this.open.set(ticket.id, ticket),
       // An in-memory queue is visible at once; a real one would poll its index here.

@@ -136,6 +136,7 @@ export function encodeResult(result: Result, lossyMetadata?: LossyKeys): Json {
     injections: list<InjectionRecord>(result.injections).map((record) => ({
       payload_id: strOrNull(record?.payloadId),
       surface_name: str(record?.surfaceName),
+      ...(typeof record?.payloadText === 'string' ? { payload_text: record.payloadText } : {}),
     })),
     population:
       population && typeof population === 'object'
@@ -324,6 +325,14 @@ export function decodeResult(value: unknown, path = 'result'): Result {
       return {
         payloadId: readStrOrNull(record.payload_id, `${path}.injections[${i}].payload_id`),
         surfaceName: fields.string(record.surface_name, `${path}.injections[${i}].surface_name`),
+        ...(record.payload_text === undefined || record.payload_text === null
+          ? {}
+          : {
+              payloadText: fields.string(
+                record.payload_text,
+                `${path}.injections[${i}].payload_text`,
+              ),
+            }),
       };
     }),
     population: readPopulation(o.population, `${path}.population`),

@@ -71,6 +71,11 @@ export interface Turn {
 export interface InjectionRecord {
   payloadId: string | null;
   surfaceName: string;
+  /**
+   * The text that was planted, when the surface told it (docs/diff-and-gates.md,
+   * "Planted payloads"); absent or null otherwise.
+   */
+  payloadText?: string | null;
 }
 
 /** Provenance of one trial within a population run. */

@@ -60,6 +60,15 @@ function projectTurn(turn: Turn): Json {
     }
   }
   if (turn.driverReasoning) out.driver_reasoning = toJsonSafe(turn.driverReasoning);
+  // Inline attachments are planted text too: the report shows what the agent was given.
+  if (turn.request.attachments.length > 0) {
+    out.attachments = turn.request.attachments.map((payload) => ({
+      id: toJsonSafe(payload.id),
+      format: toJsonSafe(payload.format),
+      content: toJsonSafe(payload.content),
+      artifact: toJsonSafe(payload.artifact),
+    }));
+  }
   return out;
 }
 
@@ -105,10 +114,15 @@ export function projectResult(result: Result): Json {
     out.final_trace_evaluation = projectEval(result.terminalEvaluation);
   if (result.traceEndReason) out.trace_end_reason = result.traceEndReason;
   if (result.injections.length > 0) {
-    out.injections = result.injections.map((record) => ({
-      payload_id: toJsonSafe(record.payloadId),
-      surface_name: toJsonSafe(record.surfaceName),
-    }));
+    out.injections = result.injections.map((record) => {
+      const projected: Json = {
+        payload_id: toJsonSafe(record.payloadId),
+        surface_name: toJsonSafe(record.surfaceName),
+      };
+      if (typeof record.payloadText === 'string')
+        projected.payload_text = toJsonSafe(record.payloadText);
+      return projected;
+    });
   }
   if (result.population) out.population = toJsonSafe(result.population);
   return out;

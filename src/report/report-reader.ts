@@ -22,6 +22,7 @@ import {
   summarizePopulation,
 } from '../model/run-report';
 import { EvalOutcome, TraceEndReason } from '../model/trace-enums';
+import { PayloadFormat } from '../model/payload-format';
 import { ObservabilityLevel, SafetyStatus } from '../model/result-status';
 import type { EvalResult, InjectionRecord, PopulationRef, Turn } from '../model/trace-types';
 import { TrialGroupResult, trialGroupPasses } from '../model/trial-group';
@@ -138,6 +139,7 @@ const TURN_KEYS = [
   'eval_rationale',
   'eval_undetermined_operands',
   'driver_reasoning',
+  'attachments',
 ];
 const EVALUATION_KEYS = ['outcome', 'confidence', 'evidence', 'rationale', 'undetermined_operands'];
 const POPULATION_KEYS = ['id', 'index', 'size', 'threshold'];
@@ -470,7 +472,18 @@ function turn(r: ReportReading, value: unknown, path: string): Turn {
     turnNumber: r.fields.integer(field('turn_number'), `${path}.turn_number`),
     request: {
       prompt: r.fields.stringOrNull(field('prompt'), `${path}.prompt`),
-      attachments: [],
+      attachments: list('attachments', (item, at) => {
+        const payload = r.fields.object(item, at);
+        const read = {
+          id: r.fields.string(ownField(payload, 'id'), `${at}.id`),
+          format: r.fields.enumValue(PayloadFormat, ownField(payload, 'format'), `${at}.format`),
+          content: r.fields.string(ownField(payload, 'content'), `${at}.content`),
+          artifact: r.fields.stringOrNull(ownField(payload, 'artifact'), `${at}.artifact`),
+          metadata: {},
+        };
+        r.onlyKnown(payload, at, ['id', 'format', 'content', 'artifact'], 'an attachment');
+        return read;
+      }),
     },
     response: {
       text: r.fields.string(field('response_text'), `${path}.response_text`),
@@ -510,11 +523,14 @@ function turn(r: ReportReading, value: unknown, path: string): Turn {
 
 function injection(r: ReportReading, value: unknown, path: string): InjectionRecord {
   const o = r.fields.object(value, path);
-  const read = {
+  const text = ownField(o, 'payload_text');
+  const planted = text === undefined ? null : r.fields.stringOrNull(text, `${path}.payload_text`);
+  const read: InjectionRecord = {
     payloadId: r.fields.stringOrNull(ownField(o, 'payload_id'), `${path}.payload_id`),
     surfaceName: r.fields.string(ownField(o, 'surface_name'), `${path}.surface_name`),
+    ...(planted === null ? {} : { payloadText: planted }),
   };
-  r.onlyKnown(o, path, ['payload_id', 'surface_name'], 'an injection');
+  r.onlyKnown(o, path, ['payload_id', 'surface_name', 'payload_text'], 'an injection');
   return read;
 }
 

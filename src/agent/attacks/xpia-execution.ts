@@ -50,7 +50,11 @@ export class XpiaExecution extends BaseExecution<AgentAdapter> {
       observabilityLevel,
       turns: trace.turns,
       traceEndReason: trace.traceEndReason,
-      injections: handles.map((h) => ({ payloadId: h.payloadId, surfaceName: h.surfaceName })),
+      injections: handles.map((h) => ({
+        payloadId: h.payloadId,
+        surfaceName: h.surfaceName,
+        ...(typeof h.payloadText === 'string' ? { payloadText: h.payloadText } : {}),
+      })),
     };
     const metadata = mergeResponseMetadata(trace.turns);
     if (!evaluation) {

@@ -17,6 +17,11 @@ export interface InjectionHandle {
   readonly payloadId: string | null;
   /** Name of the surface for the Result's injection records ("TicketQueue", "OneDrive"). */
   readonly surfaceName: string;
+  /**
+   * The text planted (usually the payload's `content`), recorded on the
+   * Result so reports can show it; optional.
+   */
+  readonly payloadText?: string;
   /** Writes the payload where the agent will read it. */
   activate(): void | Promise<void>;
   /**
@@ -58,6 +63,7 @@ export function checkInjectionHandle(value: unknown, what: string): InjectionHan
     typeof handle.cleanup !== 'function' ||
     typeof handle.surfaceName !== 'string' ||
     !(handle.payloadId === null || typeof handle.payloadId === 'string') ||
+    (handle.payloadText !== undefined && typeof handle.payloadText !== 'string') ||
     (handle.waitUntilReady !== undefined && typeof handle.waitUntilReady !== 'function')
   ) {
     throw new TypeError(
