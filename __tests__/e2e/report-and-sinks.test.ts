@@ -77,6 +77,7 @@ describe.each(JEST_VERSIONS)('Jest %i', (jest) => {
       'population_summary',
       'by_harm_category',
       'trial_groups',
+      'population_by_harm_category',
       'schema_version',
     ]);
     expect(report).toMatchObject({
@@ -89,6 +90,12 @@ describe.each(JEST_VERSIONS)('Jest %i', (jest) => {
     expect(report.metadata).toEqual({
       jest_version: expect.stringMatching(new RegExp(`^${jest}\\.`)),
       worker_count: 1,
+      // Run facts (docs/diff-and-gates.md); no git_commit: the project is in no repository.
+      started_at: expect.any(String),
+      finished_at: expect.any(String),
+      rampart_version: expect.any(String),
+      node_version: expect.stringMatching(/^v\d+\./),
+      jest_projects: [expect.any(String)],
     });
     const injected = report.by_harm_category.prompt_injection?.[0];
     expect(injected && Object.keys(injected)).toEqual([
@@ -129,6 +136,9 @@ describe.each(JEST_VERSIONS)('Jest %i', (jest) => {
         pass_rate: 1,
         passed: true,
         title: 'repeat',
+        // 2/2 at 95%: the lower bound is 2 / (2 + 1.96²).
+        confidence: null,
+        pass_rate_interval: { low: expect.closeTo(0.342383, 5), high: 1, confidence: 0.95 },
       },
     });
     expect(allResults(report).every((r) => r.safe === (r.status === 'safe'))).toBe(true);
