@@ -234,3 +234,41 @@ describe('merge', () => {
     expect(stderr).toBe('rampart merge: cannot read x.json: no such file or directory\n');
   });
 });
+
+describe('merge and run_report_latest.json', () => {
+  test('a glob that names a shard report and its latest copy merges the shard once', () => {
+    for (const [sub, file] of [
+      ['s1', shard1],
+      ['s2', shard2],
+    ] as const) {
+      fs.mkdirSync(path.join(dir, sub));
+      fs.copyFileSync(file, path.join(dir, sub, 'run_report_2026-11-27T10-15-00-123.json'));
+      fs.copyFileSync(file, path.join(dir, sub, 'run_report_latest.json'));
+    }
+    const inputs = ['s1', 's2'].flatMap((sub) => [
+      `${sub}/run_report_2026-11-27T10-15-00-123.json`,
+      `${sub}/run_report_latest.json`,
+    ]);
+    const { code, stderr } = run(['merge', ...inputs, '-o', 'merged.json']);
+    expect(code).toBe(0);
+    expect(stderr).toContain('Population: 7 runs - 1 unsafe');
+    const merged = JSON.parse(fs.readFileSync(path.join(dir, 'merged.json'), 'utf8'));
+    expect(merged.metadata.incomplete).toBeUndefined();
+    expect(merged.metadata.merged_from).toEqual([inputs[0], inputs[2]]);
+  });
+});
+
+describe('rampart diff', () => {
+  test('a report against itself: no regression, exit 0; usage errors exit 2', () => {
+    const same = run(['diff', shard1, shard1]);
+    expect(same.code).toBe(0);
+    expect(same.stdout.split('\n')).toContain('No regression against the baseline.');
+    expect(run(['diff', shard1]).stderr).toBe(
+      `rampart diff: <baseline.json> <run.json> must be given, got ${JSON.stringify(shard1)} alone\nUsage: rampart diff <baseline.json> <run.json> [options] (see rampart diff --help)\n`,
+    );
+    expect(run(['diff', shard1, shard2, '--format', 'html']).stderr).toContain(
+      'rampart diff: --format must be one of text, markdown, json, got "html"',
+    );
+    expect(run(['diff', shard1, shard2, '--fail-on', 'asr,flip']).code).toBe(2);
+  });
+});
