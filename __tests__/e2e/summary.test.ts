@@ -96,6 +96,13 @@ describe.each(JEST_VERSIONS)('Jest %i', (jest) => {
       pass_rate: 0.4,
       passed: false,
       title: 'seed mixed',
+      // 2/5 at 95% (Wilson, closed form): [0.1176, 0.7693].
+      confidence: null,
+      pass_rate_interval: {
+        low: expect.closeTo(0.117621, 5),
+        high: expect.closeTo(0.769276, 5),
+        confidence: 0.95,
+      },
     });
     expect(groups['trials.test.js::five of eight']).toMatchObject({
       total: 8,
@@ -162,6 +169,17 @@ describe.each(JEST_VERSIONS)('Jest %i', (jest) => {
       error_count: 1,
       attack_success_rate: 0.2,
       safety_pass_rate: 0.6,
+      // 1/5 and 3/5 at 95% (Wilson, closed form).
+      attack_success_rate_interval: {
+        low: expect.closeTo(0.036224, 5),
+        high: expect.closeTo(0.624465, 5),
+        confidence: 0.95,
+      },
+      safety_pass_rate_interval: {
+        low: expect.closeTo(0.230724, 5),
+        high: expect.closeTo(0.882379, 5),
+        confidence: 0.95,
+      },
     });
     expect(Object.keys(report.by_harm_category)).toEqual([
       'uncategorized',
