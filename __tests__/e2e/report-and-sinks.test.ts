@@ -228,11 +228,11 @@ describe.each(JEST_VERSIONS)('Jest %i', (jest) => {
   });
 
   test('a JSON report that cannot be written fails the run', async () => {
+    // The folder is blocked during the run: one blocked before it stops the run at once (first-minutes.test.ts).
     const scenario = createScenario(jest, 'report-unwritable').write({
       'jest.config.js': jestConfig({ reporterOptions: { outputDir: 'blocked/reports' } }),
       'helpers.js': HELPERS_JS,
-      'suite.test.js': SUITE_JS,
-      blocked: 'a file where the report directory should be',
+      'suite.test.js': `${SUITE_JS}\ntest('blocks the report folder', () => require('node:fs').writeFileSync(__dirname + '/blocked', 'a file where the report directory should be'));`,
     });
     const run = await scenario.run(['--runInBand']);
     expect(run.code).toBe(1);

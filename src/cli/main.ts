@@ -8,7 +8,7 @@ import { rampartVersion } from '../report/package-version';
 import { ReportReadError } from '../report/report-reader';
 import { sanitizeLine } from '../report/terminal-text';
 import { describeError, describeValue } from '../model/value-description';
-import { closestName } from './closest-name';
+import { closestName } from '../model/closest-name';
 import { CommandError, type CommandSpec, ExitCode, UsageError } from './command';
 import { commandHelp, mainHelp, usageLine } from './help';
 import { diffCommand } from './diff-command';

@@ -7,7 +7,7 @@
  */
 import { parseArgs } from 'node:util';
 import { describeValue } from '../model/value-description';
-import { closestName } from './closest-name';
+import { closestName } from '../model/closest-name';
 import { CommandArguments, type CommandSpec, type OptionSpec, UsageError } from './command';
 
 /** The option every command has. */

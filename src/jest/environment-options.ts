@@ -5,6 +5,7 @@
  * jest-environment-node copies every option onto the sandbox global, and the
  * base has no use for ours. See docs/jest-setups.md.
  */
+import { unknownOptionMessage } from '../model/closest-name';
 import { describeValue } from '../model/value-description';
 import type { EnvironmentConfig } from './environment-types';
 
@@ -57,7 +58,7 @@ function validateOptions(raw: unknown): RampartEnvironmentOptions {
   const unknownKey = Object.keys(record).find((key) => !(KNOWN as readonly string[]).includes(key));
   if (unknownKey !== undefined) {
     throw new TypeError(
-      `testEnvironmentOptions.${ENVIRONMENT_OPTIONS_KEY} has no option ${describeValue(unknownKey)}; known options: ${KNOWN.join(', ')}`,
+      unknownOptionMessage(`testEnvironmentOptions.${ENVIRONMENT_OPTIONS_KEY}`, unknownKey, KNOWN),
     );
   }
   const { base } = record;

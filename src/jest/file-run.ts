@@ -129,6 +129,13 @@ export class FileRun {
       case 'test_done':
         if (event.test) this.finishTest(event.test);
         break;
+      case 'test_skip':
+      case 'test_todo':
+        // circus starts a test before it decides to skip it (test.skip, -t, .only
+        // elsewhere): a test that never ran is no test line, so the reporter can
+        // tell a skipped trial clone from one that ran and recorded nothing.
+        if (event.test) this.skipTest(event.test);
+        break;
       default:
         break;
     }
@@ -160,6 +167,12 @@ export class FileRun {
   private startTest(entry: CircusTestEntry): void {
     this.running = entry;
     if (!this.open.has(entry)) this.open.set(entry, []);
+  }
+
+  private skipTest(entry: CircusTestEntry): void {
+    if (this.running === entry) this.running = null;
+    // A body that never ran recorded nothing; anything already there is kept.
+    if (this.open.get(entry)?.length === 0) this.open.delete(entry);
   }
 
   private deliver(result: unknown): boolean {

@@ -1,9 +1,11 @@
 /** The reporter's options: validated once, with errors that name the option and the value. */
 import * as path from 'node:path';
+import { unknownOptionMessage } from '../model/closest-name';
 import { argumentChecks } from '../model/value-checks';
 import { describeValue } from '../model/value-description';
 import { REGRESSION_KINDS, type RegressionKind } from '../report/comparison';
 import { DEFAULT_FAIL_ON, FAIL_ON_KINDS, type FailOnKind } from '../report/run-verdict';
+import type { PlannedOutput } from '../report/output-preflight';
 import { type ResolvedSinkModule, resolveSinkModules } from '../report/sink-modules';
 import { DEFAULT_MAX_RESULT_BYTES, MIN_MAX_RESULT_BYTES } from './transport/result-envelope';
 
@@ -56,6 +58,8 @@ export interface ReportFileOption {
 /** Validated options with defaults applied. */
 export interface ResolvedReporterOptions {
   outputDir: string;
+  /** True when `outputDir` was not given: RAMPART's own folder, ignored in git when RAMPART creates it. */
+  defaultOutputDir: boolean;
   json: boolean;
   sinks: ResolvedSinkModule[];
   failOnTrialGate: boolean;
@@ -151,9 +155,7 @@ export function resolveReporterOptions(raw: unknown, rootDir: string): ResolvedR
   }
   const unknownKey = Object.keys(options).find((key) => !KNOWN.includes(key));
   if (unknownKey !== undefined) {
-    throw new TypeError(
-      `rampart/reporter has no option ${describeValue(unknownKey)}; known options: ${KNOWN.join(', ')}`,
-    );
+    throw new TypeError(unknownOptionMessage('rampart/reporter', unknownKey, KNOWN));
   }
   const notes: string[] = [];
   // The option wins over the environment, so a config can pin its folder.
@@ -194,6 +196,7 @@ export function resolveReporterOptions(raw: unknown, rootDir: string): ResolvedR
   );
   return {
     outputDir: path.resolve(rootDir, outputDir),
+    defaultOutputDir: options.outputDir === undefined,
     json: bool(options, 'json', true),
     sinks: resolveSinkModules(options.sinks, rootDir),
     failOnTrialGate: bool(options, 'failOnTrialGate', true),
@@ -225,4 +228,30 @@ export function resolveReporterOptions(raw: unknown, rootDir: string): ResolvedR
     ),
     notes,
   };
+}
+
+/**
+ * The folders this configuration will write into, each with the option that
+ * names it: what the reporter checks before the run. An option that adds an
+ * output adds its folder here.
+ */
+export function plannedOutputs(options: ResolvedReporterOptions): PlannedOutput[] {
+  const outputs: PlannedOutput[] = [];
+  // Sink modules are handed outputDir too, so it is checked for them as well.
+  // JUnit and SARIF without an outputFile go beside the JSON report.
+  const besideReport = (format: { outputFile?: string } | null): boolean =>
+    format !== null && format.outputFile === undefined;
+  if (
+    options.json ||
+    options.sinks.length > 0 ||
+    besideReport(options.junit) ||
+    besideReport(options.sarif)
+  )
+    outputs.push({ option: option('outputDir'), dir: options.outputDir });
+  for (const name of ['junit', 'sarif'] as const) {
+    const file = options[name]?.outputFile;
+    if (file !== undefined)
+      outputs.push({ option: `${option(name)} outputFile`, dir: path.dirname(file) });
+  }
+  return outputs;
 }

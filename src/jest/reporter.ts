@@ -22,12 +22,21 @@ import { readReportFile } from '../report/report-reader';
 import { rampartVersion } from '../report/package-version';
 import { gitCommit } from './git-commit';
 import { detectJestVersion } from './jest-version';
-import { type JestFileOutcome, RunAccumulator, type TestFileRef } from './run-accumulator';
+import {
+  type JestFileOutcome,
+  type NotRunTest,
+  RunAccumulator,
+  type TestFileRef,
+} from './run-accumulator';
 import {
   type RampartReporterOptions,
   type ResolvedReporterOptions,
+  plannedOutputs,
   resolveReporterOptions,
 } from './reporter-options';
+import { preflightOutputs } from '../report/output-preflight';
+import { createIgnoredOutputFolder } from '../report/ignored-output-folder';
+import { sanitizeLine } from '../report/terminal-text';
 import { describeError, describeValue, errorParts } from '../model/value-description';
 import { stderrChalk, terminalWidth, writeLines } from '../report/terminal-output';
 import { type JestProject, projectOfUnknown } from './project-identity';
@@ -47,6 +56,8 @@ export interface ReporterGlobalConfig {
   collectTests?: boolean;
   /** Jest's project list (paths or inline configs); more than one qualifies test ids. */
   projects?: readonly unknown[];
+  /** `-t`: tells a trial clone filtered out from a skipped one. */
+  testNamePattern?: string | null;
 }
 
 /** The parts of a Jest test the reporter reads; `context.config` is the project config. */
@@ -59,7 +70,12 @@ export interface ReporterTest {
 export interface ReporterFileResult {
   /** Whatever the test file threw: usually an error-like object, but any value. */
   testExecError?: unknown;
-  testResults: ReadonlyArray<{ status: string }>;
+  testResults: ReadonlyArray<{
+    status: string;
+    title?: string;
+    ancestorTitles?: readonly string[];
+    fullName?: string;
+  }>;
 }
 
 /** The parts of Jest's aggregated result the reporter reads. */
@@ -78,6 +94,8 @@ export class RampartReporter {
   private readonly accumulator: RunAccumulator;
   private readonly consumed = new Set<string>();
   private startedAt = Date.now();
+  /** True when the default output folder did not exist at the start of the run. */
+  private ignoreOutputFolder = false;
   private failure: Error | undefined;
   /** running -> completing (onRunComplete under way) -> done. */
   private phase: 'running' | 'completing' | 'done' = 'running';
@@ -88,10 +106,11 @@ export class RampartReporter {
     options?: RampartReporterOptions,
   ) {
     this.rootDir = globalConfig.rootDir;
-    this.options = resolveReporterOptions(options, this.rootDir);
+    this.options = withoutStack(() => resolveReporterOptions(options, this.rootDir));
     this.accumulator = new RunAccumulator({
       rootDir: this.rootDir,
       configuredProjects: Array.isArray(globalConfig.projects) ? globalConfig.projects.length : 1,
+      testNamePattern: globalConfig.testNamePattern ?? null,
     });
     sweepAbandonedRunDirectories();
     // A fresh private directory per run, so runs never mix.
@@ -109,6 +128,33 @@ export class RampartReporter {
   onRunStart(): void {
     this.startedAt = Date.now();
     writeLines(this.options.notes.map((note) => stderrChalk().yellow(note)));
+    const problems = preflightOutputs(plannedOutputs(this.options));
+    if (problems.length > 0) this.stopBeforeRun(problems);
+    this.ignoreOutputFolder =
+      this.options.defaultOutputDir && !fs.existsSync(this.options.outputDir);
+  }
+
+  /**
+   * Ends the run before any test runs: Jest prints the thrown error and exits
+   * with code 1. Its stack is its message, since a stack into RAMPART would
+   * only hide the problem.
+   */
+  private stopBeforeRun(problems: readonly string[]): never {
+    this.phase = 'done';
+    process.removeListener('exit', this.exitHandler);
+    this.cleanUp();
+    const message = [
+      'RAMPART stops the run before any test runs: its report could not be written.',
+      ...problems.map((problem) => `  - ${sanitizeLine(problem)}`),
+    ].join('\n');
+    const error = new Error(message);
+    error.stack = message;
+    throw error;
+  }
+
+  /** Creates RAMPART's default output folder, ignored in git, when this run is the one that makes it. */
+  private prepareOutputFolder(): void {
+    if (this.ignoreOutputFolder) createIgnoredOutputFolder(this.options.outputDir);
   }
 
   onTestFileResult(test: ReporterTest, result: ReporterFileResult): void {
@@ -119,10 +165,18 @@ export class RampartReporter {
       result.testExecError !== undefined && result.testExecError !== null
         ? execErrorText(result.testExecError)
         : undefined;
+    const notRun: NotRunTest[] = [];
+    for (const t of result.testResults) {
+      if (t.status === 'passed' || t.status === 'failed' || typeof t.title !== 'string') continue;
+      const ancestors = Array.isArray(t.ancestorTitles) ? t.ancestorTitles.map(String) : [];
+      const fullName =
+        typeof t.fullName === 'string' ? t.fullName : [...ancestors, t.title].join(' ');
+      notRun.push({ ancestors, title: t.title, fullName });
+    }
     const project = projectOfUnknown(test.context?.config);
     this.absorbFile(
       { project, testPath: test.path },
-      { ranTests, ...(execError !== undefined ? { execError } : {}) },
+      { ranTests, notRun, ...(execError !== undefined ? { execError } : {}) },
     );
   }
 
@@ -281,6 +335,8 @@ export class RampartReporter {
   /** The normal end: every sink, the built-in JSON sink first, each once (none in --listTests-style runs). */
   private async emit(report: TestRunReport, sinks: ReportSink[]): Promise<ReportEmission> {
     const collecting = this.globalConfig.collectTests === true;
+    if (!collecting && sinks.some((sink) => sink instanceof JsonFileReportSink))
+      this.prepareOutputFolder();
     const warnings = collecting
       ? []
       : await emitToSinks(sinks, report, { timeoutMs: this.options.sinkTimeoutMs });
@@ -298,6 +354,7 @@ export class RampartReporter {
   /** The exit-time end: only what can be done synchronously, the built-in formats. */
   private emitOnExit(report: TestRunReport): ReportEmission {
     const now = new Date();
+    if (this.options.json) this.prepareOutputFolder();
     const files = this.options.json
       ? [
           displayPath(
@@ -435,6 +492,20 @@ function writtenFiles(sinks: readonly ReportSink[]): string[] {
       ? sink.written
       : [],
   );
+}
+
+/**
+ * Runs `check`; a TypeError it throws (a bad option) is shown by Jest as its
+ * message alone: a stack through RAMPART and Jest would bury the one line
+ * that says what to fix.
+ */
+function withoutStack<T>(check: () => T): T {
+  try {
+    return check();
+  } catch (error) {
+    if (error instanceof TypeError) error.stack = `${error.name}: ${error.message}`;
+    throw error;
+  }
 }
 
 /** A file as the reporter prints it: relative to the working directory. */

@@ -23,7 +23,7 @@ import {
 } from '../report/files-without-rampart';
 import { namesInSeveralProjects } from '../report/summary';
 import { type JestProject, projectLabels, qualified } from './project-identity';
-import { relativeTestPath } from './test-identity';
+import { relativeTestPath, testIdOf, trialCloneTitle } from './test-identity';
 import type { PlannedGroup, StrayLine, TestLine } from './transport/spool-format';
 import { TRUNCATED_KEY } from './transport/result-envelope';
 import type { SpoolInstance } from './transport/spool-reader';
@@ -34,6 +34,16 @@ export interface JestFileOutcome {
   execError?: string;
   /** Tests that ran to an outcome (passed or failed). */
   ranTests: number;
+  /** Tests Jest did not run (skipped, filtered by -t, todo), as Jest names them. */
+  notRun?: ReadonlyArray<NotRunTest>;
+}
+
+/** A test Jest reported without running it. */
+export interface NotRunTest {
+  ancestors: readonly string[];
+  title: string;
+  /** Jest's full name, what `-t` (testNamePattern) is matched against. */
+  fullName: string;
 }
 
 /** A test file as the reporter knows it. */
@@ -50,6 +60,8 @@ export interface RunAccumulatorOptions {
   rootDir?: string;
   /** Number of projects in Jest's configuration; more than one qualifies ids. */
   configuredProjects?: number;
+  /** Jest's `testNamePattern` (`-t`), to tell a filtered test from a skipped one. */
+  testNamePattern?: string | null;
 }
 
 /** One delivered test attempt; its Results are decoded and tagged once, on arrival. */
@@ -83,6 +95,16 @@ function firstLine(text: string): string {
   );
 }
 
+/** Jest's own reading of `-t`: a case-insensitive regular expression; null when unset or invalid. */
+function namePattern(pattern: string | null | undefined): RegExp | null {
+  if (typeof pattern !== 'string' || pattern.length === 0) return null;
+  try {
+    return new RegExp(pattern, 'i');
+  } catch {
+    return null;
+  }
+}
+
 const key = (...parts: Array<string | number>): string => parts.join('\u0000');
 
 /** Accumulates delivered tests and problems over a run. */
@@ -94,12 +116,16 @@ export class RunAccumulator {
   private readonly workers = new Set<string>();
   private readonly projects = new Map<string, JestProject>();
   private readonly foreignFiles: TestFileRef[] = [];
+  /** Tests Jest did not run, by project and test id: full name. */
+  private readonly notRun = new Map<string, string>();
   private readonly rootDir: string;
   private readonly configuredProjects: number;
+  private readonly testNamePattern: RegExp | null;
 
   constructor(options: RunAccumulatorOptions = {}) {
     this.rootDir = options.rootDir ?? '';
     this.configuredProjects = options.configuredProjects ?? 1;
+    this.testNamePattern = namePattern(options.testNamePattern);
   }
 
   /** Marks the run incomplete (identical reasons are kept once). */
@@ -228,6 +254,14 @@ export class RunAccumulator {
     const project = file.project?.id ?? '';
     if (jest?.execError)
       this.addFileReason(file, `test file failed to run: ${firstLine(jest.execError)}`);
+    if (file.project && jest?.notRun) {
+      const relativePath = relativeTestPath(file.project.rootDir, file.testPath);
+      for (const test of jest.notRun)
+        this.notRun.set(
+          key(project, testIdOf(relativePath, test.ancestors, test.title)),
+          test.fullName,
+        );
+    }
     if (instances.length === 0) return; // not a rampart/env file, or it failed before the environment existed
     const ordered = [...instances].sort(
       (a, b) => (a.open?.startedAt ?? 0) - (b.open?.startedAt ?? 0) || compareText(a.file, b.file),
@@ -455,9 +489,50 @@ export class RunAccumulator {
         group.confidence ?? null,
       );
       const project = this.labelOf(group.project, labels);
-      verdicts[id] = project === null ? verdict : new TrialGroupResult({ ...verdict, project });
+      const noResultReason =
+        verdict.total > 0 && verdict.noResult === verdict.total
+          ? this.noResultReason(group, clones.get(groupKey) ?? [])
+          : null;
+      verdicts[id] =
+        project === null && noResultReason === null
+          ? verdict
+          : new TrialGroupResult({ ...verdict, project, noResultReason });
     }
     return verdicts;
+  }
+
+  /**
+   * Why the clones of a group recorded nothing, counted by cause: ran and
+   * recorded none, filtered out by -t, skipped, or never reported by Jest
+   * (docs/reporter.md, "Trial groups without a Result").
+   */
+  private noResultReason(
+    group: PlannedGroup & { project: string },
+    clones: ReadonlyArray<Result[] | undefined>,
+  ): string {
+    // A clone's id is its group's id with the clone's title in place of the group's.
+    const base = group.id.endsWith(group.title) ? group.id.slice(0, -group.title.length) : null;
+    const counts = { ran: 0, filtered: 0, skipped: 0, unknown: 0 };
+    clones.forEach((results, index) => {
+      if (results !== undefined) {
+        counts.ran += 1;
+        return;
+      }
+      const fullName =
+        base === null
+          ? undefined
+          : this.notRun.get(key(group.project, `${base}${trialCloneTitle(group.title, index)}`));
+      if (fullName === undefined) counts.unknown += 1;
+      else if (this.testNamePattern && !this.testNamePattern.test(fullName)) counts.filtered += 1;
+      else counts.skipped += 1;
+    });
+    const parts = [
+      counts.ran > 0 ? `${counts.ran} ran and recorded none` : '',
+      counts.filtered > 0 ? `${counts.filtered} filtered out by -t (testNamePattern)` : '',
+      counts.skipped > 0 ? `${counts.skipped} skipped` : '',
+      counts.unknown > 0 ? `${counts.unknown} did not run` : '',
+    ].filter((part) => part.length > 0);
+    return parts.join(', ');
   }
 
   /** The run report. `metadata` gets the incomplete keys when incomplete. */

@@ -33,6 +33,21 @@ export const HarmCategory = {
 /** A known {@link HarmCategory} value or any custom non-empty string. */
 export type HarmCategory = (typeof HarmCategory)[keyof typeof HarmCategory] | (string & {});
 
+/** A category with case, spaces, underscores and hyphens folded away: `Data-Exfiltration` -> `dataexfiltration`. */
+const foldCategory = (category: string): string => category.toLowerCase().replace(/[\s_-]+/g, '');
+
+/**
+ * The built-in category that `category` differs from only by case, spacing,
+ * underscores or hyphens (`'Data Exfiltration'` -> `'data_exfiltration'`);
+ * null for a built-in itself or a category unlike any.
+ */
+export function nearBuiltInHarmCategory(category: string): string | null {
+  const builtIns: readonly string[] = Object.values(HarmCategory);
+  if (builtIns.includes(category)) return null;
+  const folded = foldCategory(category);
+  return builtIns.find((builtIn) => foldCategory(builtIn) === folded) ?? null;
+}
+
 /** What the adapter under test lets RAMPART observe. */
 export const ObservabilityLevel = {
   TOOL_AND_SIDE_EFFECTS: 'tool_and_side_effects',

@@ -71,6 +71,11 @@ export class TrialGroupResult {
   readonly project: string | null;
   /** The confidence level of `trial(n, { confidence })`, or null for the plain rule. */
   readonly confidence: number | null;
+  /**
+   * Why no clone recorded a Result (`3 filtered out by -t`), when none did and
+   * the runner could tell; null otherwise. Display only, not in the JSON report.
+   */
+  readonly noResultReason: string | null;
 
   constructor(fields: {
     total: number;
@@ -84,6 +89,7 @@ export class TrialGroupResult {
     title?: string;
     project?: string | null;
     confidence?: number | null;
+    noResultReason?: string | null;
   }) {
     this.total = fields.total;
     this.safe = fields.safe;
@@ -96,6 +102,7 @@ export class TrialGroupResult {
     this.title = fields.title ?? '';
     this.project = fields.project ?? null;
     this.confidence = fields.confidence ?? null;
+    this.noResultReason = fields.noResultReason ?? null;
   }
 
   /**

@@ -55,7 +55,15 @@ export function runFailure(report: TestRunReport, options: RunGate): string | nu
   const failedGroups = Object.values(report.trialGroups).filter((group) => !group.passed);
   if (failOnTrialGate && failedGroups.length > 0) {
     const title = trialGroupTitles(report.trialGroups);
-    const titles = failedGroups.map((group) => sanitizeLine(title(group), 200)).join(', ');
+    // A group without any Result says why: its clones were filtered out, skipped or recorded nothing.
+    const titles = failedGroups
+      .map((group) => {
+        const name = sanitizeLine(title(group), 200);
+        if (group.total === 0 || group.noResult < group.total) return name;
+        const why = group.noResultReason !== null ? `: ${sanitizeLine(group.noResultReason)}` : '';
+        return `${name} [no Result${why}]`;
+      })
+      .join(', ');
     reasons.push(
       `${failedGroups.length} trial group(s) FAILED (${titles}); ${options.gateSwitch ?? 'set failOnTrialGate: false'} to report without failing`,
     );

@@ -95,6 +95,23 @@ export function trialGroupLine(
 }
 
 /**
+ * The line under a trial group whose clones recorded nothing, saying why
+ * (`3 filtered out by -t (testNamePattern)`); [] for any other group.
+ */
+export function noResultLines(group: TrialGroupResult): string[] {
+  if (group.total === 0 || group.noResult < group.total) return [];
+  const why = group.noResultReason !== null ? `: ${sanitizeLine(group.noResultReason)}` : '';
+  return [`        no Result from any of its ${group.total} clones${why}`];
+}
+
+/**
+ * The one line of a run that recorded no Result at all (and has no trial
+ * group to explain it): most often the tests do not run under rampart/env.
+ */
+export const NO_RESULT_LINE =
+  "RAMPART recorded no Result in this run: is testEnvironment 'rampart/env' set for these tests, and do they call recordResult() or run an attack or probe? (docs/getting-started.md)";
+
+/**
  * `Population: <n> runs - <u> unsafe (<asr> attack success rate), <d> undetermined, <e> errors`;
  * the rate is `n/a` when every Result is ERROR, and carries its interval with `withInterval`.
  */
@@ -160,16 +177,41 @@ export function trialGroupTitles(
       : group.title;
 }
 
+/** `TRIAL GROUPS (<n> groups)` and a line per group (with the why of a group without Results); [] when none. */
+function trialGroupLines(report: TestRunReport, chalk: Chalk, withInterval = false): string[] {
+  const groupIds = Object.keys(report.trialGroups).sort();
+  // Upstream prints the group lines right after the last category, where they
+  // read as part of it; a heading of their own keeps the line format unchanged.
+  if (groupIds.length === 0) return [];
+  const lines = ['', chalk.bold(`TRIAL GROUPS (${groupIds.length} groups)`)];
+  const groupTitle = trialGroupTitles(report.trialGroups);
+  for (const id of groupIds) {
+    const group = report.trialGroups[id] as TrialGroupResult;
+    lines.push(
+      trialGroupLine(group, chalk, groupTitle(group), withInterval),
+      ...noResultLines(group),
+    );
+  }
+  return lines;
+}
+
 /**
- * The whole summary: INCOMPLETE banner (when incomplete), then, when there is
- * at least one Result, the categories, trial groups and population line, then
+ * The whole summary: INCOMPLETE banner (when incomplete), then the
+ * categories, trial groups and population line; a run without Results gets
+ * its trial groups (each saying why it has none) or the no-Result line. Then
  * the files that ran without RAMPART collection.
  */
 export function renderSummary(report: TestRunReport, options: SummaryOptions): string[] {
   const { chalk } = options;
   const lines = incompleteLines(incompleteReasons(report), options);
   const foreign = filesWithoutRampartLines(report);
-  if (report.totalRuns === 0) return foreign.length > 0 ? [...lines, ...foreign] : lines;
+  if (report.totalRuns === 0) {
+    const groups = trialGroupLines(report, chalk);
+    if (groups.length > 0)
+      lines.push(chalk.bold(separator('RAMPART Safety Summary', options.width)), ...groups);
+    else if (foreign.length === 0 && !report.incomplete) lines.push(NO_RESULT_LINE);
+    return foreign.length > 0 ? [...lines, ...(groups.length > 0 ? [''] : []), ...foreign] : lines;
+  }
   const shared = namesInSeveralProjects(
     report.results.map(({ metadata }) => ({
       name: metadata[RESULT_TAGS.testName],
@@ -190,15 +232,7 @@ export function renderSummary(report: TestRunReport, options: SummaryOptions): s
       lines.push(resultLine(result, chalk, typeof name === 'string' && shared.has(name)));
     }
   }
-  const groupIds = Object.keys(report.trialGroups).sort();
-  // Upstream prints the group lines right after the last category, where they
-  // read as part of it; a heading of their own keeps the line format unchanged.
-  if (groupIds.length > 0) lines.push('', chalk.bold(`TRIAL GROUPS (${groupIds.length} groups)`));
-  const groupTitle = trialGroupTitles(report.trialGroups);
-  for (const id of groupIds) {
-    const group = report.trialGroups[id] as TrialGroupResult;
-    lines.push(trialGroupLine(group, chalk, groupTitle(group), options.intervals === true));
-  }
+  lines.push(...trialGroupLines(report, chalk, options.intervals === true));
   lines.push('', populationLine(report, options.intervals === true));
   if (options.afterPopulation && options.afterPopulation.length > 0)
     lines.push(...options.afterPopulation);

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { closestName } from '../../../src/cli/closest-name';
+import { closestName } from '../../../src/model/closest-name';
 import { main } from '../../../src/cli/main';
 import { BROKEN_REPORTS, corpusFile, expectedError } from '../../fixtures/reports/cases';
 import { schemaErrors } from '../../support/report-schema';

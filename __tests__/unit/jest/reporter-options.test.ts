@@ -9,6 +9,7 @@ describe('reporter options', () => {
     delete process.env.GITHUB_ACTIONS;
     expect(resolveReporterOptions(undefined, root)).toEqual({
       outputDir: path.join(root, '.rampart'),
+      defaultOutputDir: true,
       json: true,
       sinks: [],
       failOnTrialGate: true,
@@ -137,7 +138,11 @@ describe('reporter options', () => {
     ],
     [
       { failOnTrailGate: false },
-      'rampart/reporter has no option "failOnTrailGate"; known options:',
+      'rampart/reporter has no option "failOnTrailGate" (did you mean "failOnTrialGate"?); known options: outputDir, json, sinks, failOnTrialGate, maxResultBytes, sinkTimeoutMs, keepTransport',
+    ],
+    [
+      { frobnicate: 1 },
+      'rampart/reporter has no option "frobnicate"; known options: outputDir, json,',
     ],
   ])('%p is rejected with a message naming it', (options, message) => {
     expect(() => resolveReporterOptions(options, root)).toThrow(message);

@@ -364,7 +364,7 @@ module.exports = CustomBase;
     ],
     [
       { rampart: { bsae: 'jsdom' } },
-      'testEnvironmentOptions.rampart has no option "bsae"; known options: base',
+      'testEnvironmentOptions.rampart has no option "bsae" (did you mean "base"?); known options: base',
     ],
     [
       { rampart: { base: '' } },

@@ -1,6 +1,7 @@
 import chalk from 'chalk';
 import { ObservabilityLevel, Result, SafetyStatus } from '../../../src/index';
 import { TestRunReport, classifyTrialGroup } from '../../../src/report';
+import { NO_RESULT_LINE } from '../../../src/report/summary';
 import { closingLines, warningLine } from '../../../src/report/closing-lines';
 
 const plain = new chalk.Instance({ level: 0 });
@@ -148,9 +149,9 @@ test('a trial group gated at a confidence level always shows its interval and le
   );
 });
 
-test('nothing to say: no lines', () => {
+test('nothing recorded: only the no-Result line', () => {
   expect(closingLines(new TestRunReport({ results: [] }), options)).toEqual({
-    lines: [],
+    lines: [NO_RESULT_LINE],
     failure: null,
   });
 });

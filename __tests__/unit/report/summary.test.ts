@@ -3,6 +3,7 @@ import { ObservabilityLevel, Result, SafetyStatus } from '../../../src/index';
 import { TestRunReport, TrialGroupResult, classifyTrialGroup } from '../../../src/report';
 import { runFailure } from '../../../src/report/run-verdict';
 import {
+  NO_RESULT_LINE,
   populationLine,
   renderSummary,
   resultLine,
@@ -130,9 +131,35 @@ describe('renderSummary', () => {
     ]);
   });
 
-  test('no Results and complete: nothing at all', () => {
-    expect(renderSummary(new TestRunReport({ results: [] }), { width: 80, chalk: plain })).toEqual(
-      [],
+  test('no Results and complete: the one line saying so and where to look', () => {
+    expect(renderSummary(new TestRunReport({ results: [] }), { width: 80, chalk: plain })).toEqual([
+      NO_RESULT_LINE,
+    ]);
+    expect(NO_RESULT_LINE).toContain("is testEnvironment 'rampart/env' set for these tests");
+  });
+
+  test('no Results but trial groups: each group says why it has none', () => {
+    const report = new TestRunReport({
+      results: [],
+      trialGroups: {
+        'a.test.js::g': new TrialGroupResult({
+          ...classifyTrialGroup([undefined, undefined], 0.5, 'g'),
+          noResultReason: '2 filtered out by -t (testNamePattern)',
+        }),
+        'a.test.js::h': classifyTrialGroup([[], undefined], 0.5, 'h'),
+      },
+    });
+    expect(renderSummary(report, { width: 40, chalk: plain })).toEqual([
+      '======== RAMPART Safety Summary ========',
+      '',
+      'TRIAL GROUPS (2 groups)',
+      '  FAIL  g [0/2 safe, 2 no-result, 0% pass rate, threshold: 50%] -- FAILED',
+      '        no Result from any of its 2 clones: 2 filtered out by -t (testNamePattern)',
+      '  FAIL  h [0/2 safe, 2 no-result, 0% pass rate, threshold: 50%] -- FAILED',
+      '        no Result from any of its 2 clones',
+    ]);
+    expect(runFailure(report, { failOnTrialGate: true, reportLost: false })).toBe(
+      'RAMPART fails this run: 2 trial group(s) FAILED (g [no Result: 2 filtered out by -t (testNamePattern)], h [no Result]); set failOnTrialGate: false to report without failing.',
     );
   });
 
@@ -247,9 +274,9 @@ describe('files without rampart/env', () => {
     ]);
   });
 
-  test('nothing without the entry', () => {
-    expect(renderSummary(new TestRunReport({ results: [] }), { width: 40, chalk: plain })).toEqual(
-      [],
-    );
+  test('nothing but the no-Result line without the entry', () => {
+    expect(renderSummary(new TestRunReport({ results: [] }), { width: 40, chalk: plain })).toEqual([
+      NO_RESULT_LINE,
+    ]);
   });
 });

@@ -1,4 +1,8 @@
-/** "Did you mean": the known name closest to a mistyped one. */
+/**
+ * "Did you mean": the known name closest to a mistyped one, shared by the
+ * CLI's arguments and the reporter's and environment's options.
+ */
+import { describeValue } from './value-description';
 
 /** Edit distance with adjacent transpositions (`outptu` is 1 away from `output`). */
 function distance(a: string, b: string): number {
@@ -32,4 +36,14 @@ export function closestName(input: string, names: readonly string[]): string | n
   // A third of the name may be wrong (at least one character, at most three).
   const allowed = Math.min(3, Math.max(1, Math.floor(input.length / 3)));
   return best !== null && bestDistance <= allowed ? best : null;
+}
+
+/**
+ * `<owner> has no option "<key>" (did you mean "<name>"?); known options: <names>`:
+ * the one message for an unknown option key.
+ */
+export function unknownOptionMessage(owner: string, key: string, known: readonly string[]): string {
+  const guess = closestName(key, known);
+  const hint = guess !== null ? ` (did you mean ${describeValue(guess)}?)` : '';
+  return `${owner} has no option ${describeValue(key)}${hint}; known options: ${known.join(', ')}`;
 }
