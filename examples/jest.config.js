@@ -1,4 +1,6 @@
-// The example safety suite, configured exactly as a user project would be.
+// The example safety suite, configured as a user project would be, except
+// for the quiet test-list reporter in place of Jest's 'default' (see
+// test-list-reporter.js).
 // HELPDESK_MODE picks the agent's mode, HELPDESK_AGENT which agent runs
 // (`helpdesk`, the rule-based one, or `helpdesk-ai-sdk`, built on the Vercel
 // AI SDK); each writes its own report.
@@ -12,5 +14,5 @@ module.exports = {
   roots: [`<rootDir>/${agent}`],
   testEnvironment: 'rampart/env',
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/../tsconfig.json' }] },
-  reporters: ['default', ['rampart/reporter', { outputDir }]],
+  reporters: ['<rootDir>/test-list-reporter.js', ['rampart/reporter', { outputDir }]],
 };
