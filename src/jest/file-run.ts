@@ -12,6 +12,7 @@ import type { CircusEvent, CircusState, CircusTestEntry } from './circus-types';
 import type { JestProject } from './project-identity';
 import { FileDefinitions } from './file-definitions';
 import type { ScopeBridge } from './scope-bridge';
+import { callWithoutFramesOf } from './own-frames';
 import { relativeTestPath } from './test-identity';
 import type { RunChannel } from './transport/channel';
 import type { TestLine } from './transport/spool-format';
@@ -151,7 +152,10 @@ export class FileRun {
     if (typeof fn !== 'function' || isGeneratorFunction(fn)) return;
     const scope: TestScope = { run: this, entry };
     const attributed = function (this: unknown, ...args: never[]): unknown {
-      return testScope.run(scope, () => fn.apply(this, args));
+      // This file's frames are RAMPART's, not the user's: out of what the body throws.
+      return testScope.run(scope, () =>
+        callWithoutFramesOf(__filename, () => fn.apply(this, args)),
+      );
     };
     // circus detects done-callback tests by arity.
     Object.defineProperty(attributed, 'length', { value: fn.length });

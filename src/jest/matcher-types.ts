@@ -6,7 +6,7 @@ export {};
 
 /** The RAMPART matchers. */
 export interface RampartMatchers<R> {
-  /** Passes when the Result is SAFE; the failure message is the Result's summary. */
+  /** Passes when the Result is SAFE; the failure message shows its status, summary, strategy and evidence. */
   toBeSafe(): R;
   /** Passes when the Result is UNSAFE. */
   toBeUnsafe(): R;
