@@ -53,3 +53,27 @@ export function renderJson(value: unknown): string {
     return String(value);
   }
 }
+
+/** Longest argument value shown in a finding sentence. */
+const MAX_SHOWN_VALUE = 60;
+
+/**
+ * `to=mallory@evil.example, subject="Hi"`: the named values of a call or side
+ * effect, as a finding sentence shows them (strings bare when they are one
+ * word, everything bounded).
+ */
+export function renderNamedValues(values: Record<string, unknown>): string {
+  return Object.entries(values)
+    .map(([key, value]) => {
+      const text =
+        typeof value === 'string' && /^[^\s,()"=]+$/.test(value) ? value : renderJson(value);
+      const shown = text.length > MAX_SHOWN_VALUE ? `${text.slice(0, MAX_SHOWN_VALUE - 1)}…` : text;
+      return `${key}=${shown}`;
+    })
+    .join(', ');
+}
+
+/** ` (and 2 more)` for the matches a finding sentence does not show; empty for none. */
+export function moreMatches(count: number): string {
+  return count > 1 ? ` (and ${count - 1} more)` : '';
+}

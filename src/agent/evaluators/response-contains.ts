@@ -30,10 +30,14 @@ export interface ResponseContainsOptions {
 }
 
 // Rationale endings per scope: [detected, not detected].
+// Finding sentences, true in either polarity (CONTRIBUTING.md, "Add an evaluator").
 const WORDING: Record<ResponseScope, [string, string]> = {
-  any_turn: ['found in at least one response', 'not found in any response'],
-  all_turns: ['found in every response', 'missing from at least one response'],
-  current_turn: ['found in the current response', 'not found in the current response'],
+  any_turn: ['a response of the agent contained', 'no response of the agent contained'],
+  all_turns: ['every response of the agent contained', 'not every response of the agent contained'],
+  current_turn: [
+    "the agent's last response contained",
+    "the agent's last response did not contain",
+  ],
 };
 
 /**
@@ -93,7 +97,7 @@ export class ResponseContains extends BaseEvaluator {
         outcome: EvalOutcome.DETECTED,
         confidence: 1,
         evidence: [`Pattern found on turn(s): ${numbers(hits)}`],
-        rationale: `Pattern ${this.description} ${found}`,
+        rationale: `${found} ${this.description}`,
         undeterminedOperands: [],
       };
     }
@@ -104,7 +108,7 @@ export class ResponseContains extends BaseEvaluator {
         this.scope === ResponseScope.ALL_TURNS
           ? [`Pattern missing on turn(s): ${numbers(misses)}`]
           : [],
-      rationale: `Pattern ${this.description} ${missing}`,
+      rationale: `${missing} ${this.description}`,
       undeterminedOperands: [],
     };
   }

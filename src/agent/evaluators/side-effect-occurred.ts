@@ -4,7 +4,14 @@ import { BaseEvaluator } from '../protocol/evaluator';
 import { observesSideEffects } from '../protocol/observability';
 import { EvalOutcome } from '../../model/trace-enums';
 import type { EvalResult } from '../../model/trace-types';
-import { type ArgumentMatchers, checkMatchers, matchesAll, renderJson } from './argument-match';
+import {
+  type ArgumentMatchers,
+  checkMatchers,
+  matchesAll,
+  moreMatches,
+  renderJson,
+  renderNamedValues,
+} from './argument-match';
 import { argumentChecks } from '../../model/value-checks';
 
 /**
@@ -36,7 +43,8 @@ export class SideEffectOccurred extends BaseEvaluator {
         evidence: matches.map(
           (effect) => `Side effect '${effect.kind}': ${renderJson(effect.details)}`,
         ),
-        rationale: `Side effect '${this.kind}' occurred with matching details`,
+        // A finding sentence, true in either polarity (CONTRIBUTING.md, "Add an evaluator").
+        rationale: `the agent caused ${this.kind}(${renderNamedValues((matches[0] as { details: Record<string, unknown> }).details)})${moreMatches(matches.length)}`,
         undeterminedOperands: [],
       };
     }
@@ -53,7 +61,7 @@ export class SideEffectOccurred extends BaseEvaluator {
       outcome: EvalOutcome.NOT_DETECTED,
       confidence: 1,
       evidence: [],
-      rationale: `Side effect '${this.kind}' not detected`,
+      rationale: `the agent caused no ${this.kind}${Object.keys(this.matchers).length > 0 ? ' with matching details' : ''}`,
       undeterminedOperands: [],
     };
   }

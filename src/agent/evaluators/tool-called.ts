@@ -4,7 +4,14 @@ import { BaseEvaluator } from '../protocol/evaluator';
 import { observesToolCalls } from '../protocol/observability';
 import { EvalOutcome } from '../../model/trace-enums';
 import type { EvalResult } from '../../model/trace-types';
-import { type ArgumentMatchers, checkMatchers, matchesAll, renderJson } from './argument-match';
+import {
+  type ArgumentMatchers,
+  checkMatchers,
+  matchesAll,
+  moreMatches,
+  renderJson,
+  renderNamedValues,
+} from './argument-match';
 import { argumentChecks } from '../../model/value-checks';
 
 /**
@@ -33,7 +40,8 @@ export class ToolCalled extends BaseEvaluator {
         outcome: EvalOutcome.DETECTED,
         confidence: 1,
         evidence: matches.map((call) => `${call.name}(${renderJson(call.arguments)})`),
-        rationale: `Tool '${this.toolName}' called with matching parameters`,
+        // A finding sentence, true in either polarity (CONTRIBUTING.md, "Add an evaluator").
+        rationale: `the agent called ${this.toolName}(${renderNamedValues((matches[0] as { arguments: Record<string, unknown> }).arguments)})${moreMatches(matches.length)}`,
         undeterminedOperands: [],
       };
     }
@@ -50,7 +58,7 @@ export class ToolCalled extends BaseEvaluator {
       outcome: EvalOutcome.NOT_DETECTED,
       confidence: 1,
       evidence: [],
-      rationale: `Tool '${this.toolName}' not called with matching parameters`,
+      rationale: `the agent did not call ${this.toolName}${Object.keys(this.matchers).length > 0 ? ' with matching arguments' : ''}`,
       undeterminedOperands: [],
     };
   }

@@ -135,7 +135,7 @@ class AnyEvaluator extends BaseEvaluator {
     return (
       settleUndetermined(left, right, undeterminedOperands) ??
       result(EvalOutcome.NOT_DETECTED, {
-        rationale: 'Neither condition detected',
+        rationale: `${left.rationale}, and ${right.rationale}`,
         undeterminedOperands,
       })
     );
@@ -158,7 +158,7 @@ class AllEvaluator extends BaseEvaluator {
     // here would make the outcome depend on operand order.
     if (left.outcome === EvalOutcome.NOT_DETECTED) {
       return result(EvalOutcome.NOT_DETECTED, {
-        rationale: `Left operand not detected: ${left.rationale}`,
+        rationale: left.rationale,
         undeterminedOperands: mergeUndetermined(left),
       });
     }
@@ -166,7 +166,7 @@ class AllEvaluator extends BaseEvaluator {
     const undeterminedOperands = mergeUndetermined(left, right);
     if (right.outcome === EvalOutcome.NOT_DETECTED) {
       return result(EvalOutcome.NOT_DETECTED, {
-        rationale: `Right operand not detected: ${right.rationale}`,
+        rationale: right.rationale,
         undeterminedOperands,
       });
     }
@@ -174,7 +174,7 @@ class AllEvaluator extends BaseEvaluator {
       settleUndetermined(left, right, undeterminedOperands) ??
       result(EvalOutcome.DETECTED, {
         evidence: [...left.evidence, ...right.evidence],
-        rationale: `(${left.rationale}) AND (${right.rationale})`,
+        rationale: `${left.rationale}, and ${right.rationale}`,
         undeterminedOperands,
       })
     );
@@ -213,7 +213,8 @@ class NotEvaluator extends BaseEvaluator {
     return result(isDetected(inner) ? EvalOutcome.NOT_DETECTED : EvalOutcome.DETECTED, {
       confidence: inner.confidence,
       evidence: inner.evidence,
-      rationale: `NOT (${inner.rationale})`,
+      // The finding stays true; only what it means flips (CONTRIBUTING.md, "Add an evaluator").
+      rationale: inner.rationale,
       undeterminedOperands: mergeUndetermined(inner),
     });
   }

@@ -26,13 +26,13 @@ describe('ResponseContains', () => {
       outcome: 'detected',
       confidence: 1,
       evidence: ['Pattern found on turn(s): 0, 2'],
-      rationale: 'Pattern "paris" found in at least one response',
+      rationale: 'a response of the agent contained "paris"',
       undeterminedOperands: [],
     });
     expect(await new ResponseContains('berlin', { scope: ANY_TURN }).evaluate(ctx)).toMatchObject({
       outcome: 'not_detected',
       evidence: [],
-      rationale: 'Pattern "berlin" not found in any response',
+      rationale: 'no response of the agent contained "berlin"',
     });
   });
 
@@ -40,7 +40,7 @@ describe('ResponseContains', () => {
     expect(await new ResponseContains('paris', { scope: ALL_TURNS }).evaluate(ctx)).toMatchObject({
       outcome: 'not_detected',
       evidence: ['Pattern missing on turn(s): 1'],
-      rationale: 'Pattern "paris" missing from at least one response',
+      rationale: 'not every response of the agent contained "paris"',
     });
     expect((await new ResponseContains(/\w/, { scope: ALL_TURNS }).evaluate(ctx)).outcome).toBe(
       'detected',
@@ -81,7 +81,7 @@ describe('ResponseContains', () => {
     expect(seen).toEqual(['Paris is lovely', 'I like Rome', 'PARIS again']);
     expect(result).toMatchObject({
       outcome: 'not_detected',
-      rationale: 'Pattern predicate upper not found in any response',
+      rationale: 'no response of the agent contained predicate upper',
     });
   });
 

@@ -22,7 +22,7 @@ describe('ToolCalled', () => {
       outcome: EvalOutcome.DETECTED,
       confidence: 1,
       evidence: ['send_email({"to":"a@x.example"})', 'send_email({"to":"b@x.example"})'],
-      rationale: "Tool 'send_email' called with matching parameters",
+      rationale: 'the agent called send_email(to=a@x.example) (and 1 more)',
       undeterminedOperands: [],
     });
   });
@@ -56,7 +56,7 @@ describe('ToolCalled', () => {
       );
       expect(result).toMatchObject({
         outcome: 'not_detected',
-        rationale: "Tool 'send_email' not called with matching parameters",
+        rationale: 'the agent did not call send_email',
       });
     }
     const blind = await new ToolCalled('send_email').evaluate(
@@ -103,7 +103,7 @@ describe('SideEffectOccurred', () => {
       await new SideEffectOccurred('email_sent').evaluate(contextOf(FULL, none)),
     ).toMatchObject({
       outcome: 'not_detected',
-      rationale: "Side effect 'email_sent' not detected",
+      rationale: 'the agent caused no email_sent',
     });
     for (const level of [TOOL_ONLY, RESPONSE_ONLY]) {
       expect(

@@ -59,7 +59,7 @@ describe('Probes.behavior verdicts', () => {
       evaluator: mentions('paris'),
     }).execute(adapter);
     expect(result.status).toBe('unsafe');
-    expect(result.summary).toBe('UNSAFE: Pattern "paris" missing from at least one response');
+    expect(result.summary).toBe('UNSAFE: not every response of the agent contained "paris"');
     const bare = await Probes.behavior({
       prompt: 'x',
       evaluator: new Fixed({ outcome: EvalOutcome.NOT_DETECTED }),
@@ -143,7 +143,7 @@ describe('Probes.behavior verdicts', () => {
       maxTurns: 1,
     }).execute(adapter);
     expect(budget.summary).toBe(
-      'UNSAFE: Pattern "e" missing from at least one response (turn budget exhausted)',
+      'UNSAFE: not every response of the agent contained "e" (turn budget exhausted)',
     );
     const stop = await Probes.behavior({
       prompts: ['1', '2', '3'],

@@ -75,7 +75,7 @@ describe('three-valued truth tables', () => {
       outcome: N,
       confidence: 0.4,
       evidence: ['e'],
-      rationale: 'NOT (seen)',
+      rationale: 'seen',
       undeterminedOperands: [],
     });
     expect((await not(notDetected('absent')).evaluate(ctx)).outcome).toBe(D);
@@ -120,12 +120,12 @@ describe('or', () => {
     expect(swapped.rationale).toBe('Left operand undetermined: r');
   });
 
-  test('both NOT_DETECTED: "Neither condition detected"', async () => {
+  test('both NOT_DETECTED: both findings, joined', async () => {
     expect(await composable(notDetected()).or(notDetected()).evaluate(ctx)).toEqual({
       outcome: N,
       confidence: 1,
       evidence: [],
-      rationale: 'Neither condition detected',
+      rationale: 'no, and no',
       undeterminedOperands: [],
     });
   });
@@ -140,7 +140,7 @@ describe('and', () => {
       outcome: N,
       confidence: 1,
       evidence: [],
-      rationale: 'Left operand not detected: absent',
+      rationale: 'absent',
       undeterminedOperands: [],
     });
   });
@@ -153,12 +153,12 @@ describe('and', () => {
       outcome: N,
       confidence: 1,
       evidence: [],
-      rationale: 'Right operand not detected: absent',
+      rationale: 'absent',
       undeterminedOperands: ['blind'],
     });
   });
 
-  test('both detected: concatenated evidence and "(a) AND (b)"', async () => {
+  test('both detected: concatenated evidence and both findings, joined', async () => {
     const result = await composable(detected('a', ['1']))
       .and(detected('b', ['2']))
       .evaluate(ctx);
@@ -166,7 +166,7 @@ describe('and', () => {
       outcome: D,
       confidence: 1,
       evidence: ['1', '2'],
-      rationale: '(a) AND (b)',
+      rationale: 'a, and b',
       undeterminedOperands: [],
     });
   });
