@@ -410,3 +410,45 @@ describe('lossy metadata', () => {
     ]);
   });
 });
+
+describe('trial groups without a Result', () => {
+  const project: JestProject = { id: 'p', displayName: null, rootDir: '/r' };
+  const groups = [
+    { id: 'a.test.js::d::ran', title: 'ran', n: 2, threshold: 1 },
+    { id: 'a.test.js::d::mixed', title: 'mixed', n: 3, threshold: 1 },
+    { id: 'a.test.js::d::half', title: 'half', n: 2, threshold: 0.5 },
+  ];
+  const clone = (title: string, index: number, results: unknown[] = []) =>
+    test_(`a.test.js::d::${title} [trial-${index}]`, results, {
+      ancestors: ['d'],
+      trial: { group: `a.test.js::d::${title}`, index },
+    });
+  const notRun = (title: string, index: number) => ({
+    ancestors: ['d'],
+    title: `${title} [trial-${index}]`,
+    fullName: `d ${title} [trial-${index}]`,
+  });
+
+  test('each cause is counted from the spool and from what Jest did not run; a group with a Result has none', () => {
+    const acc = new RunAccumulator({
+      rootDir: '/r',
+      testNamePattern: 'mixed \\[trial-0\\]|ran|half',
+    });
+    acc.addFile(
+      { project, testPath: '/r/a.test.js' },
+      [
+        instance([clone('ran', 0), clone('ran', 1), clone('half', 0, [wire(SafetyStatus.SAFE)])], {
+          groups,
+          project,
+        }),
+      ],
+      { ranTests: 3, notRun: [notRun('mixed', 0), notRun('mixed', 1), notRun('half', 1)] },
+    );
+    const verdicts = acc.trialGroups();
+    expect(verdicts['a.test.js::d::ran']?.noResultReason).toBe('2 ran and recorded none');
+    expect(verdicts['a.test.js::d::mixed']?.noResultReason).toBe(
+      '1 filtered out by -t (testNamePattern), 1 skipped, 1 did not run',
+    );
+    expect(verdicts['a.test.js::d::half']?.noResultReason).toBeNull();
+  });
+});
