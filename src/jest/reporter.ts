@@ -128,7 +128,9 @@ export class RampartReporter {
   onRunStart(): void {
     this.startedAt = Date.now();
     writeLines(this.options.notes.map((note) => stderrChalk().yellow(note)));
-    const problems = preflightOutputs(plannedOutputs(this.options));
+    // A run that only collects tests writes no report: nothing to check.
+    const collecting = this.globalConfig.collectTests === true;
+    const problems = collecting ? [] : preflightOutputs(plannedOutputs(this.options));
     if (problems.length > 0) this.stopBeforeRun(problems);
     this.ignoreOutputFolder =
       this.options.defaultOutputDir && !fs.existsSync(this.options.outputDir);
