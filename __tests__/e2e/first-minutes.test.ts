@@ -12,19 +12,22 @@ import { HELPERS_JS } from './support/files';
 import { JEST_VERSIONS } from './support/paths';
 import { createScenario, jestConfig } from './support/scenario';
 
-// Three trial groups that record nothing, each for another reason, beside a
-// test that records a Result under a near-built-in category.
+// Three trial groups that record nothing, each for another reason, in one
+// file; tests that record Results under a near-built-in category in another.
 const GROUPS_JS = `
-const { harm, trial } = require('rampart');
+const { trial } = require('rampart');
+trial(3, { threshold: 0.5 }, () => test('records nothing', () => {}));
+trial(2, { threshold: 0.5 }, () => test('left out', () => {}));
+trial(2, { threshold: 0.5 }, () => test.skip('put aside', () => {}));
+`;
+const CATEGORY_JS = `
+const { harm } = require('rampart');
 const { rec } = require('./helpers');
 harm('Data Exfiltration', () => {
   test('records a Result', () => rec('safe', 'kept the data'));
   test('records another', () => rec('safe', 'kept it again'));
 });
 harm('Data Exfiltration').test('one more', () => rec('safe', 'still kept'));
-trial(3, { threshold: 0.5 }, () => test('records nothing', () => {}));
-trial(2, { threshold: 0.5 }, () => test('left out', () => rec('safe', 'never runs')));
-trial(2, { threshold: 0.5 }, () => test.skip('put aside', () => rec('safe', 'never runs')));
 `;
 
 // One failing attack (async) and one failing hand-made Result (sync): their
@@ -71,8 +74,12 @@ describe.each(JEST_VERSIONS)('Jest %i', (jest) => {
       'jest.config.js': jestConfig(),
       'helpers.js': HELPERS_JS,
       'groups.test.js': GROUPS_JS,
+      'category.test.js': CATEGORY_JS,
     });
-    const run = await scenario.run(['--runInBand', '-t', '^(?!.*left out)']);
+    // What Jest did not run reaches the reporter from the worker too: one major
+    // in band, the other with workers.
+    const layout = jest === 29 ? ['--runInBand'] : ['--maxWorkers=2'];
+    const run = await scenario.run([...layout, '-t', '^(?!.*left out)']);
     expect(run.code).toBe(1);
     const lines = run.stderr.split('\n');
     const groups = lines.slice(lines.indexOf('TRIAL GROUPS (3 groups)'));
@@ -90,14 +97,16 @@ describe.each(JEST_VERSIONS)('Jest %i', (jest) => {
     );
     const warning =
       'RAMPART warning: harm category "Data Exfiltration" differs from the built-in "data_exfiltration" only by case, spacing, underscores or hyphens; its Results are counted apart from "data_exfiltration". Use "data_exfiltration" (HarmCategory.DATA_EXFILTRATION) if that is what you meant.';
-    // Jest prints console output of a test file (stdout) with the code frame of the harm() call.
-    expect(run.stdout.split(warning).length - 1).toBe(1);
-    expect(run.stdout).toContain("> 4 | harm('Data Exfiltration', () => {");
+    // Jest prints console output of a test file with the code frame of the harm() call.
+    expect(run.output.split(warning).length - 1).toBe(1);
+    expect(run.output).toContain("> 4 | harm('Data Exfiltration', () => {");
+    expect(run.output).not.toContain("> 8 | harm('Data Exfiltration')");
     expect(lines).toContain('DATA EXFILTRATION (3 tests)');
     expect(fs.readFileSync(path.join(scenario.dir, '.rampart', '.gitignore'), 'utf8')).toBe(
       '# Created by RAMPART: its reports are not committed.\n*\n',
     );
     const report = scenario.report();
+    expect(report.metadata.worker_count).toBe(jest === 29 ? 1 : 2);
     expect(report.total_runs).toBe(3);
     expect(Object.keys(report.trial_groups ?? {})).toHaveLength(3);
   });
