@@ -30,6 +30,19 @@ export class ResultCollector {
 export interface CollectorHost {
   /** Takes a Result to the test that is running; false when no test is running. */
   deliver(result: Result): boolean;
+  /**
+   * The running test's limits: a signal that aborts when the test ends (done,
+   * failed or timed out) and the epoch time its timeout expires. Executions
+   * stay inside them (docs/real-endpoints.md, "Timeouts").
+   */
+  testLimits?(): TestLimits | undefined;
+}
+
+/** What a runner integration says about the running test's time. */
+export interface TestLimits {
+  readonly signal: AbortSignal;
+  /** Epoch milliseconds at which the runner fails the test for its timeout; null when none. */
+  readonly deadline: number | null;
 }
 
 /**
@@ -74,6 +87,15 @@ function applyScopedMetadata(result: Result): void {
 function installedHost(): CollectorHost | undefined {
   const host = (globalThis as { [COLLECTOR_HOST_KEY]?: CollectorHost })[COLLECTOR_HOST_KEY];
   return host && typeof host.deliver === 'function' ? host : undefined;
+}
+
+/** The running test's limits, when a runner integration knows them. */
+export function currentTestLimits(): TestLimits | undefined {
+  try {
+    return installedHost()?.testLimits?.();
+  } catch {
+    return undefined;
+  }
 }
 
 /** True when a Result recorded now would be kept by someone. */

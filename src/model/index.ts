@@ -30,4 +30,5 @@ export {
   type ExecutionOptions,
   type ObservableAdapter,
 } from './execution';
+export { ExecutionTimeoutError, ExecutionAbortedError, type RoleUsage } from './execution-scope';
 export { createPopulationRef } from './population-ref';

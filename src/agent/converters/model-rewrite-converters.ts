@@ -30,7 +30,7 @@ export abstract class ModelRewriteConverter implements PayloadConverter {
   private readonly complete: Complete;
 
   constructor(model: ModelInput, who: string) {
-    this.complete = completionsFrom(model, `${who} model`);
+    this.complete = completionsFrom(model, `${who} model`, 'converter');
   }
 
   /** What the model is asked to do, one sentence. */

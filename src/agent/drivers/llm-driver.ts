@@ -10,11 +10,14 @@ import type { Payload, Turn } from '../../model/trace-types';
 import { describeValue, errorParts } from '../../model/value-description';
 import type { ChatMessage } from '../llm/client';
 import { type Complete, type ModelInput, completionsFrom } from '../llm/completions';
+import type { ModelCallOptions } from '../llm/call-settings';
 
 /** Options of {@link LLMDriver}. */
 export interface LLMDriverOptions {
-  /** The model that plays the user (an {@link LlmClient}). */
+  /** The model that plays the user: an {@link LlmClient} or an AI SDK `LanguageModel`. */
   client: ModelInput;
+  /** Call-policy overrides for the driver's calls (docs/real-endpoints.md). */
+  calls?: ModelCallOptions;
   /** The user the model plays. */
   persona: Persona;
   /** What the conversation should achieve. */
@@ -33,7 +36,12 @@ export class LLMDriver implements PromptDriver {
   private prompts = 0;
 
   constructor(options: LLMDriverOptions) {
-    this.complete = completionsFrom(options?.client, "LLMDriver: 'client'");
+    this.complete = completionsFrom(
+      options?.client,
+      "LLMDriver: 'client'",
+      'driver',
+      options?.calls,
+    );
     const persona = options.persona;
     if (persona === null || typeof persona !== 'object' || typeof persona.name !== 'string')
       throw new TypeError(

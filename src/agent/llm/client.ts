@@ -40,6 +40,10 @@ export const LlmErrorReason = {
   BAD_RESPONSE: 'bad_response',
   /** Connection failure or timeout. */
   NETWORK: 'network',
+  /** Replaying a cassette that holds no answer for the call. */
+  CASSETTE_MISS: 'cassette_miss',
+  /** The model-call budget of the run is spent. */
+  BUDGET_EXHAUSTED: 'budget_exhausted',
 } as const;
 /** One of the {@link LlmErrorReason} values. */
 export type LlmErrorReason = (typeof LlmErrorReason)[keyof typeof LlmErrorReason];
@@ -50,14 +54,30 @@ export class LlmError extends InfrastructureError {
   readonly reason: LlmErrorReason;
   /** HTTP status, when there was a response. */
   readonly status: number | null;
+  /** Whether another attempt may succeed (rate limits, 5xx, connection errors). */
+  readonly retryable: boolean;
+  /** The wait the endpoint asked for (`Retry-After`, `retry-after-ms`), in ms; null when none. */
+  readonly retryAfterMs: number | null;
+  /** Attempts made before giving up; 1 for a single attempt. */
+  readonly attempts: number;
 
   constructor(
     message: string,
-    options: { reason: LlmErrorReason; status?: number | null; cause?: unknown },
+    options: {
+      reason: LlmErrorReason;
+      status?: number | null;
+      cause?: unknown;
+      retryable?: boolean;
+      retryAfterMs?: number | null;
+      attempts?: number;
+    },
   ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.reason = options.reason;
     this.status = options.status ?? null;
+    this.retryable = options.retryable ?? false;
+    this.retryAfterMs = options.retryAfterMs ?? null;
+    this.attempts = options.attempts ?? 1;
   }
 }
 

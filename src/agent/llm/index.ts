@@ -7,6 +7,8 @@ export {
   type CompletionRequest,
 } from './client';
 export type { ModelInput } from './completions';
+export { configureModelCalls, CassetteMode, type ModelCallOptions } from './call-settings';
+export type { LanguageModelLike, LanguageModelCallOptions } from './language-model';
 export {
   OpenAiChatClient,
   type OpenAiChatClientOptions,

@@ -1,12 +1,12 @@
 /**
  * An {@link LlmClient} for any OpenAI-compatible `/chat/completions` endpoint
  * (OpenAI, Azure OpenAI's v1 API, vLLM, Ollama, LM Studio, ...) over the
- * global `fetch`: no SDK dependency. Rate limits (429), server errors (5xx),
- * network failures, timeouts and empty replies are retried with exponential
- * backoff.
+ * global `fetch`: no SDK dependency. One attempt is one request; the call
+ * policy (call-policy.ts) retries rate limits (429, honouring `Retry-After`
+ * and `retry-after-ms`), server errors (5xx), network failures, timeouts and
+ * empty replies, whether the client is called directly or by a judge.
  */
-import { abortableDelay } from '../protocol/abortable-delay';
-import { describeValue, errorParts } from '../../model/value-description';
+import { describeValue } from '../../model/value-description';
 import {
   type ChatMessage,
   type CompletionRequest,
@@ -15,6 +15,18 @@ import {
   LlmErrorReason,
 } from './client';
 import { argumentChecks } from '../../model/value-checks';
+import { type BoundModel, callModel } from './call-policy';
+import type { ModelCallOptions } from './call-settings';
+import { rootCauseMessage } from './error-cause';
+import type { ModelReply } from './language-model';
+import { retryAfterMs } from './retry-after';
+
+const bindings = new WeakMap<object, BoundModel>();
+
+/** The call-policy binding of an {@link OpenAiChatClient}, or undefined for anything else. */
+export function openAiBinding(model: unknown): BoundModel | undefined {
+  return model !== null && typeof model === 'object' ? bindings.get(model) : undefined;
+}
 
 /** Sampling parameters forwarded to the endpoint (upstream's whitelist). */
 export interface ModelParams {
@@ -39,11 +51,11 @@ export interface OpenAiChatClientOptions {
   /** Extra headers (e.g. Azure's `api-key`). */
   headers?: Record<string, string>;
   params?: ModelParams;
-  /** Retries after the first attempt; default 3. */
+  /** Retries after the first attempt; default: the call policy's (`maxAttempts` 4, so 3). */
   maxRetries?: number;
-  /** First backoff delay, doubled per retry; default 1000 ms. */
+  /** First backoff delay, doubled per retry, with jitter; default the call policy's (1000 ms). */
   retryDelayMs?: number;
-  /** Per-attempt timeout; default 60000 ms. */
+  /** Per-attempt timeout; default the call policy's `attemptTimeoutMs` (60000 ms). */
   timeoutMs?: number;
 }
 
@@ -64,23 +76,12 @@ function integerAtLeast(min: number, value: unknown, what: string, fallback: num
     : argumentChecks.integer(value, `OpenAiChatClient ${what}`, min);
 }
 
-/** Why one attempt failed, and whether another attempt may help. */
-class AttemptFailure {
-  constructor(
-    readonly error: LlmError,
-    readonly retryable: boolean,
-  ) {}
-}
-
 /** Chat completions over `fetch`. */
 export class OpenAiChatClient implements LlmClient {
   private readonly url: string;
   private readonly headers: Record<string, string>;
   private readonly model: string;
   private readonly params: Record<string, number>;
-  private readonly maxRetries: number;
-  private readonly retryDelayMs: number;
-  private readonly timeoutMs: number;
 
   constructor(options: OpenAiChatClientOptions) {
     if (typeof options?.model !== 'string' || options.model.trim() === '')
@@ -106,64 +107,60 @@ export class OpenAiChatClient implements LlmClient {
       }
       this.params[wire] = argumentChecks.finite(value, `OpenAiChatClient params.${key}`);
     }
-    this.maxRetries = integerAtLeast(0, options.maxRetries, 'maxRetries', 3);
-    this.retryDelayMs = integerAtLeast(0, options.retryDelayMs, 'retryDelayMs', 1000);
-    this.timeoutMs = integerAtLeast(1, options.timeoutMs, 'timeoutMs', 60_000);
+    const overrides: ModelCallOptions = {};
+    if (options.maxRetries !== undefined)
+      overrides.maxAttempts = integerAtLeast(0, options.maxRetries, 'maxRetries', 3) + 1;
+    if (options.retryDelayMs !== undefined)
+      overrides.baseDelayMs = integerAtLeast(0, options.retryDelayMs, 'retryDelayMs', 1000);
+    if (options.timeoutMs !== undefined)
+      overrides.attemptTimeoutMs = integerAtLeast(1, options.timeoutMs, 'timeoutMs', 60_000);
+    bindings.set(this, {
+      label: `${this.model} at ${options.endpoint.replace(/\/+$/, '')}`,
+      // The endpoint is left out: a recording made against one deployment replays against another.
+      identity: { model: this.model, params: this.params },
+      overrides,
+      attempt: (request) => this.attempt(request),
+    });
   }
 
   async complete(request: CompletionRequest): Promise<string> {
+    return callModel(bindings.get(this) as BoundModel, request, 'model');
+  }
+
+  private async attempt(request: CompletionRequest): Promise<ModelReply> {
     const body = JSON.stringify({
       model: this.model,
       messages: request.messages.map((m: ChatMessage) => ({ role: m.role, content: m.content })),
       ...(request.responseFormat === 'json' ? { response_format: { type: 'json_object' } } : {}),
       ...this.params,
     });
-    let failure: AttemptFailure | undefined;
-    for (let attempt = 0; attempt <= this.maxRetries; attempt += 1) {
-      if (attempt > 0) await abortableDelay(this.retryDelayMs * 2 ** (attempt - 1), request.signal);
-      const outcome = await this.attempt(body, request.signal);
-      if (typeof outcome === 'string') return outcome;
-      failure = outcome;
-      if (!failure.retryable) break;
-    }
-    throw (failure as AttemptFailure).error;
-  }
-
-  private async attempt(body: string, signal?: AbortSignal): Promise<string | AttemptFailure> {
+    const signal = request.signal;
     signal?.throwIfAborted();
-    const controller = new AbortController();
-    const onAbort = (): void => controller.abort(signal?.reason);
-    signal?.addEventListener('abort', onAbort, { once: true });
-    const timer = setTimeout(() => controller.abort(new Error('timed out')), this.timeoutMs);
     let response: globalThis.Response;
     let text: string;
     try {
-      response = await fetch(this.url, {
-        method: 'POST',
-        headers: this.headers,
-        body,
-        signal: controller.signal,
-      });
+      response = await fetch(this.url, { method: 'POST', headers: this.headers, body, signal });
       text = await response.text();
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
-      return new AttemptFailure(
-        new LlmError(`LLM request to ${this.url} failed: ${errorParts(error).message}`, {
-          reason: LlmErrorReason.NETWORK,
-          cause: error,
-        }),
-        true,
-      );
-    } finally {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
+      throw new LlmError(`LLM request to ${this.url} failed: ${rootCauseMessage(error)}`, {
+        reason: LlmErrorReason.NETWORK,
+        retryable: true,
+        cause: error,
+      });
     }
-    return this.interpret(response.status, text);
+    return this.interpret(response.status, response.headers, text);
   }
 
-  private interpret(status: number, text: string): string | AttemptFailure {
-    const fail = (reason: LlmErrorReason, message: string, retryable: boolean): AttemptFailure =>
-      new AttemptFailure(new LlmError(message, { reason, status }), retryable);
+  private interpret(status: number, headers: Headers, text: string): ModelReply {
+    const fail = (reason: LlmErrorReason, message: string, retryable: boolean): never => {
+      throw new LlmError(message, {
+        reason,
+        status,
+        retryable,
+        retryAfterMs: retryAfterMs(headers, Date.now()),
+      });
+    };
     if (status === 429)
       return fail(
         LlmErrorReason.RATE_LIMITED,
@@ -178,9 +175,14 @@ export class OpenAiChatClient implements LlmClient {
       );
     }
     let content: unknown;
+    let usage: { prompt_tokens?: unknown; completion_tokens?: unknown } | undefined;
     try {
-      const parsed = JSON.parse(text) as { choices?: Array<{ message?: { content?: unknown } }> };
+      const parsed = JSON.parse(text) as {
+        choices?: Array<{ message?: { content?: unknown } }>;
+        usage?: { prompt_tokens?: unknown; completion_tokens?: unknown };
+      };
       content = parsed.choices?.[0]?.message?.content;
+      usage = parsed.usage;
     } catch {
       return fail(
         LlmErrorReason.BAD_RESPONSE,
@@ -197,6 +199,12 @@ export class OpenAiChatClient implements LlmClient {
     }
     if (typeof content !== 'string' || content.trim() === '')
       return fail(LlmErrorReason.EMPTY_RESPONSE, 'LLM endpoint returned an empty response', true);
-    return content;
+    const count = (n: unknown): number | null =>
+      typeof n === 'number' && Number.isFinite(n) ? n : null;
+    return {
+      text: content,
+      inputTokens: count(usage?.prompt_tokens),
+      outputTokens: count(usage?.completion_tokens),
+    };
   }
 }

@@ -52,7 +52,7 @@ async function generate(options: GeneratePayloadsOptions): Promise<Payload[]> {
     throw new TypeError(
       `Payloads.generate template must be a PayloadTemplate, got ${describeValue(template)}`,
     );
-  const complete = completionsFrom(options.model, 'Payloads.generate model');
+  const complete = completionsFrom(options.model, 'Payloads.generate model', 'generator');
   const persona = options.persona ?? RED_TEAM_WRITER;
   const count = argumentChecks.integer(options.count ?? 10, 'Payloads.generate count', 1);
   const objective = template.resolveObjective(values);

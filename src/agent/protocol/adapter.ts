@@ -13,8 +13,12 @@ import type { Request } from '../../model/trace-types';
  * building the Result.
  */
 export interface Session {
-  /** Sends one request; returns the agent's answer and what the adapter observed. */
-  send(request: Request): ResponseInput | Promise<ResponseInput>;
+  /**
+   * Sends one request; returns the agent's answer and what the adapter
+   * observed. `options.signal` aborts when the execution times out or its
+   * test ends: pass it on to the agent's own calls (docs/real-endpoints.md).
+   */
+  send(request: Request, options?: SendOptions): ResponseInput | Promise<ResponseInput>;
   /** Optional setup, awaited before the first `send`. */
   open?(): void | Promise<void>;
   /**
@@ -22,6 +26,12 @@ export interface Session {
    * Should be idempotent; a throw is logged and ignored.
    */
   close?(): void | Promise<void>;
+}
+
+/** What {@link Session.send} is given besides the request. */
+export interface SendOptions {
+  /** Aborts when the execution is aborted or times out. */
+  readonly signal: AbortSignal;
 }
 
 /** Codifies how RAMPART interacts with the agent under test. Reused across trials. */

@@ -23,7 +23,7 @@ export {
   type DataSource,
 } from './manifest';
 export type { Persona } from './persona';
-export type { AgentAdapter, Session } from './adapter';
+export type { AgentAdapter, Session, SendOptions } from './adapter';
 export {
   InjectionTimeoutError,
   sleepUntilReady,

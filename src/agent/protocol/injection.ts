@@ -9,6 +9,7 @@ import { InfrastructureError } from './errors';
 import type { CleanupStack } from './cleanup-stack';
 import type { Payload } from '../../model/trace-types';
 import { describeValue } from '../../model/value-description';
+import { currentExecutionScope, untilAborted } from '../../model/execution-scope';
 import { argumentChecks } from '../../model/value-checks';
 
 /** One planted payload, not active until `activate()`. */
@@ -107,6 +108,11 @@ export async function waitUntilAllReady(
 ): Promise<void> {
   const controller = new AbortController();
   const timers: NodeJS.Timeout[] = [];
+  // The execution's abort (its timeout, its test's end) cuts the waits short too.
+  const execution = currentExecutionScope()?.signal;
+  const onAbort = (): void => controller.abort(execution?.reason);
+  if (execution?.aborted) onAbort();
+  else execution?.addEventListener('abort', onAbort, { once: true });
   const waitOne = (handle: InjectionHandle): Promise<void> =>
     new Promise<void>((resolve, reject) => {
       timers.push(
@@ -123,11 +129,12 @@ export async function waitUntilAllReady(
         .then(() => resolve(), reject);
     });
   try {
-    await Promise.all(handles.map(waitOne));
+    await untilAborted(Promise.all(handles.map(waitOne)), controller.signal);
   } catch (error) {
     if (!controller.signal.aborted) controller.abort(error);
     throw error;
   } finally {
     for (const timer of timers) clearTimeout(timer);
+    execution?.removeEventListener('abort', onAbort);
   }
 }

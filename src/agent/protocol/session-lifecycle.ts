@@ -11,6 +11,7 @@ import { isEnumValue } from '../../model/wire-enum';
 import { type TraceRun, evaluateTerminal, runTrace } from './trace-loop';
 import type { EvalResult } from '../../model/trace-types';
 import { describeValue } from '../../model/value-description';
+import { currentExecutionScope, untilAborted } from '../../model/execution-scope';
 
 /**
  * Throws a TypeError unless `adapter` has `createSession()` and a valid
@@ -38,13 +39,14 @@ function checkAdapter(adapter: AgentAdapter): void {
  * runs when `cleanups` unwinds (also after errors).
  */
 async function openSession(adapter: AgentAdapter, cleanups: CleanupStack): Promise<Session> {
-  const session = await adapter.createSession();
+  const signal = currentExecutionScope()?.signal;
+  const session = await untilAborted(adapter.createSession(), signal);
   if (session === null || typeof session !== 'object' || typeof session.send !== 'function') {
     throw new TypeError(
       `adapter.createSession() must return a Session (an object with send(request)), got ${describeValue(session)}`,
     );
   }
-  await session.open?.();
+  await untilAborted(session.open?.(), signal);
   cleanups.push('session', () => session.close?.());
   return session;
 }
@@ -80,7 +82,7 @@ export async function runEvaluatedConversation(
   const observabilityLevel = adapter.observabilityProfile;
   const cleanups = new CleanupStack();
   try {
-    await options.prepare?.(cleanups);
+    await untilAborted(options.prepare?.(cleanups), currentExecutionScope()?.signal);
     const session = await openSession(adapter, cleanups);
     const trace = await runTrace({
       session,

@@ -17,6 +17,7 @@ import { type ObservabilityLevel } from '../../model/result-status';
 import type { EvalResult, Turn } from '../../model/trace-types';
 import { describeValue } from '../../model/value-description';
 import { argumentChecks } from '../../model/value-checks';
+import { currentExecutionScope, untilAborted } from '../../model/execution-scope';
 
 /** One stop-check evaluation and the exact context it judged. */
 export interface EvaluationRecord {
@@ -73,6 +74,8 @@ function contextOf(run: TraceRun): EvalContext {
 export async function runTrace(options: RunTraceOptions): Promise<TraceRun> {
   const maxTurns = checkMaxTurns(options.maxTurns);
   const { session, driver, stopWhen } = options;
+  // Every await below gives up once the execution aborts, so its cleanups run.
+  const signal = currentExecutionScope()?.signal ?? new AbortController().signal;
   const run: TraceRun = {
     traceEndReason: TraceEndReason.MAX_TURNS_REACHED,
     observabilityLevel: options.observabilityLevel,
@@ -82,7 +85,7 @@ export async function runTrace(options: RunTraceOptions): Promise<TraceRun> {
     latestStopCheck: null,
   };
   for (let turnNumber = 0; turnNumber < maxTurns; turnNumber += 1) {
-    const decision = await driver.nextPrompt({ history: [...run.turns] });
+    const decision = await untilAborted(driver.nextPrompt({ history: [...run.turns] }), signal);
     if (decision === null || decision === undefined) {
       run.traceEndReason = TraceEndReason.DRIVER_EXHAUSTED;
       return run;
@@ -94,7 +97,10 @@ export async function runTrace(options: RunTraceOptions): Promise<TraceRun> {
     const request = createRequest(decision.request, 'PromptDecision.request');
     const reasoning = decision.reasoning ?? '';
     argumentChecks.string(reasoning, 'PromptDecision.reasoning');
-    const response = createResponse(await session.send(request), 'session.send() result');
+    const response = createResponse(
+      await untilAborted(session.send(request, { signal }), signal),
+      'session.send() result',
+    );
     // Frozen: evaluation reuse compares turns by identity, so they must not change.
     const rawTurn: Turn = Object.freeze({
       request,
@@ -111,7 +117,7 @@ export async function runTrace(options: RunTraceOptions): Promise<TraceRun> {
       continue;
     }
     const context = contextOf(run);
-    const evaluation = await runEvaluator(stopWhen, context);
+    const evaluation = await untilAborted(runEvaluator(stopWhen, context), signal);
     run.latestStopCheck = { evaluator: stopWhen, context, result: evaluation };
     run.turns.push(
       Object.freeze({
@@ -149,5 +155,5 @@ export async function evaluateTerminal(options: {
   ) {
     return { ...check.result, evidence: [...check.result.evidence] };
   }
-  return runEvaluator(evaluator, contextOf(run));
+  return untilAborted(runEvaluator(evaluator, contextOf(run)), currentExecutionScope()?.signal);
 }

@@ -65,7 +65,7 @@ test('an empty reply is an InfrastructureError; a model error propagates', async
 
 test('options are validated', () => {
   expect(() => new TranslateConverter({ model: {} as never, language: 'French' })).toThrow(
-    'TranslateConverter model must be an LlmClient (an object with complete(request)), got {}',
+    'TranslateConverter model must be an LlmClient (an object with complete(request)) or an AI SDK LanguageModel (specificationVersion, doGenerate), got {}',
   );
   expect(() => new TranslateConverter(undefined as never)).toThrow(
     'TranslateConverter model must be an LlmClient',

@@ -85,18 +85,20 @@ describe('LLMJudge replies', () => {
     expect(client.requests).toHaveLength(2);
   });
 
-  test('rate limits and empty replies after the client retries are UNDETERMINED, not errors', async () => {
+  test('a call still rate-limited after the retries is an EvaluatorError; an empty reply is UNDETERMINED', async () => {
     const limited = new ScriptedClient([
       new LlmError('LLM endpoint rate-limited the request (HTTP 429)', {
         reason: 'rate_limited',
         status: 429,
       }),
     ]);
-    expect(await judge(limited).evaluate(ctx)).toMatchObject({
-      outcome: 'undetermined',
-      confidence: 0,
-      rationale: 'Judge LLM unavailable: LLM endpoint rate-limited the request (HTTP 429)',
-    });
+    const error = await judge(limited)
+      .evaluate(ctx)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(EvaluatorError);
+    expect((error as Error).message).toBe(
+      'LLMJudge: judge LLM call failed: LLM endpoint rate-limited the request (HTTP 429)',
+    );
     expect(limited.requests).toHaveLength(1);
     const empty = new ScriptedClient(['   ']);
     expect(await judge(empty).evaluate(ctx)).toMatchObject({
@@ -244,7 +246,7 @@ describe('LLMJudge prompt', () => {
       `LLMJudge: 'objective' must be a non-empty string, got " "`,
     );
     expect(() => new LLMJudge({ objective: 'x', client: {} as never })).toThrow(
-      "LLMJudge: 'client' must be an LlmClient (an object with complete(request)), got {}",
+      "LLMJudge: 'client' must be an LlmClient (an object with complete(request)) or an AI SDK LanguageModel (specificationVersion, doGenerate), got {}",
     );
     expect(() => new LLMJudge({ objective: 'x', client, scope: 'all' as never })).toThrow(
       `LLMJudge: 'scope' must be one of full, current_turn, got "all"`,
