@@ -24,6 +24,8 @@ export interface CircusTestEntry {
   concurrent?: boolean;
   /** Created by circus at the `test()` call; its stack gives the test's location. */
   asyncError?: unknown;
+  /** The test's own timeout (`test(name, fn, timeout)`), if given. */
+  timeout?: number;
 }
 
 /** A circus event (only the fields the environment reads). */
@@ -37,6 +39,8 @@ export interface CircusEvent {
 /** Circus state (only the fields the environment reads). */
 export interface CircusState {
   currentDescribeBlock: CircusDescribeBlock;
+  /** The run's default test timeout (`testTimeout`, `jest.setTimeout`). */
+  testTimeout?: number;
 }
 
 /** Jest's `expect`, as far as installing matchers goes. */

@@ -6,7 +6,7 @@
  * import.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { CollectorHost } from '../model/collector';
+import type { CollectorHost, TestLimits } from '../model/collector';
 import { describeError } from '../model/value-description';
 import type { CircusEvent, CircusState, CircusTestEntry } from './circus-types';
 import type { JestProject } from './project-identity';
@@ -78,6 +78,12 @@ export class FileRun {
   private readonly open = new Map<CircusTestEntry, unknown[]>();
   private readonly finished = new WeakSet<CircusTestEntry>();
   private running: CircusTestEntry | null = null;
+  /** Per test: the signal that aborts its executions when it ends, and its deadline. */
+  private readonly limits = new Map<
+    CircusTestEntry,
+    { controller: AbortController; deadline: number | null }
+  >();
+  private testTimeout: number | null = null;
   private writer: SpoolWriter | null = null;
   private readonly counts = { tests: 0, results: 0 };
   private ended = false;
@@ -97,7 +103,39 @@ export class FileRun {
   /** Installed on the sandbox global for recordResult() and the collection handler. */
   readonly collectorHost: CollectorHost = {
     deliver: (result) => this.deliver(result),
+    testLimits: () => this.testLimits(),
   };
+
+  /**
+   * The running test's limits: its executions end before its timeout and are
+   * aborted when it ends (docs/real-endpoints.md, "Timeouts").
+   */
+  private testLimits(): TestLimits | undefined {
+    const scope = testScope.getStore();
+    if (scope && scope.run !== this) return undefined;
+    const entry = scope?.entry ?? this.running;
+    if (!entry || this.finished.has(entry)) return undefined;
+    return {
+      signal: this.limitsOf(entry).controller.signal,
+      deadline: this.limitsOf(entry).deadline,
+    };
+  }
+
+  private limitsOf(entry: CircusTestEntry): {
+    controller: AbortController;
+    deadline: number | null;
+  } {
+    let limits = this.limits.get(entry);
+    if (!limits) {
+      const timeout = entry.timeout || this.testTimeout;
+      limits = {
+        controller: new AbortController(),
+        deadline: typeof timeout === 'number' && timeout > 0 ? Date.now() + timeout : null,
+      };
+      this.limits.set(entry, limits);
+    }
+    return limits;
+  }
 
   /** The circus event reducer. Never throws: a RAMPART problem must not break the test file. */
   handle(event: CircusEvent, state: CircusState): void {
@@ -111,6 +149,7 @@ export class FileRun {
   }
 
   private reduce(event: CircusEvent, state: CircusState): void {
+    if (typeof state.testTimeout === 'number') this.testTimeout = state.testTimeout;
     switch (event.name) {
       case 'add_test': {
         const children = state.currentDescribeBlock.children;
@@ -170,6 +209,7 @@ export class FileRun {
 
   private startTest(entry: CircusTestEntry): void {
     this.running = entry;
+    this.limitsOf(entry);
     if (!this.open.has(entry)) this.open.set(entry, []);
   }
 
@@ -196,6 +236,9 @@ export class FileRun {
 
   private finishTest(entry: CircusTestEntry): void {
     if (this.running === entry) this.running = null;
+    // Executions still running (the test timed out, or did not await them) stop and clean up.
+    this.limits.get(entry)?.controller.abort(new Error('the test ended'));
+    this.limits.delete(entry);
     const results = this.open.get(entry) ?? [];
     this.open.delete(entry);
     this.finished.add(entry);
