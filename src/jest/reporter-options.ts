@@ -2,6 +2,7 @@
 import * as path from 'node:path';
 import { unknownOptionMessage } from '../model/closest-name';
 import { argumentChecks } from '../model/value-checks';
+import { type ModelCallOptions, checkModelCallOptions } from '../model/model-call-options';
 import { describeValue } from '../model/value-description';
 import { REGRESSION_KINDS, type RegressionKind } from '../report/comparison';
 import { DEFAULT_FAIL_ON, FAIL_ON_KINDS, type FailOnKind } from '../report/run-verdict';
@@ -28,6 +29,11 @@ export interface RampartReporterOptions {
   sinkTimeoutMs?: number;
   /** Keep the transport directory after the run, for debugging; default false. */
   keepTransport?: boolean;
+  /**
+   * Run-wide model-call policy (limits, retries, cassettes, budget), divided
+   * among the workers and handed to them (docs/real-endpoints.md).
+   */
+  modelCalls?: ModelCallOptions;
   /** Print the 95% Wilson interval after each rate in the summary; default false. */
   intervals?: boolean;
   /**
@@ -78,6 +84,8 @@ export interface ResolvedReporterOptions {
   /** Absolute path, or null. */
   baseline: string | null;
   baselineFailOn: RegressionKind[];
+  /** Run-wide model-call options; null when not given. */
+  modelCalls: ModelCallOptions | null;
   /** Adjustments the user should know about. */
   notes: string[];
 }
@@ -98,6 +106,7 @@ const KNOWN = [
   'maxAttackSuccessRate',
   'baseline',
   'baselineFailOn',
+  'modelCalls',
 ];
 
 /** The environment variable that sets `outputDir` when the option is not given. */
@@ -226,6 +235,10 @@ export function resolveReporterOptions(raw: unknown, rootDir: string): ResolvedR
       REGRESSION_KINDS,
       REGRESSION_KINDS,
     ),
+    modelCalls:
+      options.modelCalls === undefined
+        ? null
+        : checkModelCallOptions(options.modelCalls, option('modelCalls')),
     notes,
   };
 }

@@ -42,6 +42,7 @@ import { stderrChalk, terminalWidth, writeLines } from '../report/terminal-outpu
 import { type JestProject, projectOfUnknown } from './project-identity';
 import { type WatchedProject, reportWouldRetrigger } from './watch-loop';
 import { RUN_ENV_VAR, encodeChannel } from './transport/channel';
+import { MODEL_CALLS_ENV, workerShare } from '../model/model-call-options';
 import { readSpoolDir } from './transport/spool-reader';
 import { STRAY_DIR, readStrayLines } from './transport/stray-spool';
 import { spoolDirFor } from './transport/spool-files';
@@ -58,6 +59,8 @@ export interface ReporterGlobalConfig {
   projects?: readonly unknown[];
   /** `-t`: tells a trial clone filtered out from a skipped one. */
   testNamePattern?: string | null;
+  /** How many workers Jest may run. */
+  maxWorkers?: number;
 }
 
 /** The parts of a Jest test the reporter reads; `context.config` is the project config. */
@@ -122,11 +125,28 @@ export class RampartReporter {
       ownerPid: process.pid,
       maxResultBytes: this.options.maxResultBytes,
     });
+    this.publishModelCalls(globalConfig.maxWorkers ?? 1);
     process.on('exit', this.exitHandler);
   }
 
-  onRunStart(): void {
+  /**
+   * Hands each worker its share of the run-wide model-call options through
+   * the environment it inherits (docs/real-endpoints.md, "Where it is
+   * configured"); set again at run start, when the number of test files
+   * bounds the workers Jest will start.
+   */
+  private publishModelCalls(workers: number): void {
+    if (!this.options.modelCalls) return;
+    process.env[MODEL_CALLS_ENV] = JSON.stringify(
+      workerShare(this.options.modelCalls, Math.max(1, workers)),
+    );
+  }
+
+  onRunStart(results?: { numTotalTestSuites?: number }): void {
     this.startedAt = Date.now();
+    const files = results?.numTotalTestSuites;
+    if (typeof files === 'number' && files > 0)
+      this.publishModelCalls(Math.min(this.globalConfig.maxWorkers ?? 1, files));
     writeLines(this.options.notes.map((note) => stderrChalk().yellow(note)));
     // A run that only collects tests writes no report: nothing to check.
     const collecting = this.globalConfig.collectTests === true;
