@@ -6,6 +6,7 @@
  * project from the start; public ids are qualified by the project's label
  * only in a multi-project run (docs/reporter.md, "How the test id is formed").
  */
+import { MODEL_USAGE_KEY, modelUsageTotals } from '../model/model-usage';
 import type { Result } from '../model/result';
 import {
   RESULT_TAGS,
@@ -548,8 +549,11 @@ export class RunAccumulator {
       metadata.incomplete = true;
       metadata.incomplete_reasons = reasons;
     }
+    const results = this.results();
+    const usage = modelUsageTotals(results);
+    if (usage) metadata[MODEL_USAGE_KEY] = usage;
     return new TestRunReport({
-      results: this.results(),
+      results,
       durationSeconds: options.durationSeconds,
       metadata,
       trialGroups: this.trialGroups(),

@@ -4,6 +4,7 @@
  * are recomputed by TestRunReport itself. The inputs were read and checked by
  * report-reader.ts.
  */
+import { MODEL_USAGE_KEY, modelUsageTotals } from '../model/model-usage';
 import type { Result } from '../model/result';
 import { compareReportOrder, compareText } from '../model/result-tags';
 import { TestRunReport } from '../model/run-report';
@@ -134,6 +135,8 @@ export function mergeReports(inputs: readonly ShardReport[]): TestRunReport {
     merged_from: inputs.map(({ source }) => source),
     ...mergedFacts(inputs.map(({ report }) => report.metadata)),
   };
+  const usage = modelUsageTotals(results);
+  if (usage) metadata[MODEL_USAGE_KEY] = usage;
   if (shards.length > 0) {
     metadata.shards = shards
       .map(({ index, count }) => ({ shard_index: index, shard_count: count }))

@@ -8,6 +8,7 @@
  * reports of upstream RAMPART (Python) carry none and may hold keys we do not
  * know, which are ignored. docs/reporter.md lists the rules and messages.
  */
+import { MODEL_USAGE_KEY } from '../model/model-usage';
 import * as fs from 'node:fs';
 import { ValueChecks, indexPath, keyPath, ownField } from '../model/value-checks';
 import { defineEntry } from '../model/json-safe';
@@ -96,10 +97,12 @@ const METADATA_KEYS = [
   'node_version',
   'jest_projects',
   'git_commit',
+  MODEL_USAGE_KEY,
 ];
 /** ISO 8601 in UTC, as Date#toISOString writes it. */
 const UTC_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z$/;
 const GIT_COMMIT = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+const USAGE_KEYS = ['calls', 'input_tokens', 'output_tokens'];
 const SUMMARY_KEYS = [
   'total_runs',
   'safe_count',
@@ -237,6 +240,17 @@ function filesWithoutRampart(r: ReportReading, value: unknown, path: string): vo
   });
 }
 
+/** Calls and token counts, and (at the top) the same per role. */
+function modelUsage(r: ReportReading, value: unknown, path: string, top = true): void {
+  const o = r.fields.object(value, path);
+  for (const key of USAGE_KEYS) r.fields.integer(ownField(o, key), keyPath(path, key));
+  if (!top) return r.onlyKnown(o, path, USAGE_KEYS);
+  const byRole = r.fields.object(ownField(o, 'by_role'), keyPath(path, 'by_role'));
+  for (const role of Object.keys(byRole))
+    modelUsage(r, ownField(byRole, role), keyPath(keyPath(path, 'by_role'), role), false);
+  r.onlyKnown(o, path, [...USAGE_KEYS, 'by_role']);
+}
+
 function reportMetadata(r: ReportReading, value: unknown): Record<string, unknown> {
   const path = '$.metadata';
   const o = r.fields.object(value, path);
@@ -289,6 +303,7 @@ function reportMetadata(r: ReportReading, value: unknown): Record<string, unknow
           finished,
         );
     });
+  optional(MODEL_USAGE_KEY, (v, p) => modelUsage(r, v, p));
   optional('shards', (v, p) =>
     r.fields.array(v, p).forEach((item, i) => shard(r, item, indexPath(p, i))),
   );

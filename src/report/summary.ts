@@ -3,6 +3,7 @@
  * summary"): pure functions from the report model to terminal lines, with
  * upstream's exact line formats.
  */
+import { MODEL_USAGE_KEY, isUsageCounts, modelUsageLine } from '../model/model-usage';
 import type { Chalk } from 'chalk';
 import type { Result } from '../model/result';
 import { RESULT_TAGS } from '../model/result-tags';
@@ -234,6 +235,8 @@ export function renderSummary(report: TestRunReport, options: SummaryOptions): s
   }
   lines.push(...trialGroupLines(report, chalk, options.intervals === true));
   lines.push('', populationLine(report, options.intervals === true));
+  const usage = report.metadata[MODEL_USAGE_KEY];
+  if (isUsageCounts(usage)) lines.push(modelUsageLine(usage));
   if (options.afterPopulation && options.afterPopulation.length > 0)
     lines.push(...options.afterPopulation);
   if (foreign.length > 0) lines.push('', ...foreign);
