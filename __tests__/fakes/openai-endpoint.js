@@ -8,6 +8,7 @@
  */
 'use strict';
 const http = require('node:http');
+const { setTimeout } = require('node:timers');
 
 function completionBody(content, request) {
   const prompt = JSON.stringify(request.messages ?? []).length;
