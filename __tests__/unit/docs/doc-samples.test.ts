@@ -39,6 +39,11 @@ const CONTEXT: Record<string, PageContext> = {
         'export declare const myAgent: { handle(prompt: string): Promise<{ toolCalls: Array<{ name: string }> }> };',
     },
   },
+  'docs/real-endpoints.md': {
+    globals: `
+      declare const attack: import('rampart').BaseExecution<import('rampart').AgentAdapter>;
+      declare const adapter: import('rampart').AgentAdapter;`,
+  },
   'docs/writing-tests.md': {
     globals: `declare const result: import('rampart').Result;`,
   },
