@@ -16,6 +16,7 @@ const { runJest, machineBusySeconds, ROOT } = require('./measure');
 const { SUITES, writeSuite, resultsOf } = require('./suites');
 const { spread } = require('./stats');
 const { renderTables, evaluateTargets } = require('./report-table');
+const { measureEndpoint, describe: describeEndpoint } = require('./endpoint');
 
 const WORK_DIR = path.join(__dirname, '.work');
 const RESULTS_FILE = path.join(__dirname, 'results.json');
@@ -243,6 +244,11 @@ async function main() {
   for (const scenario of scenarios) {
     output.scenarios[scenario.id] = await measureScenario(scenario, options);
     fs.writeFileSync(RESULTS_FILE, `${JSON.stringify(output, null, 2)}\n`);
+  }
+  if (!options.only || options.only.includes('endpoint-xpia')) {
+    log('[endpoint-xpia] 1,000 XPIA executions judged through a rate-limited fake endpoint ...');
+    output.endpoint = await measureEndpoint(WORK_DIR);
+    log(describeEndpoint(output.endpoint));
   }
   output.targets = evaluateTargets(output.scenarios);
   fs.writeFileSync(RESULTS_FILE, `${JSON.stringify(output, null, 2)}\n`);

@@ -83,11 +83,16 @@ class Limiter {
     readonly generation: number,
   ) {
     this.inFlight = new Semaphore(settings.concurrency);
-    // Capacity 1 for requests: calls are spread evenly, not sent in a burst the endpoint refuses.
+    // One second's worth of requests: a worker that paused (between test files)
+    // catches up, in bursts no larger than an endpoint's one-second window.
     this.requests =
       settings.requestsPerMinute === null
         ? null
-        : new TokenBucket(settings.requestsPerMinute, environment, 1);
+        : new TokenBucket(
+            settings.requestsPerMinute,
+            environment,
+            Math.max(1, settings.requestsPerMinute / 60),
+          );
     this.tokens =
       settings.tokensPerMinute === null
         ? null

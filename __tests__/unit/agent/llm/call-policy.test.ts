@@ -258,7 +258,7 @@ describe('limits and budget', () => {
     expect(server.stats.answered).toBe(6);
   });
 
-  test('requestsPerMinute spaces calls evenly (clock injected)', async () => {
+  test("requestsPerMinute: a burst of one second's worth, then one call per interval (clock injected)", async () => {
     let now = 0;
     const sleeps: number[] = [];
     setCallEnvironment({
@@ -269,11 +269,11 @@ describe('limits and budget', () => {
         now += ms;
       },
     });
-    configureModelCalls({ requestsPerMinute: 600 });
+    configureModelCalls({ requestsPerMinute: 120 }); // a burst of 2, then one call per 500 ms
     const client = { complete: async () => 'ok' };
     const complete = completionsFrom(client, 'test model', 'judge');
-    for (let i = 0; i < 4; i += 1) await complete({ messages });
-    expect(sleeps).toEqual([100, 100, 100]);
+    for (let i = 0; i < 5; i += 1) await complete({ messages });
+    expect(sleeps).toEqual([500, 500, 500]);
   });
 
   test('maxCalls: once spent, calls fail without reaching the endpoint, saying so', async () => {
