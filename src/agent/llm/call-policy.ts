@@ -22,8 +22,17 @@ import { rootCauseMessage } from './error-cause';
 import type { ModelReply } from './language-model';
 import { type Clock, Semaphore, TokenBucket } from './token-bucket';
 
+/** Tokens of one reply, when the endpoint reported them. */
+export interface Usage {
+  inputTokens: number | null;
+  outputTokens: number | null;
+}
+
 /** A model as the policy calls it: one attempt at a time. */
-export interface BoundModel {
+export interface BoundModel<
+  Q extends { signal?: AbortSignal | undefined } = CompletionRequest,
+  R extends Usage = ModelReply,
+> {
   /** Names the model in messages and keys its limits, e.g. `openai:gpt-4o`. */
   readonly label: string;
   /** What determines its answers besides the request (model, parameters): part of the cassette key. */
@@ -31,8 +40,28 @@ export interface BoundModel {
   /** The model's own settings (e.g. OpenAiChatClient's `maxRetries`). */
   readonly overrides: ModelCallOptions;
   /** One attempt; rejects with an {@link LlmError} (`retryable` set when another may help). */
-  attempt(request: CompletionRequest & { signal: AbortSignal }): Promise<ModelReply>;
+  attempt(request: Q & { signal: AbortSignal }): Promise<R>;
+  /** What of a request determines the answer (stored in a cassette, hashed into its key). */
+  keyRequest(request: Q): unknown;
+  /** A reply as a cassette stores it (JSON), and back; null when a recording is not one. */
+  record(reply: R): unknown;
+  replay(recorded: unknown): R | null;
 }
+
+/** The cassette handling of a text model (judge, driver, converter, generator). */
+export const TEXT_RECORDING = {
+  keyRequest: cassetteRequest,
+  record: (reply: ModelReply): unknown => reply,
+  replay: (recorded: unknown): ModelReply | null => {
+    const r = recorded as Partial<ModelReply> | null;
+    if (r === null || typeof r !== 'object' || typeof r.text !== 'string') return null;
+    return {
+      text: r.text,
+      inputTokens: r.inputTokens ?? null,
+      outputTokens: r.outputTokens ?? null,
+    };
+  },
+};
 
 /** Time and chance as the policy sees them; replaced in tests. */
 export interface CallEnvironment extends Clock {
@@ -154,12 +183,12 @@ function anySignal(signals: Array<AbortSignal | undefined>): {
   return { signal: controller.signal, release: () => releases.forEach((r) => r()) };
 }
 
-async function attemptWithTimeout(
-  model: BoundModel,
-  request: CompletionRequest,
+async function attemptWithTimeout<Q extends { signal?: AbortSignal | undefined }, R extends Usage>(
+  model: BoundModel<Q, R>,
+  request: Q,
   signal: AbortSignal,
   timeoutMs: number,
-): Promise<ModelReply> {
+): Promise<R> {
   const attempt = new AbortController();
   const timeout = new LlmError(`${model.label} did not answer within ${timeoutMs} ms`, {
     reason: LlmErrorReason.NETWORK,
@@ -168,7 +197,7 @@ async function attemptWithTimeout(
   const linked = anySignal([signal, attempt.signal]);
   const timer = setTimeout(() => attempt.abort(timeout), timeoutMs);
   try {
-    return await new Promise<ModelReply>((resolve, reject) => {
+    return await new Promise<R>((resolve, reject) => {
       linked.signal.addEventListener('abort', () => reject(linked.signal.reason as unknown), {
         once: true,
       });
@@ -184,7 +213,7 @@ async function attemptWithTimeout(
 
 function gaveUp(
   what: string,
-  model: BoundModel,
+  model: { label: string },
   error: unknown,
   attempts: number,
   why = '',
@@ -213,24 +242,33 @@ export async function callModel(
   role: string,
   overrides: ModelCallOptions = {},
 ): Promise<string> {
+  return (await callUnderPolicy(model, request, role, overrides)).text;
+}
+
+/** {@link callModel} for any kind of request and reply (an agent's own model: agent-model.ts). */
+export async function callUnderPolicy<
+  Q extends { signal?: AbortSignal | undefined },
+  R extends Usage,
+>(model: BoundModel<Q, R>, request: Q, role: string, overrides: ModelCallOptions = {}): Promise<R> {
   const settings = modelCallSettings(model.overrides, overrides);
   const scope = currentExecutionScope();
   const linked = anySignal([request.signal, scope?.signal]);
   const signal = linked.signal;
   try {
     signal.throwIfAborted();
-    const entryRequest = cassetteRequest(request);
+    const entryRequest = model.keyRequest(request);
     const key =
       settings.cassette === CassetteMode.OFF ? '' : cassetteKey(model.identity, entryRequest);
     if (settings.cassette === CassetteMode.REPLAY) {
-      const reply = readCassette(settings.cassetteDir, key);
+      const recorded = readCassette(settings.cassetteDir, key);
+      const reply = recorded === undefined ? null : model.replay(recorded);
       if (reply === null)
         throw new LlmError(
           `${role} call to ${model.label}: no recorded answer for cassette key ${key} in ${settings.cassetteDir} (record it with RAMPART_CASSETTE=record)`,
           { reason: LlmErrorReason.CASSETTE_MISS },
         );
       scope?.usage.add(role, reply);
-      return reply.text;
+      return reply;
     }
     if (settings.maxCalls !== null && callsStarted >= settings.maxCalls)
       throw new LlmError(
@@ -241,7 +279,7 @@ export async function callModel(
     const limiter = limiterFor(model.label, settings);
     for (let attempt = 1; ; attempt += 1) {
       const release = await limiter.enter(signal);
-      let reply: ModelReply;
+      let reply: R;
       try {
         reply = await attemptWithTimeout(model, request, signal, settings.attemptTimeoutMs);
       } catch (error) {
@@ -272,9 +310,9 @@ export async function callModel(
           key,
           model: model.identity,
           request: entryRequest,
-          response: reply,
+          response: model.record(reply),
         });
-      return reply.text;
+      return reply;
     }
   } finally {
     linked.release();

@@ -11,14 +11,15 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { hasErrorCode, writeNewFileSync } from '../../model/exclusive-file';
 import type { CompletionRequest } from './client';
-import type { ModelReply } from './language-model';
 
 /** What a cassette file holds. */
 export interface CassetteEntry {
   key: string;
   model: unknown;
-  request: { messages: CompletionRequest['messages']; responseFormat: 'text' | 'json' };
-  response: ModelReply;
+  /** What of the request determines the answer. */
+  request: unknown;
+  /** The answer as recorded. */
+  response: unknown;
 }
 
 /** JSON with object keys sorted, so equal values hash equally. */
@@ -34,7 +35,10 @@ function canonical(value: unknown): string {
 }
 
 /** The request part of an entry: only what determines the answer (no signal). */
-export function cassetteRequest(request: CompletionRequest): CassetteEntry['request'] {
+export function cassetteRequest(request: CompletionRequest): {
+  messages: CompletionRequest['messages'];
+  responseFormat: 'text' | 'json';
+} {
   return {
     messages: request.messages.map((m) => ({ role: m.role, content: m.content })),
     responseFormat: request.responseFormat ?? 'text',
@@ -42,7 +46,7 @@ export function cassetteRequest(request: CompletionRequest): CassetteEntry['requ
 }
 
 /** The stable key of a call of `model` (its identity) with `request`. */
-export function cassetteKey(model: unknown, request: CassetteEntry['request']): string {
+export function cassetteKey(model: unknown, request: unknown): string {
   return createHash('sha256').update(canonical({ model, request })).digest('hex');
 }
 
@@ -51,24 +55,19 @@ export function cassetteFile(dir: string, key: string): string {
   return path.resolve(dir, `${key.slice(0, 32)}.json`);
 }
 
-/** The recorded answer for `key`, or null when there is none. */
-export function readCassette(dir: string, key: string): ModelReply | null {
+/** The recorded answer for `key`, or undefined when there is none. */
+export function readCassette(dir: string, key: string): unknown {
   let text: string;
   try {
     text = fs.readFileSync(cassetteFile(dir, key), 'utf8');
   } catch (error) {
-    if (hasErrorCode(error, 'ENOENT')) return null;
+    if (hasErrorCode(error, 'ENOENT')) return undefined;
     throw error;
   }
   const entry = JSON.parse(text) as Partial<CassetteEntry>;
-  const response = entry.response;
-  if (entry.key !== key || !response || typeof response.text !== 'string')
+  if (entry.key !== key || entry.response === undefined)
     throw new TypeError(`cassette ${cassetteFile(dir, key)} must hold the answer for key ${key}`);
-  return {
-    text: response.text,
-    inputTokens: response.inputTokens ?? null,
-    outputTokens: response.outputTokens ?? null,
-  };
+  return entry.response;
 }
 
 /** Records `entry`; a file already recorded for the key (another worker's) is kept. */

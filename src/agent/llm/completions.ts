@@ -7,7 +7,7 @@
  */
 import { describeValue } from '../../model/value-description';
 import { type CompletionRequest, type LlmClient } from './client';
-import { type BoundModel, callModel } from './call-policy';
+import { type BoundModel, TEXT_RECORDING, callModel } from './call-policy';
 import { type ModelCallOptions, checkModelCallOptions } from './call-settings';
 import {
   type LanguageModelLike,
@@ -34,6 +34,7 @@ function bind(model: unknown, what: string): BoundModel {
       label,
       identity: { provider: model.provider, modelId: model.modelId },
       overrides: {},
+      ...TEXT_RECORDING,
       attempt: (request) => generateOnce(model, request),
     };
   }
@@ -50,6 +51,7 @@ function bind(model: unknown, what: string): BoundModel {
       label: name,
       identity: { client: name },
       overrides: {},
+      ...TEXT_RECORDING,
       attempt: async (request) => ({
         text: await client.complete(request),
         inputTokens: null,

@@ -14,3 +14,4 @@ export {
   type OpenAiChatClientOptions,
   type ModelParams,
 } from './openai-chat-client';
+export { withCallPolicy, type WithCallPolicyOptions } from './agent-model';

@@ -62,14 +62,15 @@ export function checkSpecificationVersion(model: LanguageModelLike, what: string
     );
 }
 
-function tokens(value: unknown): number | null {
+/** A token count of a spec v2 (number) or v3/v4 (`{ total }`) usage field. */
+export function tokens(value: unknown): number | null {
   if (typeof value === 'number' && Number.isFinite(value)) return value; // spec v2: flat numbers
   const total = (value as { total?: unknown } | null)?.total; // v3, v4: { total, ... }
   return typeof total === 'number' && Number.isFinite(total) ? total : null;
 }
 
 /** The AI SDK's `APICallError` (and the like) as an {@link LlmError} the policy can retry. */
-function asLlmError(error: unknown, model: LanguageModelLike, now: number): unknown {
+export function asLlmError(error: unknown, model: LanguageModelLike, now: number): unknown {
   if (error instanceof LlmError) return error;
   const e = (error ?? {}) as {
     statusCode?: unknown;

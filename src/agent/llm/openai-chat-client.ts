@@ -15,7 +15,7 @@ import {
   LlmErrorReason,
 } from './client';
 import { argumentChecks } from '../../model/value-checks';
-import { type BoundModel, callModel } from './call-policy';
+import { type BoundModel, TEXT_RECORDING, callModel } from './call-policy';
 import type { ModelCallOptions } from './call-settings';
 import { rootCauseMessage } from './error-cause';
 import type { ModelReply } from './language-model';
@@ -119,6 +119,7 @@ export class OpenAiChatClient implements LlmClient {
       // The endpoint is left out: a recording made against one deployment replays against another.
       identity: { model: this.model, params: this.params },
       overrides,
+      ...TEXT_RECORDING,
       attempt: (request) => this.attempt(request),
     });
   }
