@@ -39,7 +39,9 @@ interface AgentReply {
 
 /** The call options that determine the answer: no signal, no headers (they may hold keys). */
 function keyOf(call: AgentCall): unknown {
-  const { abortSignal: _signal, headers: _headers, ...rest } = call.options;
+  const rest: Record<string, unknown> = { ...call.options };
+  delete rest.abortSignal;
+  delete rest.headers;
   return JSON.parse(JSON.stringify(rest)) as unknown;
 }
 
