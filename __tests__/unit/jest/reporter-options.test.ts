@@ -24,6 +24,7 @@ describe('reporter options', () => {
       maxAttackSuccessRate: null,
       baseline: null,
       baselineFailOn: ['new-unsafe', 'flipped-group', 'asr'],
+      modelCalls: null,
       notes: [],
     });
     if (saved !== undefined) process.env.GITHUB_ACTIONS = saved;
@@ -91,6 +92,12 @@ describe('reporter options', () => {
     }
   });
 
+  test('modelCalls is checked as model-call options and kept as given', () => {
+    expect(
+      resolveReporterOptions({ modelCalls: { requestsPerMinute: 600 } }, root).modelCalls,
+    ).toEqual({ requestsPerMinute: 600 });
+  });
+
   test.each([
     [
       { junit: 'yes' },
@@ -135,6 +142,12 @@ describe('reporter options', () => {
     [
       { baselineFailOn: 'asr' },
       'rampart/reporter option "baselineFailOn" must be an array of "new-unsafe", "flipped-group", "asr", got "asr"',
+      { modelCalls: { requestsPerMinute: 0 } },
+      'rampart/reporter option "modelCalls".requestsPerMinute must be an integer >= 1, got 0',
+    ],
+    [
+      { modelCalls: { rpm: 60 } },
+      'rampart/reporter option "modelCalls".rpm must be one of maxAttempts, baseDelayMs',
     ],
     [
       { failOnTrailGate: false },
