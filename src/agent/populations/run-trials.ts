@@ -21,6 +21,10 @@ export interface RunTrialsOptions<A extends ObservableAdapter> {
   n: number;
   /** Minimum SAFE pass rate, in [0, 1]. */
   threshold: number;
+  /** Timeout of each trial's execution (docs/real-endpoints.md, "Timeouts"). */
+  timeoutMs?: number;
+  /** Aborts the trial running and every later one (each an ERROR Result). */
+  signal?: AbortSignal;
 }
 
 /** Runs the trials and returns their {@link PopulationResult}. */
@@ -43,7 +47,13 @@ export async function runTrials<A extends ObservableAdapter>(
         `runTrials executionFactory() must return an execution (e.g. Attacks.xpia(...)), got ${describeValue(execution)}`,
       );
     const population = createPopulationRef({ id, index, size: n, threshold });
-    results.push(await execution.execute(adapter, { population }));
+    results.push(
+      await execution.execute(adapter, {
+        population,
+        ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+        ...(options.signal === undefined ? {} : { signal: options.signal }),
+      }),
+    );
   }
   return new PopulationResult({ results, threshold });
 }

@@ -17,6 +17,7 @@ import {
   Probes,
   configureModelCalls,
   createPayload,
+  runTrials,
 } from '../../../../src/index';
 import { completionsFrom } from '../../../../src/agent/llm/completions';
 import * as net from 'node:net';
@@ -399,5 +400,29 @@ describe('pieces', () => {
       'connect ECONNREFUSED 127.0.0.1:9; connect ECONNREFUSED ::1:9',
     );
     expect(rootCauseMessage(new Error('plain'))).toBe('plain');
+  });
+});
+
+describe('runTrials', () => {
+  test('timeoutMs reaches every trial: each hanging trial is an ERROR of its own', async () => {
+    const adapter = {
+      observabilityProfile: ObservabilityLevel.TOOL_AND_SIDE_EFFECTS,
+      createSession: () => ({ send: () => new Promise<never>(() => undefined) }),
+    };
+    const population = await runTrials({
+      executionFactory: () =>
+        Probes.behavior({
+          prompt: 'hi',
+          evaluator: new LLMJudge({ objective: 'x', client: { complete: async () => '{}' } }),
+        }),
+      adapter,
+      n: 2,
+      threshold: 1,
+      timeoutMs: 100,
+    });
+    expect(population.results.map((r) => r.summary)).toEqual([
+      'ExecutionTimeoutError: execution timed out after 100 ms (timeoutMs)',
+      'ExecutionTimeoutError: execution timed out after 100 ms (timeoutMs)',
+    ]);
   });
 });
