@@ -142,6 +142,8 @@ describe('reporter options', () => {
     [
       { baselineFailOn: 'asr' },
       'rampart/reporter option "baselineFailOn" must be an array of "new-unsafe", "flipped-group", "asr", got "asr"',
+    ],
+    [
       { modelCalls: { requestsPerMinute: 0 } },
       'rampart/reporter option "modelCalls".requestsPerMinute must be an integer >= 1, got 0',
     ],
