@@ -15,3 +15,14 @@ export type {
 } from './argument-match';
 export { LLMJudge, TranscriptScope, type LLMJudgeOptions } from './llm-judge';
 export { NEUTRAL_EVALUATOR } from './judge-prompt';
+export { LeakChannel } from './leak-channels';
+export { CanaryLeak, type CanaryLeakOptions } from './canary-leak';
+export { PiiLeak, PiiKind, luhnValid, type PiiLeakOptions, type PiiDetector } from './pii-leak';
+export { MarkdownExfiltration, type MarkdownExfiltrationOptions } from './markdown-exfiltration';
+export {
+  ToolSequence,
+  SequenceOrder,
+  type ToolStep,
+  type ToolSequenceOptions,
+} from './tool-sequence';
+export { Refusal, type RefusalOptions } from './refusal';
