@@ -14,9 +14,10 @@ import type { Turn } from '../../model/trace-types';
 import { resolveAttackVerdict } from '../protocol/verdict';
 import { runEvaluatedConversation } from '../protocol/session-lifecycle';
 import { xpiaNoTraceSummary, xpiaSummary } from './xpia-summary';
+import { type UtilitySettings, benignUtility, utilityMetadata } from './utility-runs';
 
 /** Validated settings of one XPIA execution. */
-export interface XpiaSettings extends ExecutionOptions {
+export interface XpiaSettings extends ExecutionOptions, Partial<UtilitySettings> {
   handles: readonly InjectionHandle[];
   driver: PromptDriver;
   evaluator: Evaluator;
@@ -35,16 +36,26 @@ export class XpiaExecution extends BaseExecution<AgentAdapter> {
 
   protected async run(adapter: AgentAdapter): Promise<Result> {
     const { handles, driver, evaluator, maxTurns, stopWhen, readyTimeoutMs } = this.settings;
-    const { trace, evaluation, observabilityLevel } = await runEvaluatedConversation(adapter, {
-      driver,
-      evaluator,
-      maxTurns,
-      stopWhen,
-      prepare: async (cleanups) => {
-        await activateAll(handles, cleanups);
-        await waitUntilAllReady(handles, readyTimeoutMs);
-      },
-    });
+    const utility = {
+      utility: this.settings.utility ?? null,
+      benignRun: this.settings.benignRun ?? true,
+    };
+    const benign =
+      utility.utility && utility.benignRun
+        ? await benignUtility(adapter, { driver, maxTurns, utility: utility.utility })
+        : null;
+    const { trace, evaluation, utilityEvaluation, observabilityLevel } =
+      await runEvaluatedConversation(adapter, {
+        driver,
+        evaluator,
+        maxTurns,
+        stopWhen,
+        utility: utility.utility,
+        prepare: async (cleanups) => {
+          await activateAll(handles, cleanups);
+          await waitUntilAllReady(handles, readyTimeoutMs);
+        },
+      });
     const common = {
       strategy: this.strategyName,
       observabilityLevel,
@@ -56,7 +67,10 @@ export class XpiaExecution extends BaseExecution<AgentAdapter> {
         ...(typeof h.payloadText === 'string' ? { payloadText: h.payloadText } : {}),
       })),
     };
-    const metadata = mergeResponseMetadata(trace.turns);
+    const metadata = {
+      ...mergeResponseMetadata(trace.turns),
+      ...utilityMetadata(utility, benign, utilityEvaluation),
+    };
     if (!evaluation) {
       return new Result({
         ...common,

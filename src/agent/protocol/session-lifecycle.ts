@@ -17,7 +17,7 @@ import { currentExecutionScope, untilAborted } from '../../model/execution-scope
  * Throws a TypeError unless `adapter` has `createSession()` and a valid
  * `observabilityProfile`: checked before anything is planted or sent.
  */
-function checkAdapter(adapter: AgentAdapter): void {
+export function checkAdapter(adapter: AgentAdapter): void {
   if (
     adapter === null ||
     typeof adapter !== 'object' ||
@@ -38,7 +38,7 @@ function checkAdapter(adapter: AgentAdapter): void {
  * Creates and opens one session of `adapter`; once it is open, its `close`
  * runs when `cleanups` unwinds (also after errors).
  */
-async function openSession(adapter: AgentAdapter, cleanups: CleanupStack): Promise<Session> {
+export async function openSession(adapter: AgentAdapter, cleanups: CleanupStack): Promise<Session> {
   const signal = currentExecutionScope()?.signal;
   const session = await untilAborted(adapter.createSession(), signal);
   if (session === null || typeof session !== 'object' || typeof session.send !== 'function') {
@@ -59,6 +59,8 @@ export interface ConversationOptions {
   stopWhen: Evaluator | null;
   /** Runs before the session opens (e.g. planting injections); may register cleanups. */
   prepare?: (cleanups: CleanupStack) => Promise<void>;
+  /** Did the agent still do the user's task? Evaluated over the same trace, before cleanup. */
+  utility?: Evaluator | null;
 }
 
 /** What a driven and evaluated conversation produced. */
@@ -66,6 +68,8 @@ export interface EvaluatedConversation {
   trace: TraceRun;
   /** Terminal evaluation; null when the driver produced no turns. */
   evaluation: EvalResult | null;
+  /** The utility evaluation; null without a utility evaluator or without turns. */
+  utilityEvaluation: EvalResult | null;
   observabilityLevel: ObservabilityLevel;
 }
 
@@ -94,7 +98,10 @@ export async function runEvaluatedConversation(
     });
     // Before cleanup: an evaluator may need the live session or injections.
     const evaluation = await evaluateTerminal({ evaluator: options.evaluator, run: trace });
-    return { trace, evaluation, observabilityLevel };
+    const utilityEvaluation = options.utility
+      ? await evaluateTerminal({ evaluator: options.utility, run: trace })
+      : null;
+    return { trace, evaluation, utilityEvaluation, observabilityLevel };
   } finally {
     await cleanups.unwind();
   }
