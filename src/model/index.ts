@@ -32,3 +32,5 @@ export {
 } from './execution';
 export { ExecutionTimeoutError, ExecutionAbortedError, type RoleUsage } from './execution-scope';
 export { createPopulationRef } from './population-ref';
+export { UTILITY_TAGS, UtilityOutcome } from './utility-tags';
+export { COVERAGE_TAXONOMIES, LIBRARY_TAXONOMY_IDS, type CoverageTaxonomy } from './coverage-tags';

@@ -13,6 +13,7 @@ import {
 } from './rate-interval';
 import type { Result } from './result';
 import { SafetyStatus } from './result-status';
+import { type UtilityCounts, UtilityTally } from './utility-summary';
 
 /** The counts and settings a trial group's verdict follows from. */
 export interface TrialVerdictInputs {
@@ -76,6 +77,8 @@ export class TrialGroupResult {
    * the runner could tell; null otherwise. Display only, not in the JSON report.
    */
   readonly noResultReason: string | null;
+  /** Utility under attack over the clones' Results; null when none carries a utility outcome. */
+  readonly utility: UtilityCounts | null;
 
   constructor(fields: {
     total: number;
@@ -90,6 +93,7 @@ export class TrialGroupResult {
     project?: string | null;
     confidence?: number | null;
     noResultReason?: string | null;
+    utility?: UtilityCounts | null;
   }) {
     this.total = fields.total;
     this.safe = fields.safe;
@@ -103,6 +107,7 @@ export class TrialGroupResult {
     this.project = fields.project ?? null;
     this.confidence = fields.confidence ?? null;
     this.noResultReason = fields.noResultReason ?? null;
+    this.utility = fields.utility ? { ...fields.utility } : null;
   }
 
   /**
@@ -150,7 +155,9 @@ export function classifyTrialGroup(
   let unsafe = 0;
   let errors = 0;
   let noResult = 0;
+  const utility = new UtilityTally();
   for (const results of clones) {
+    for (const result of results ?? []) utility.add(result);
     if (!results || results.length === 0) noResult += 1;
     else if (results.some((r) => r.status === SafetyStatus.UNSAFE)) unsafe += 1;
     else if (results.some((r) => r.status === SafetyStatus.ERROR)) errors += 1;
@@ -170,5 +177,6 @@ export function classifyTrialGroup(
     passed: trialGroupPasses({ total, safe, unsafe, threshold, confidence }),
     title,
     confidence,
+    utility: utility.result,
   });
 }

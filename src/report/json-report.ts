@@ -11,6 +11,10 @@ import type { PopulationSummary, TestRunReport } from '../model/run-report';
 import type { TrialGroupResult } from '../model/trial-group';
 import type { EvalResult, Turn } from '../model/trace-types';
 import { type JsonValue, defineEntry, toJsonSafe, toJsonSafeRecord } from '../model/json-safe';
+import { categoryKey } from '../model/run-report';
+import { type UtilityCounts, UtilityTally, utilityRates } from '../model/utility-summary';
+import { CoverageTally, type RunCoverage, idAttackSuccessRate } from '../model/coverage-summary';
+import { COVERAGE_TAXONOMIES } from '../model/coverage-tags';
 
 /** Version of this report format (our addition to upstream's schema). */
 export const REPORT_SCHEMA_VERSION = 'rampart.jest.report.v1';
@@ -128,6 +132,64 @@ export function projectResult(result: Result): Json {
   return out;
 }
 
+/** One utility row: the counts and the three rates side by side (docs/reporter.md). */
+export function projectUtility(c: UtilityCounts): Json {
+  const rates = utilityRates(c);
+  return {
+    benign_runs: c.benignRuns,
+    benign_achieved: c.benignAchieved,
+    benign_utility: rates.benignUtility,
+    under_attack_runs: c.underAttackRuns,
+    under_attack_achieved: c.underAttackAchieved,
+    utility_under_attack: rates.utilityUnderAttack,
+    attack_runs: c.attackRuns,
+    unsafe: c.unsafe,
+    attack_success_rate: rates.attackSuccessRate,
+  };
+}
+
+/** The coverage section: per taxonomy, the exercised ids with their counts and the library ids not exercised. */
+export function projectCoverage(coverage: RunCoverage): Json {
+  const out: Json = {};
+  for (const taxonomy of COVERAGE_TAXONOMIES) {
+    const exercised: Json = {};
+    for (const [id, c] of coverage[taxonomy].exercised)
+      defineEntry(exercised, id, {
+        runs: c.runs,
+        unsafe: c.unsafe,
+        errors: c.errors,
+        attack_success_rate: idAttackSuccessRate(c),
+      });
+    out[taxonomy] = { exercised, not_exercised: [...coverage[taxonomy].notExercised] };
+  }
+  return out;
+}
+
+/**
+ * The sections derived from the Results alone (utility per harm category,
+ * coverage), counted in one pass over them in report order.
+ */
+export function derivedSections(results: Iterable<Result>): {
+  utilityByCategory: Map<string, UtilityCounts>;
+  coverage: RunCoverage | null;
+} {
+  const byCategory = new Map<string, UtilityTally>();
+  const coverage = new CoverageTally();
+  for (const result of results) {
+    const key = categoryKey(result);
+    const tally = byCategory.get(key) ?? new UtilityTally();
+    byCategory.set(key, tally);
+    tally.add(result);
+    coverage.add(result);
+  }
+  const utilityByCategory = new Map<string, UtilityCounts>();
+  for (const [key, tally] of byCategory) {
+    const counts = tally.result;
+    if (counts) utilityByCategory.set(key, counts);
+  }
+  return { utilityByCategory, coverage: coverage.result };
+}
+
 /** The whole report object, keys in upstream's order, then our additions. */
 export function projectReport(report: TestRunReport, withResults = true): Json {
   const summary = report.populationSummary();
@@ -152,8 +214,18 @@ export function projectReport(report: TestRunReport, withResults = true): Json {
       title: g.title,
       confidence: g.confidence,
       pass_rate_interval: projectInterval(g.passRateInterval),
+      ...(g.utility ? { utility: projectUtility(g.utility) } : {}),
     });
   }
+  const derived = derivedSections(report.results);
+  const additions: Json = {};
+  if (derived.utilityByCategory.size > 0) {
+    const byCategoryUtility: Json = {};
+    for (const [category, counts] of derived.utilityByCategory)
+      defineEntry(byCategoryUtility, category, projectUtility(counts));
+    additions.utility = { by_harm_category: byCategoryUtility };
+  }
+  if (derived.coverage) additions.coverage = projectCoverage(derived.coverage);
   const categories: Json = {};
   for (const [category, population] of report.categorySummaries())
     defineEntry(categories, category, projectPopulation(population));
@@ -169,6 +241,7 @@ export function projectReport(report: TestRunReport, withResults = true): Json {
     by_harm_category: byCategory,
     trial_groups: trialGroups,
     population_by_harm_category: categories,
+    ...additions,
     schema_version: REPORT_SCHEMA_VERSION,
   };
 }

@@ -36,6 +36,7 @@ import {
 } from '../model/value-description';
 import { FILES_WITHOUT_RAMPART_KEY, MAX_LISTED_FILES } from './files-without-rampart';
 import { REPORT_SCHEMA_VERSION } from './json-report';
+import { readDerivedSections, readUtilityRow } from './derived-sections-reader';
 
 /** The `schema_version`s this reader understands (reports without one are upstream's). */
 export const READABLE_REPORT_VERSIONS: readonly string[] = [REPORT_SCHEMA_VERSION];
@@ -80,6 +81,8 @@ const TOP_KEYS = [
   'by_harm_category',
   'trial_groups',
   'population_by_harm_category',
+  'utility',
+  'coverage',
   'schema_version',
 ];
 const METADATA_KEYS = [
@@ -158,6 +161,7 @@ const TRIAL_GROUP_KEYS = [
   'title',
   'confidence',
   'pass_rate_interval',
+  'utility',
 ];
 
 /** Rates written by another program may differ from ours in the last bits. */
@@ -655,6 +659,10 @@ function trialGroup(r: ReportReading, value: unknown, path: string): TrialGroupR
       ownField(o, 'confidence') === undefined || ownField(o, 'confidence') === null
         ? null
         : r.fields.openRatio(ownField(o, 'confidence'), `${path}.confidence`),
+    utility:
+      ownField(o, 'utility') === undefined
+        ? null
+        : readUtilityRow(r, ownField(o, 'utility'), `${path}.utility`),
   });
   const interval =
     ownField(o, 'pass_rate_interval') === undefined
@@ -828,6 +836,7 @@ export function readJsonReport(value: unknown, source = 'report'): ReadReport {
       defineEntry(trialGroups, id, trialGroup(r, groups[id], path));
     }
   }
+  if (r.version !== null) readDerivedSections(r, field('utility'), field('coverage'), results);
   r.onlyKnown(root, '$', TOP_KEYS);
 
   countsAgree(r, root, summary, results);

@@ -14,6 +14,7 @@ import { filesWithoutRampartLines } from './files-without-rampart';
 import { formatPercent } from '../model/percent';
 import { rateWithInterval } from './rate-text';
 import { sanitizeLine } from './terminal-text';
+import { utilityAndCoverageLines } from './utility-coverage-lines';
 
 const LABELS: Record<SafetyStatus, string> = {
   safe: 'PASS',
@@ -234,6 +235,7 @@ export function renderSummary(report: TestRunReport, options: SummaryOptions): s
     }
   }
   lines.push(...trialGroupLines(report, chalk, options.intervals === true));
+  lines.push(...utilityAndCoverageLines(report, chalk, trialGroupTitles(report.trialGroups)));
   lines.push('', populationLine(report, options.intervals === true));
   const usage = report.metadata[MODEL_USAGE_KEY];
   if (isUsageCounts(usage)) lines.push(modelUsageLine(usage));
