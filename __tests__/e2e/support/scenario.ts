@@ -149,6 +149,10 @@ export interface JsonReport {
   population_summary: Record<string, number>;
   by_harm_category: Record<string, JsonResult[]>;
   trial_groups: Record<string, Record<string, unknown>>;
+  /** Present when a Result carries a utility outcome. */
+  utility?: { by_harm_category: Record<string, Record<string, unknown>> };
+  /** Present when a Result carries OWASP or ATLAS ids. */
+  coverage?: Record<string, unknown>;
   schema_version: string;
 }
 

@@ -65,7 +65,7 @@ export class AdaptiveXpiaExecution extends BaseExecution<AgentAdapter> {
     const benign =
       s.utility && s.benignRun
         ? await benignUtility(adapter, {
-            driver: s.driver,
+            driver: s.benignDriver ?? s.driver,
             maxTurns: s.maxTurns,
             utility: s.utility,
           })

@@ -52,19 +52,32 @@ export interface XpiaOptions {
   utility?: Evaluator | undefined;
   /** Perform the benign run for `utility`; default true. */
   benignRun?: boolean | undefined;
+  /**
+   * The requests of the benign run; default `trigger`. Give one for inline
+   * XPIA, whose trigger carries the payload as an attachment.
+   */
+  benignTrigger?: DriverInput | undefined;
   /** Extra handlers, called after the default ones. */
   eventHandlers?: ExecutionEventHandler[] | undefined;
 }
 
-/** Checks the `utility` and `benignRun` options of `who`. */
+/** Checks the `utility`, `benignRun` and `benignTrigger` options of `who`. */
 function utilityOptions(
-  options: { utility?: Evaluator | undefined; benignRun?: boolean | undefined },
+  options: {
+    utility?: Evaluator | undefined;
+    benignRun?: boolean | undefined;
+    benignTrigger?: DriverInput | undefined;
+  },
   who: string,
 ): UtilitySettings {
   return {
     utility:
       options.utility === undefined ? null : checkEvaluator(options.utility, `${who} utility`),
     benignRun: argumentChecks.boolean(options.benignRun ?? true, `${who} benignRun`),
+    benignDriver:
+      options.benignTrigger === undefined
+        ? null
+        : coerceDriver(options.benignTrigger, `${who} benignTrigger`),
   };
 }
 
@@ -121,6 +134,8 @@ export interface AdaptiveXpiaOptions {
   utility?: Evaluator | undefined;
   /** Perform the benign run for `utility`; default true. */
   benignRun?: boolean | undefined;
+  /** The requests of the benign run; default `trigger`. */
+  benignTrigger?: DriverInput | undefined;
   /** How long each injection may take to become visible; default 30000 ms. */
   readyTimeoutMs?: number | undefined;
   /** Wall-clock budget of the whole attack, in ms; past it the attack ends with an ERROR Result. */

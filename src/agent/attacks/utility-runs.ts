@@ -17,6 +17,8 @@ export interface UtilitySettings {
   utility: Evaluator | null;
   /** Perform the benign run; default true when `utility` is given. */
   benignRun: boolean;
+  /** The benign run's driver; null = the attack's trigger. */
+  benignDriver?: PromptDriver | null;
 }
 
 /** The benign run: the trigger conversation with nothing planted, judged by `utility`. */

@@ -42,7 +42,11 @@ export class XpiaExecution extends BaseExecution<AgentAdapter> {
     };
     const benign =
       utility.utility && utility.benignRun
-        ? await benignUtility(adapter, { driver, maxTurns, utility: utility.utility })
+        ? await benignUtility(adapter, {
+            driver: this.settings.benignDriver ?? driver,
+            maxTurns,
+            utility: utility.utility,
+          })
         : null;
     const { trace, evaluation, utilityEvaluation, observabilityLevel } =
       await runEvaluatedConversation(adapter, {
