@@ -14,6 +14,11 @@ import {
 import * as rampart from '../../../src/index';
 import { CONVERTER_CATALOGUE, PAYLOAD_LIBRARY, createPayload } from '../../../src/index';
 import { ScriptedClient } from '../../fakes/llm';
+import * as strategyCatalogue from '../../../src/agent/catalogue/strategy-catalogue';
+import { findTaxonomyEntry } from '../../../src/agent/payloads/taxonomy/taxonomy';
+import { MITRE_ATLAS } from '../../../src/agent/payloads/taxonomy/mitre-atlas';
+import { OWASP_AGENTIC_TOP_10 } from '../../../src/agent/payloads/taxonomy/owasp-agentic';
+import { OWASP_LLM_TOP_10 } from '../../../src/agent/payloads/taxonomy/owasp-llm';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const PAGE = path.join(ROOT, 'docs', 'attack-catalogue.md');
@@ -72,4 +77,44 @@ test('every catalogue entry matches a real converter instance', async () => {
     if (out.artifact) fs.rmSync(path.dirname(out.artifact), { recursive: true, force: true });
   }
   expect(new Set(CONVERTER_CATALOGUE.map((c) => c.name)).size).toBe(CONVERTER_CATALOGUE.length);
+});
+
+test('every attack and evaluator is listed, exists, and is tagged with official ids', () => {
+  const exported = rampart as unknown as Record<string, unknown>;
+  const { ATTACK_CATALOGUE, EVALUATOR_CATALOGUE } = strategyCatalogue;
+  const page = renderAttackCatalogue();
+  for (const entry of [...ATTACK_CATALOGUE, ...EVALUATOR_CATALOGUE]) {
+    const [owner, member] = entry.name.split('.') as [string, string | undefined];
+    const target = member ? (exported[owner] as Record<string, unknown>)[member] : exported[owner];
+    expect(typeof target).toBe('function');
+    expect(page).toContain(`| \`${entry.name}\` | ${entry.description} |`);
+    for (const [ids, taxonomy] of [
+      [entry.owaspLlm, OWASP_LLM_TOP_10],
+      [entry.owaspAgentic, OWASP_AGENTIC_TOP_10],
+      [entry.atlas, MITRE_ATLAS],
+    ] as const)
+      for (const id of ids)
+        expect([entry.name, findTaxonomyEntry(taxonomy, id)?.id]).toEqual([entry.name, id]);
+  }
+  // Every factory of Attacks is in the catalogue.
+  expect(
+    Object.keys(rampart.Attacks)
+      .map((k) => `Attacks.${k}`)
+      .sort(),
+  ).toEqual(
+    ATTACK_CATALOGUE.map((e) => e.name)
+      .filter((n) => n.startsWith('Attacks.'))
+      .sort(),
+  );
+  // Every evaluator class exported at the root is in the catalogue.
+  const evaluators = Object.entries(exported)
+    .filter(
+      ([, v]) =>
+        typeof v === 'function' &&
+        v.prototype instanceof rampart.BaseEvaluator &&
+        !/^(BaseEvaluator)$/.test((v as { name: string }).name),
+    )
+    .map(([k]) => k)
+    .sort();
+  expect(evaluators).toEqual(EVALUATOR_CATALOGUE.map((e) => e.name).sort());
 });

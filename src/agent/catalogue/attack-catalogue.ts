@@ -1,9 +1,10 @@
 /**
- * Renders docs/attack-catalogue.md from the library itself (converters,
- * payload templates, techniques, tags), so the page cannot drift: a test
+ * Renders docs/attack-catalogue.md from the library itself (attacks,
+ * evaluators, converters, payload templates, techniques, tags), so the page cannot drift: a test
  * fails when the checked-in page differs from this output (regenerate with
- * `npm run catalogue`). To add a kind of entry (attacks, evaluators), add a
- * section to {@link CATALOGUE_SECTIONS}.
+ * `npm run catalogue`). To add a kind of entry, add a section to
+ * {@link CATALOGUE_SECTIONS}; attacks and evaluators are listed in
+ * strategy-catalogue.ts.
  */
 import { CONVERTER_CATALOGUE } from '../converters/converter-catalogue';
 import { OBJECTIVE_FIELDS } from '../payloads/objective';
@@ -15,6 +16,24 @@ import { OWASP_AGENTIC_TOP_10 } from '../payloads/taxonomy/owasp-agentic';
 import { OWASP_LLM_TOP_10 } from '../payloads/taxonomy/owasp-llm';
 import type { Taxonomy } from '../payloads/taxonomy/taxonomy';
 import { code, table } from './markdown-table';
+import { ATTACK_CATALOGUE, EVALUATOR_CATALOGUE, type StrategyEntry } from './strategy-catalogue';
+
+const modelCell = (model: StrategyEntry['model']): string =>
+  model === 'optional' ? 'optional' : model ? 'yes' : 'no';
+
+/** The table of attacks or evaluators. */
+const strategyTable = (entries: readonly StrategyEntry[]): string[] =>
+  table(
+    ['name', 'what it does', 'model', 'OWASP LLM', 'OWASP Agentic', 'ATLAS'],
+    entries.map((e) => [
+      code(e.name),
+      e.description,
+      modelCell(e.model),
+      e.owaspLlm.join(', '),
+      e.owaspAgentic.join(', '),
+      e.atlas.join(', '),
+    ]),
+  );
 
 /** One section of the catalogue: a heading and its Markdown lines. */
 export interface CatalogueSection {
@@ -48,6 +67,8 @@ export function catalogueCounts(): Record<string, number> {
     converters: CONVERTER_CATALOGUE.length,
     'payload templates': PAYLOAD_LIBRARY.length,
     'payload techniques': new Set(PAYLOAD_LIBRARY.map((t) => t.technique)).size,
+    attacks: ATTACK_CATALOGUE.length,
+    evaluators: EVALUATOR_CATALOGUE.length,
     'OWASP LLM ids': idsOf('owaspLlm').length,
     'OWASP Agentic ids': idsOf('owaspAgentic').length,
     'ATLAS ids': idsOf('atlas').length,
@@ -56,6 +77,22 @@ export function catalogueCounts(): Record<string, number> {
 
 /** The sections of the page, in order. */
 const CATALOGUE_SECTIONS: readonly CatalogueSection[] = [
+  {
+    heading: 'Attacks',
+    render: () => [
+      'Ids are those an attack exercises; a Result also carries the ids of the library payload it planted. See [Attacks and probes](attacks-and-probes.md).',
+      '',
+      ...strategyTable(ATTACK_CATALOGUE),
+    ],
+  },
+  {
+    heading: 'Evaluators',
+    render: () => [
+      'Ids are those of the harm an evaluator detects. All compose with `.and`, `.or` and `.not` (three-valued).',
+      '',
+      ...strategyTable(EVALUATOR_CATALOGUE),
+    ],
+  },
   {
     heading: 'Converters',
     render: () => [
