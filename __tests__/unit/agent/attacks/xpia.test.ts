@@ -583,6 +583,8 @@ describe('Attacks.xpia utility under attack', () => {
     expect(result.metadata).toEqual({ utility_under_attack: 'achieved' });
     expect(() =>
       Attacks.xpia({ trigger: 'x', evaluator: exfiltration(), utility: 3 as never }),
-    ).toThrow('Attacks.xpia utility must be an Evaluator (an object with evaluate(context)), got 3');
+    ).toThrow(
+      'Attacks.xpia utility must be an Evaluator (an object with evaluate(context)), got 3',
+    );
   });
 });
