@@ -24,28 +24,40 @@ export class AttackerError extends InfrastructureError {
   override name = 'AttackerError';
 }
 
-/**
- * One signal for the attack: the caller's `signal`, and `timeoutMs` of
- * wall-clock time for the whole attack; null when neither is given.
- */
-export function attackSignal(
-  signal: AbortSignal | undefined,
-  timeoutMs: number | undefined,
-  who: string,
-): AbortSignal | null {
-  if (signal !== undefined && !(signal instanceof AbortSignal))
+/** Checks a `signal` option: an AbortSignal or undefined (null). */
+export function checkSignal(signal: unknown, who: string): AbortSignal | null {
+  if (signal === undefined) return null;
+  if (!(signal instanceof AbortSignal))
     throw new TypeError(`${who} signal must be an AbortSignal, got ${describeValue(signal)}`);
+  return signal;
+}
+
+/** Checks a `timeoutMs` option: an integer >= 1 or undefined (null). */
+export function checkTimeout(timeoutMs: unknown, who: string): number | null {
+  return timeoutMs === undefined ? null : argumentChecks.integer(timeoutMs, `${who} timeoutMs`, 1);
+}
+
+/**
+ * The signal of one run of an attack, made when the run starts: the
+ * caller's `signal`, and `timeoutMs` of wall-clock time from now; null when
+ * neither is given.
+ */
+export function runSignal(
+  signal: AbortSignal | null,
+  timeoutMs: number | null,
+): AbortSignal | null {
   const signals = [
     ...(signal ? [signal] : []),
-    ...(timeoutMs === undefined
-      ? []
-      : [AbortSignal.timeout(argumentChecks.integer(timeoutMs, `${who} timeoutMs`, 1))]),
+    ...(timeoutMs === null ? [] : [AbortSignal.timeout(timeoutMs)]),
   ];
-  return signals.length === 0
-    ? null
-    : signals.length === 1
-      ? (signals[0] as AbortSignal)
-      : AbortSignal.any(signals);
+  if (signals.length <= 1) return signals[0] ?? null;
+  // AbortSignal.any is Node 20.3+; engines says >= 20, so combine by hand.
+  const controller = new AbortController();
+  for (const one of signals) {
+    if (one.aborted) controller.abort(one.reason);
+    else one.addEventListener('abort', () => controller.abort(one.reason), { once: true });
+  }
+  return controller.signal;
 }
 
 /** Throws the signal's reason once it has aborted (between steps of an attack). */

@@ -21,7 +21,7 @@ import { TraceEndReason } from '../../model/trace-enums';
 import type { EvalResult, Payload, Turn } from '../../model/trace-types';
 import type { Complete } from '../llm/completions';
 import { evidenceDetail } from '../protocol/verdict-summary';
-import { askForField, checkNotAborted, renumbered } from './adaptive-support';
+import { askForField, checkNotAborted, renumbered, runSignal } from './adaptive-support';
 import { rewordPayloadMessages } from './attacker-prompts';
 import { benignUtility, type UtilitySettings, utilityMetadata } from './utility-runs';
 import { payloadTags } from './payload-tags';
@@ -39,6 +39,7 @@ export interface AdaptiveXpiaSettings extends ExecutionOptions, UtilitySettings 
   stopWhen: Evaluator | null;
   readyTimeoutMs: number;
   signal: AbortSignal | null;
+  timeoutMs: number | null;
 }
 
 /** One plant of the attack, as recorded in `metadata.plants`. */
@@ -62,6 +63,7 @@ export class AdaptiveXpiaExecution extends BaseExecution<AgentAdapter> {
 
   protected async run(adapter: AgentAdapter): Promise<Result> {
     const s = this.settings;
+    const signal = runSignal(s.signal, s.timeoutMs);
     const benign =
       s.utility && s.benignRun
         ? await benignUtility(adapter, {
@@ -80,7 +82,7 @@ export class AdaptiveXpiaExecution extends BaseExecution<AgentAdapter> {
     let lastResponses: string[] = [];
     let detected: { plant: number; evaluation: EvalResult } | null = null;
     for (let plant = 1; plant <= s.maxPlants; plant += 1) {
-      checkNotAborted(s.signal);
+      checkNotAborted(signal);
       if (plant > 1) {
         const reworded = await askForField(
           s.attacker,
@@ -92,7 +94,7 @@ export class AdaptiveXpiaExecution extends BaseExecution<AgentAdapter> {
             budget: s.maxPlants,
           }),
           'payload',
-          s.signal,
+          signal,
           'Attacks.adaptiveXpia attacker',
         );
         payload = createPayload({

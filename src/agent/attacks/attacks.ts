@@ -15,7 +15,7 @@ import { Refusal } from '../evaluators/refusal';
 import { AdaptiveXpiaExecution } from './adaptive-xpia-execution';
 import { CrescendoExecution } from './crescendo-execution';
 import { TapExecution } from './tap-execution';
-import { attackSignal } from './adaptive-support';
+import { checkSignal, checkTimeout } from './adaptive-support';
 import type { UtilitySettings } from './utility-runs';
 
 /**
@@ -177,7 +177,8 @@ function adaptiveXpia(options: AdaptiveXpiaOptions): BaseExecution<AgentAdapter>
       options.readyTimeoutMs ?? 30_000,
       `${who} readyTimeoutMs`,
     ),
-    signal: attackSignal(options.signal, options.timeoutMs, who),
+    signal: checkSignal(options.signal, who),
+    timeoutMs: checkTimeout(options.timeoutMs, who),
     ...utilityOptions(options, who),
     eventHandlers: options.eventHandlers,
   });
@@ -218,7 +219,8 @@ function crescendo(options: CrescendoOptions): BaseExecution<AgentAdapter> {
         : checkEvaluator(options.refusal, `${who} refusal`),
     maxTurns: checkMaxTurns(options.maxTurns ?? 10, `${who} maxTurns`),
     maxBacktracks: argumentChecks.integer(options.maxBacktracks ?? 5, `${who} maxBacktracks`, 0),
-    signal: attackSignal(options.signal, options.timeoutMs, who),
+    signal: checkSignal(options.signal, who),
+    timeoutMs: checkTimeout(options.timeoutMs, who),
     eventHandlers: options.eventHandlers,
   });
 }
@@ -271,7 +273,8 @@ function treeAttack(options: TapOptions, strategy: 'tap' | 'pair'): BaseExecutio
         ? 1
         : argumentChecks.integer(options.branchingFactor ?? 3, `${who} branchingFactor`, 1),
     width: strategy === 'pair' ? 1 : argumentChecks.integer(options.width ?? 4, `${who} width`, 1),
-    signal: attackSignal(options.signal, options.timeoutMs, who),
+    signal: checkSignal(options.signal, who),
+    timeoutMs: checkTimeout(options.timeoutMs, who),
     eventHandlers: options.eventHandlers,
   });
 }

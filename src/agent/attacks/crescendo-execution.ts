@@ -21,6 +21,7 @@ import { TraceEndReason } from '../../model/trace-enums';
 import type { EvalResult, Turn } from '../../model/trace-types';
 import type { Complete } from '../llm/completions';
 import {
+  runSignal,
   askForField,
   checkNotAborted,
   evaluateTurns,
@@ -38,6 +39,7 @@ export interface CrescendoSettings extends ExecutionOptions {
   maxTurns: number;
   maxBacktracks: number;
   signal: AbortSignal | null;
+  timeoutMs: number | null;
 }
 
 /** One backtrack, as recorded in `metadata.backtracks`. */
@@ -58,6 +60,7 @@ export class CrescendoExecution extends BaseExecution<AgentAdapter> {
   protected async run(adapter: AgentAdapter): Promise<Result> {
     checkAdapter(adapter);
     const s = this.settings;
+    const signal = runSignal(s.signal, s.timeoutMs);
     const level = adapter.observabilityProfile;
     const manifest = adapter.manifest ?? null;
     const trace: Turn[] = [];
@@ -71,7 +74,7 @@ export class CrescendoExecution extends BaseExecution<AgentAdapter> {
     try {
       let session: Session = await openSession(adapter, cleanups);
       for (let step = 1; step <= s.maxTurns; step += 1) {
-        checkNotAborted(s.signal);
+        checkNotAborted(signal);
         const next = await askForField(
           s.attacker,
           crescendoMessages({
@@ -85,7 +88,7 @@ export class CrescendoExecution extends BaseExecution<AgentAdapter> {
             refusedPrompt,
           }),
           'prompt',
-          s.signal,
+          signal,
           'Attacks.crescendo attacker',
         );
         const why = typeof next.reply.reasoning === 'string' ? next.reply.reasoning : '';
@@ -107,7 +110,7 @@ export class CrescendoExecution extends BaseExecution<AgentAdapter> {
           session = await openSession(adapter, cleanups);
           const replayed: Turn[] = [];
           for (const kept of path) {
-            checkNotAborted(s.signal);
+            checkNotAborted(signal);
             const again = await sendTurn(
               session,
               kept.request,

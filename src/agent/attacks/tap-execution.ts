@@ -22,6 +22,7 @@ import { TraceEndReason } from '../../model/trace-enums';
 import type { EvalResult, Turn } from '../../model/trace-types';
 import type { Complete } from '../llm/completions';
 import {
+  runSignal,
   askForField,
   askForScore,
   checkNotAborted,
@@ -42,6 +43,7 @@ export interface TapSettings extends ExecutionOptions {
   branchingFactor: number;
   width: number;
   signal: AbortSignal | null;
+  timeoutMs: number | null;
 }
 
 /** One node of the tree, as recorded in `metadata.tree`. */
@@ -70,6 +72,7 @@ export class TapExecution extends BaseExecution<AgentAdapter> {
   protected async run(adapter: AgentAdapter): Promise<Result> {
     checkAdapter(adapter);
     const s = this.settings;
+    const signal = runSignal(s.signal, s.timeoutMs);
     const level = adapter.observabilityProfile;
     const manifest = adapter.manifest ?? null;
     const turns: Turn[] = [];
@@ -81,7 +84,7 @@ export class TapExecution extends BaseExecution<AgentAdapter> {
       const level_: TreeNode[] = [];
       for (const [p, parent] of frontier.entries()) {
         for (let b = 1; b <= s.branchingFactor && !detected; b += 1) {
-          checkNotAborted(s.signal);
+          checkNotAborted(signal);
           const id = parent ? `${parent.id}.${b}` : String(b + p * s.branchingFactor);
           const refined = await askForField(
             s.attacker,
@@ -97,7 +100,7 @@ export class TapExecution extends BaseExecution<AgentAdapter> {
               variant: b,
             }),
             'prompt',
-            s.signal,
+            signal,
             `Attacks.${s.strategy} attacker`,
           );
           const improvement =
@@ -128,7 +131,7 @@ export class TapExecution extends BaseExecution<AgentAdapter> {
                   prompt: refined.value,
                   response: turn.response.text,
                 }),
-                s.signal,
+                signal,
               );
           const node: TreeNode = {
             id,

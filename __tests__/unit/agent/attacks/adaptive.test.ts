@@ -284,6 +284,27 @@ describe('Attacks.crescendo', () => {
   });
 });
 
+test('the time budget starts when the attack runs, not when it is built', async () => {
+  const attack = Attacks.crescendo({
+    objective: 'x',
+    attacker: new ScriptedClient([JSON.stringify({ prompt: 'hello', reasoning: '' })]),
+    evaluator: new ResponseContains('never', { scope: 'any_turn' }),
+    maxTurns: 2,
+    timeoutMs: 40,
+  });
+  await new Promise((resolve) => setTimeout(resolve, 80));
+  const adapter = new ScriptedAdapter(RESPONSE_ONLY, [{ text: 'hi' }]);
+  expect((await attack.execute(adapter)).status).toBe('safe');
+  expect(() =>
+    Attacks.crescendo({
+      objective: 'x',
+      attacker: new ScriptedClient([]),
+      evaluator: new ResponseContains('x', { scope: 'any_turn' }),
+      signal: 'stop' as never,
+    }),
+  ).toThrow('Attacks.crescendo signal must be an AbortSignal, got "stop"');
+});
+
 describe('Attacks.tap and Attacks.pair', () => {
   /** Complies only with a role-played request told as a story: the planted weakness. */
   const target = (weak: boolean) =>
