@@ -14,6 +14,8 @@ export {
 export { TrialGroupResult, classifyTrialGroup } from './model/trial-group';
 export type { ReportSink } from './report/sink';
 export { JsonFileReportSink, type JsonFileReportSinkOptions } from './report/json-file-sink';
+export { HtmlFileReportSink, type HtmlFileReportSinkOptions } from './report/html-file-sink';
+export { htmlReportChunks, type HtmlReportOptions } from './report/html-report';
 export type { SinkFactory, SinkFactoryContext } from './report/sink-modules';
 export { type FormatFileOptions } from './report/json-file-sink';
 export { JUnitFileSink, SarifFileSink } from './report/ci-file-sinks';

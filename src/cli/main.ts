@@ -12,11 +12,12 @@ import { closestName } from '../model/closest-name';
 import { CommandError, type CommandSpec, ExitCode, UsageError } from './command';
 import { commandHelp, mainHelp, usageLine } from './help';
 import { diffCommand } from './diff-command';
+import { htmlCommand } from './html-command';
 import { mergeCommand } from './merge-command';
 import { parseCommandArguments } from './parse-arguments';
 
 /** Every subcommand, in the order `rampart --help` lists them. */
-const COMMANDS: readonly CommandSpec[] = [mergeCommand, diffCommand];
+const COMMANDS: readonly CommandSpec[] = [mergeCommand, diffCommand, htmlCommand];
 
 /** Error lines go through the terminal sanitiser: they quote file names and file contents. */
 function printError(lines: string[]): void {

@@ -19,6 +19,8 @@ export interface RampartReporterOptions {
   outputDir?: string;
   /** Write the JSON report; default true. */
   json?: boolean;
+  /** Write the HTML page next to the JSON report (docs/html-report.md); default true. */
+  html?: boolean;
   /** Sink modules: specifiers or `[specifier, options]`, resolved from rootDir. */
   sinks?: Array<string | [string, Record<string, unknown>]>;
   /** Fail the run when a trial group fails; default true. */
@@ -67,6 +69,7 @@ export interface ResolvedReporterOptions {
   /** True when `outputDir` was not given: RAMPART's own folder, ignored in git when RAMPART creates it. */
   defaultOutputDir: boolean;
   json: boolean;
+  html: boolean;
   sinks: ResolvedSinkModule[];
   failOnTrialGate: boolean;
   maxResultBytes: number;
@@ -93,6 +96,7 @@ export interface ResolvedReporterOptions {
 const KNOWN = [
   'outputDir',
   'json',
+  'html',
   'sinks',
   'failOnTrialGate',
   'maxResultBytes',
@@ -207,6 +211,7 @@ export function resolveReporterOptions(raw: unknown, rootDir: string): ResolvedR
     outputDir: path.resolve(rootDir, outputDir),
     defaultOutputDir: options.outputDir === undefined,
     json: bool(options, 'json', true),
+    html: bool(options, 'html', true),
     sinks: resolveSinkModules(options.sinks, rootDir),
     failOnTrialGate: bool(options, 'failOnTrialGate', true),
     maxResultBytes,

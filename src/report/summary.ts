@@ -131,13 +131,16 @@ export function populationLine(report: TestRunReport, withInterval = false): str
   );
 }
 
+/** What the INCOMPLETE banner says under its title (the terminal and the HTML page). */
+export const INCOMPLETE_NOTE = 'Results may be partial; the report does not reflect every test.';
+
 /** The INCOMPLETE banner, or [] for a complete run. */
 function incompleteLines(reasons: readonly string[], options: SummaryOptions): string[] {
   if (reasons.length === 0) return [];
   const { chalk } = options;
   return [
     chalk.red.bold(separator('RAMPART: INCOMPLETE RUN', options.width)),
-    'Results may be partial; the report does not reflect every test.',
+    INCOMPLETE_NOTE,
     ...reasons.map((reason) => `  - ${sanitizeLine(reason)}`),
   ];
 }
