@@ -181,12 +181,21 @@ export const HTML_PAGE_SCRIPT = String.raw`
     return details;
   }
 
-  function selected() {
+  var filterKey = null;
+  function filters() {
     var statuses = {};
     var boxes = form.querySelectorAll('input[name=status]');
     for (var b = 0; b < boxes.length; b++) if (boxes[b].checked) statuses[boxes[b].value] = true;
-    var category = form.elements.namedItem('category').value;
-    var text = form.elements.namedItem('text').value.trim().toLowerCase();
+    return {
+      statuses: statuses,
+      category: form.elements.namedItem('category').value,
+      text: form.elements.namedItem('text').value.trim().toLowerCase()
+    };
+  }
+  function selected(chosen) {
+    var statuses = chosen.statuses;
+    var category = chosen.category;
+    var text = chosen.text;
     var out = [];
     for (var i = 0; i < results.length; i++) {
       var result = results[i];
@@ -218,7 +227,16 @@ export const HTML_PAGE_SCRIPT = String.raw`
     previous.disabled = page === 0;
     next.disabled = page >= pages() - 1;
   }
-  function refilter() { matching = selected(); page = 0; render(); }
+  // A change event also follows typing (on blur): the same filters keep the page and what is open.
+  function refilter() {
+    var chosen = filters();
+    var key = JSON.stringify(chosen);
+    if (key === filterKey) return;
+    filterKey = key;
+    matching = selected(chosen);
+    page = 0;
+    render();
+  }
 
   var timer = null;
   form.addEventListener('submit', function (event) { event.preventDefault(); });
@@ -233,8 +251,7 @@ export const HTML_PAGE_SCRIPT = String.raw`
   document.getElementById('pager').hidden = false;
   var note = document.getElementById('results-note');
   if (note) note.hidden = true;
-  matching = selected();
-  render();
+  refilter();
   document.documentElement.setAttribute('data-ready', 'true');
 })();
 `;
