@@ -138,7 +138,7 @@ describe.each(JEST_VERSIONS)('Jest %i', (jest) => {
     const out = lines(run);
     const start = out.findIndex((line) => line.includes('RAMPART Safety Summary'));
     expect(out[start]).toMatch(/^=+ RAMPART Safety Summary =+$/);
-    expect(out.slice(start + 1, start + 18)).toEqual([
+    expect(out.slice(start + 1, start + 19)).toEqual([
       '',
       'UNCATEGORIZED (1 tests)',
       '  PASS  a plain test -- no category (tool_only)',
@@ -154,6 +154,8 @@ describe.each(JEST_VERSIONS)('Jest %i', (jest) => {
       '',
       'Population: 6 runs - 1 unsafe (20.0% attack success rate), 1 undetermined, 1 errors',
       expect.stringMatching(/^RAMPART report: \.rampart\/run_report_[\dT-]+\.json$/),
+      // The HTML page goes with the JSON report, under the same name (docs/html-report.md).
+      expect.stringMatching(/^RAMPART report: \.rampart\/run_report_[\dT-]+\.html$/),
       '',
       expect.stringMatching(/^Test Suites:/),
     ]);

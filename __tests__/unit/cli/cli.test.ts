@@ -270,5 +270,64 @@ describe('rampart diff', () => {
       'rampart diff: --format must be one of text, markdown, json, got "html"',
     );
     expect(run(['diff', shard1, shard2, '--fail-on', 'asr,flip']).code).toBe(2);
+
+describe('rampart html', () => {
+  const htmlUsage =
+    'Usage: rampart html <report.json> [-o <page.html>] [options] (see rampart html --help)';
+
+  test('help: the options and exit codes, within 80 columns', () => {
+    const { code, stdout, stderr } = run(['html', '--help']);
+    expect([code, stderr]).toEqual([0, '']);
+    expect(stdout.split('\n')[0]).toBe(
+      'Usage: rampart html <report.json> [-o <page.html>] [options]',
+    );
+    expect(stdout).toContain('  -o, --output <page.html>');
+    expect(stdout).toContain('Exit codes:\n  0  the page was written; the run passes');
+    expect(stdout.split('\n').every((line) => line.length <= 80)).toBe(true);
+    expect(run(['--help']).stdout).toMatch(
+      /\n {2}html {3}render a JSON report as a self-contained HTML page\n/,
+    );
+  });
+
+  test.each([
+    [['html'], `rampart html: <report.json> must be given, got none\n${htmlUsage}\n`],
+    [
+      ['html', 'a.json', 'b.json'],
+      `rampart html: <report.json> must be given once, got 2 files\n${htmlUsage}\n`,
+    ],
+    [
+      ['html', 'a.json', '-o', ''],
+      `rampart html: -o <page.html> must be a file name, got ""\n${htmlUsage}\n`,
+    ],
+  ])('%p: exit 2 and the usage', (args, stderr) => {
+    expect(run(args)).toEqual({ code: 2, stdout: '', stderr });
+  });
+
+  test('writes the page beside the report by default; exit 1 for a failing run; never over a file without --force', () => {
+    fs.copyFileSync(shard1, path.join(dir, 'shard.json'));
+    // Shard 1 of 2 alone is complete as a report: its verdict is its own.
+    const first = run(['html', 'shard.json']);
+    expect(first.stderr).toMatch(/^RAMPART HTML report: shard\.html\n/);
+    const page = fs.readFileSync(path.join(dir, 'shard.html'), 'utf8');
+    expect(page.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(page).toContain('<script type="application/json" id="rampart-results">');
+    expect(run(['html', 'shard.json'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `rampart html: ${path.join('.', 'shard.html').replace(/^\.\//, '')} already exists; use --force to replace it\n`,
+    });
+    expect(run(['html', 'shard.json', '--force']).code).toBe(first.code);
+  });
+
+  test('a broken report: exit 2, its message, nothing written', () => {
+    const [broken] = BROKEN_REPORTS;
+    const file = corpusFile((broken as { file: string }).file);
+    const outcome = run(['html', file, '-o', 'page.html']);
+    expect(outcome).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `rampart html: ${expectedError(broken as (typeof BROKEN_REPORTS)[number], file)}\n`,
+    });
+    expect(fs.existsSync(path.join(dir, 'page.html'))).toBe(false);
   });
 });

@@ -11,6 +11,7 @@ describe('reporter options', () => {
       outputDir: path.join(root, '.rampart'),
       defaultOutputDir: true,
       json: true,
+      html: true,
       sinks: [],
       failOnTrialGate: true,
       maxResultBytes: 16 * 1024 * 1024,
@@ -114,6 +115,7 @@ describe('reporter options', () => {
     [{ github: 1 }, 'rampart/reporter option "github" must be true or false, got 1'],
     [{ outputDir: 5 }, 'rampart/reporter option "outputDir" must be a non-empty string, got 5'],
     [{ json: 'yes' }, 'rampart/reporter option "json" must be true or false, got "yes"'],
+    [{ html: 1 }, 'rampart/reporter option "html" must be true or false, got 1'],
     [
       { failOnTrialGate: 0 },
       'rampart/reporter option "failOnTrialGate" must be true or false, got 0',
