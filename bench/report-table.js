@@ -4,6 +4,8 @@ const { growthExponent } = require('./stats');
 const TARGET_RATIO = 1.05;
 const TARGET_REPORTER_S = 5;
 const TARGET_RSS_MIB = 1024;
+const TARGET_PAGE_OPEN_S = 5;
+const TARGET_PAGE_SIZE_RATIO = 2;
 // Growth exponent above which a cost no longer counts as linear.
 const LINEAR_EXPONENT = 1.1;
 const SCALING = ['spread-10k', 'spread-100k', 'spread-500k', 'spread-1000k'];
@@ -74,6 +76,19 @@ function evaluateTargets(scenarios) {
       target: `100,000 Results (${id}): peak RSS < 1 GiB (parent and workers)`,
       value: `parent ${cell(s.rampartParentRssMiB, 0)} MiB, ${s.rampartWorkerRssMiB ? `workers ${cell(s.rampartWorkerRssMiB, 0)} MiB` : 'no workers (in band)'}`,
       met: rss < TARGET_RSS_MIB,
+    });
+  }
+  const page = scenarios['html-100k']?.html;
+  if (page) {
+    targets.push({
+      target: `HTML page of 100,000 Results opens in Chromium in < ${TARGET_PAGE_OPEN_S} s`,
+      value: `${cell(page.openS, 2)} s`,
+      met: page.openS.median < TARGET_PAGE_OPEN_S,
+    });
+    targets.push({
+      target: `HTML page of 100,000 Results within ${TARGET_PAGE_SIZE_RATIO}x the JSON report`,
+      value: `${page.htmlMB.toFixed(1)} MB vs ${page.jsonMB.toFixed(1)} MB (${page.sizeRatio.toFixed(2)}x), written in ${page.writeS.toFixed(2)} s`,
+      met: page.sizeRatio <= TARGET_PAGE_SIZE_RATIO,
     });
   }
   const points = scalingPoints(scenarios);
@@ -256,6 +271,25 @@ function renderTables(output) {
     parts.push(
       '',
       `Noise: CPU-s used by other processes during a run, median: ${noise.join(', ')}`,
+    );
+  const page = scenarios['html-100k']?.html;
+  if (page)
+    parts.push(
+      '',
+      scenarios['html-100k'].label,
+      table(
+        ['n', 'written s', 'HTML MB', 'JSON MB', 'HTML/JSON', 'opened in s'],
+        [
+          [
+            page.openS.n,
+            page.writeS.toFixed(2),
+            page.htmlMB.toFixed(1),
+            page.jsonMB.toFixed(1),
+            page.sizeRatio.toFixed(2),
+            cell(page.openS, 2),
+          ],
+        ],
+      ),
     );
   const targets = output.targets ?? [];
   if (targets.length > 0) {
