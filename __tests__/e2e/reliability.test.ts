@@ -123,6 +123,10 @@ test('exits', () => { rec('unsafe', 'recorded in the exiting test'); process.exi
         'RAMPART warning: sink modules were not emitted because Jest exited early.',
       );
       expect(fs.existsSync(`${s.dir}/emitted`)).toBe(false);
+      // The HTML page is synchronous too: written beside the partial report, and named.
+      const page = (s.reportFiles()[0] as string).replace(/\.json$/, '.html');
+      expect(fs.readFileSync(page, 'utf8')).toContain('data-verdict="incomplete"');
+      expect(run.stderr).toContain(`RAMPART report: .rampart/${path.basename(page)}`);
       expect(run.stderr).toContain('RAMPART fails this run: the RAMPART run is incomplete.');
     },
   );
