@@ -156,6 +156,8 @@ describe.each(JEST_VERSIONS)('Jest %i', (jest) => {
     const run = await scenario.run(['--maxWorkers=2']);
     expect(run.code).toBe(0);
     expect(scenario.reportFiles()).toEqual([]);
+    // Nor the HTML page: it follows json unless asked for (docs/html-report.md).
+    expect(fs.existsSync(path.join(scenario.dir, '.rampart'))).toBe(false);
     const calls = fs
       .readFileSync(path.join(scenario.dir, 'sink-calls.jsonl'), 'utf8')
       .trim()

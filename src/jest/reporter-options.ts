@@ -19,7 +19,7 @@ export interface RampartReporterOptions {
   outputDir?: string;
   /** Write the JSON report; default true. */
   json?: boolean;
-  /** Write the HTML page next to the JSON report (docs/html-report.md); default true. */
+  /** Write the HTML page next to the JSON report (docs/html-report.md); default: the value of `json`. */
   html?: boolean;
   /** Sink modules: specifiers or `[specifier, options]`, resolved from rootDir. */
   sinks?: Array<string | [string, Record<string, unknown>]>;
@@ -171,6 +171,7 @@ export function resolveReporterOptions(raw: unknown, rootDir: string): ResolvedR
     throw new TypeError(unknownOptionMessage('rampart/reporter', unknownKey, KNOWN));
   }
   const notes: string[] = [];
+  const json = bool(options, 'json', true);
   // The option wins over the environment, so a config can pin its folder.
   const fromEnv = process.env[OUTPUT_DIR_ENV_VAR];
   const outputDir =
@@ -210,8 +211,9 @@ export function resolveReporterOptions(raw: unknown, rootDir: string): ResolvedR
   return {
     outputDir: path.resolve(rootDir, outputDir),
     defaultOutputDir: options.outputDir === undefined,
-    json: bool(options, 'json', true),
-    html: bool(options, 'html', true),
+    json,
+    // `json: false` has always meant "no file": the page alone is asked for explicitly.
+    html: bool(options, 'html', json),
     sinks: resolveSinkModules(options.sinks, rootDir),
     failOnTrialGate: bool(options, 'failOnTrialGate', true),
     maxResultBytes,

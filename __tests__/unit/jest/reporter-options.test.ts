@@ -165,6 +165,16 @@ describe('reporter options', () => {
     expect(() => resolveReporterOptions(options, root)).toThrow(message);
   });
 
+  test('html follows json unless given: json: false writes no file', () => {
+    const html = (options: Record<string, unknown>) => resolveReporterOptions(options, root).html;
+    expect([
+      html({}),
+      html({ json: false }),
+      html({ json: false, html: true }),
+      html({ html: false }),
+    ]).toEqual([true, false, true, false]);
+  });
+
   test('a cap below 4 KiB is raised to the minimum, with a note', () => {
     const resolved = resolveReporterOptions({ maxResultBytes: 1 }, root);
     expect(resolved.maxResultBytes).toBe(4096);
