@@ -261,6 +261,14 @@ describe.each(JEST_VERSIONS)('Jest %i', (jest) => {
         String(report.failed),
       );
       expect(await page.locator('#result-list details.result').count()).toBe(report.total_runs);
+      // Named as upstream's pytest plugin names them; the filter finds them by that name.
+      await page.locator('input[name="text"]').fill('test_xpia_email');
+      await page.waitForFunction(() =>
+        document.getElementById('results-shown')?.textContent?.startsWith('1 of'),
+      );
+      expect(
+        await page.locator('#result-list details.result summary .name').allTextContents(),
+      ).toEqual(['test_xpia_email']);
       await page.screenshot({ path: path.join(scenario.dir, 'html-upstream.png'), fullPage: true });
       expect(incidents).toEqual({ dialogs: [], consoleErrors: [], pageErrors: [], requests: [] });
     } finally {

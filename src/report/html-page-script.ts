@@ -30,6 +30,9 @@ export const HTML_PAGE_SCRIPT = String.raw`
     var value = result.metadata ? result.metadata[key] : undefined;
     return typeof value === 'string' ? value : '';
   }
+  // Ours, else the names upstream RAMPART's pytest plugin writes.
+  function testName(result) { return tag(result, '_jest_test_name') || tag(result, '_pytest_test_name'); }
+  function testId(result) { return tag(result, '_jest_test_id') || tag(result, '_pytest_nodeid'); }
   function categoryOf(result) {
     return typeof result.harm_category === 'string' ? result.harm_category : 'uncategorized';
   }
@@ -75,7 +78,7 @@ export const HTML_PAGE_SCRIPT = String.raw`
     var dl = el('dl', 'fields');
     field(dl, 'Status', LABELS[statusOf(result)]);
     field(dl, 'Summary', result.summary);
-    field(dl, 'Test', tag(result, '_jest_test_id') || tag(result, '_jest_test_name'));
+    field(dl, 'Test', testId(result) || testName(result));
     field(dl, 'Harm category', categoryOf(result));
     field(dl, 'Strategy', result.strategy);
     field(dl, 'Observability', result.observability_level);
@@ -169,7 +172,7 @@ export const HTML_PAGE_SCRIPT = String.raw`
     details.setAttribute('data-index', String(index));
     var summary = el('summary');
     summary.appendChild(el('span', 'badge ' + status, LABELS[status]));
-    summary.appendChild(el('span', 'name', tag(result, '_jest_test_name') || '(no test name)'));
+    summary.appendChild(el('span', 'name', testName(result) || '(no test name)'));
     summary.appendChild(el('span', 'category', categoryOf(result)));
     summary.appendChild(el('span', 'summary', result.summary));
     details.appendChild(summary);
@@ -202,7 +205,7 @@ export const HTML_PAGE_SCRIPT = String.raw`
       if (!statuses[statusOf(result)]) continue;
       if (category && categoryOf(result) !== category) continue;
       if (text) {
-        var haystack = (tag(result, '_jest_test_name') + '\n' + tag(result, '_jest_test_id') + '\n' + show(result.summary)).toLowerCase();
+        var haystack = (testName(result) + '\n' + testId(result) + '\n' + show(result.summary)).toLowerCase();
         if (haystack.indexOf(text) < 0) continue;
       }
       out.push(i);

@@ -314,6 +314,10 @@ const tag = (data: Json, key: string): string => {
   const value = (data.metadata as Json)[key];
   return typeof value === 'string' ? value : '';
 };
+/** The test's name and id: ours, else those upstream RAMPART's pytest plugin writes. */
+const testName = (data: Json): string =>
+  tag(data, RESULT_TAGS.testName) || tag(data, '_pytest_test_name');
+const testId = (data: Json): string => tag(data, RESULT_TAGS.testId) || tag(data, '_pytest_nodeid');
 
 /** The body of an opened Result: the same parts, in the same order, as the page's script renders. */
 function resultBody(data: Json): string {
@@ -323,7 +327,7 @@ function resultBody(data: Json): string {
     fields([
       ['Status', LABELS[status]],
       ['Summary', data.summary],
-      ['Test', tag(data, RESULT_TAGS.testId) || tag(data, RESULT_TAGS.testName)],
+      ['Test', testId(data) || testName(data)],
       ['Harm category', data.harm_category ?? 'uncategorized'],
       ['Strategy', data.strategy],
       ['Observability', data.observability_level],
@@ -407,7 +411,7 @@ function resultRow(data: Json, index: number): string {
   const category = typeof data.harm_category === 'string' ? data.harm_category : 'uncategorized';
   return (
     `<details class="result" data-status="${status}" data-index="${index}"><summary>` +
-    `<span class="badge ${status}">${LABELS[status]}</span><span class="name">${e(tag(data, RESULT_TAGS.testName) || '(no test name)')}</span>` +
+    `<span class="badge ${status}">${LABELS[status]}</span><span class="name">${e(testName(data) || '(no test name)')}</span>` +
     `<span class="category">${e(category)}</span><span class="summary">${e(show(data.summary))}</span></summary>` +
     `<div class="body">${resultBody(data)}</div></details>\n`
   );
