@@ -8,14 +8,14 @@
  * rows are there. `rampart html` renders the run's JSON report and upstream
  * RAMPART's. A screenshot of each page is kept in the scenario directory.
  */
-import { spawnSync } from 'node:child_process';
+import { type SpawnSyncReturns, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { REPORTS_DIR } from '../fixtures/reports/cases';
 import { launchChromium, watchIncidents } from './support/browser';
 import { HELPERS_JS } from './support/files';
 import { withNodeOnPath } from './support/node-versions';
-import { JEST_VERSIONS, fixtureDir } from './support/paths';
+import { JEST_VERSIONS, type JestMajor, fixtureDir } from './support/paths';
 import { allResults, createScenario, jestConfig } from './support/scenario';
 
 // Each piece tries to leave its context: the data block, an attribute, the style sheet, a URL.
@@ -65,14 +65,18 @@ const pageState = () => {
   return { pwned: w.__pwned ?? null, violations: w.__cspViolations ?? null };
 };
 
-describe.each(JEST_VERSIONS)('Jest %i', (jest) => {
-  const bin = path.join(fixtureDir(jest), 'node_modules', '.bin', 'rampart');
-  const rampart = (args: string[], cwd: string) =>
-    spawnSync(bin, args, {
+/** The installed `rampart` command of the fixture of `jest`, run in `cwd` without colour. */
+const rampartOf =
+  (jest: JestMajor) =>
+  (args: string[], cwd: string): SpawnSyncReturns<string> =>
+    spawnSync(path.join(fixtureDir(jest), 'node_modules', '.bin', 'rampart'), args, {
       cwd,
       encoding: 'utf8',
       env: withNodeOnPath({ ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined }),
     });
+
+describe.each(JEST_VERSIONS)('Jest %i', (jest) => {
+  const rampart = rampartOf(jest);
 
   test('the page of a run with a hostile transcript: verdict, counts, filters, a Result opened, nothing executed', async () => {
     const scenario = createScenario(jest, 'html-report').write({
@@ -232,6 +236,12 @@ describe.each(JEST_VERSIONS)('Jest %i', (jest) => {
     );
     expect([forced.status, forced.stderr]).toEqual([0, 'RAMPART HTML report: again.html\n']);
   });
+});
+
+// The command does not depend on Jest: one fixture is enough.
+describe('rampart html', () => {
+  const jest = 30;
+  const rampart = rampartOf(jest);
 
   test('rampart html renders upstream RAMPART reports; a broken report writes nothing', async () => {
     const scenario = createScenario(jest, 'html-upstream');
