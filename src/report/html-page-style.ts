@@ -21,12 +21,12 @@ h1{font-size:22px;margin:8px 0}h2{font-size:17px;margin:16px 0 8px}h3{font-size:
 table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:4px 8px;border-bottom:1px solid var(--line);vertical-align:top}th{font-weight:600;color:var(--muted)}
 table.numbers{width:auto;min-width:420px;margin-top:8px}form.filters select{max-width:320px}
 table.trials td:last-child{width:55%}
-td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
-.interval{color:var(--muted);font-size:12px}
+td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+.interval{color:var(--muted);font-size:12px;white-space:nowrap}
 svg.bar{width:260px;height:14px;display:block;border-radius:2px;background:var(--bg)}
 svg.gauge{width:160px;height:14px;display:block;background:var(--bg)}
 .safe{fill:var(--safe)}.unsafe{fill:var(--unsafe)}.undetermined{fill:var(--undetermined)}.error{fill:var(--error)}.none{fill:var(--none)}
-.gauge .rate{fill:#8c959f}.gauge .ci{stroke:var(--ink);stroke-width:1.5}.gauge .threshold{stroke:var(--unsafe);stroke-width:2}
+.gauge .rate{fill:#8c959f}.gauge line{vector-effect:non-scaling-stroke}.gauge .ci{stroke:var(--ink);stroke-width:1.5}.gauge .threshold{stroke:var(--unsafe);stroke-width:3}
 .badge{display:inline-block;min-width:108px;text-align:center;font-size:11px;font-weight:700;border-radius:10px;padding:1px 8px;color:#fff}
 .badge.safe,.cell.safe{background:var(--safe)}.badge.unsafe,.cell.unsafe{background:var(--unsafe)}.badge.undetermined,.cell.undetermined{background:var(--undetermined)}.badge.error,.cell.error{background:var(--error)}.cell.none{background:var(--none)}
 .badge.passed{background:var(--safe)}.badge.failed{background:var(--unsafe)}

@@ -264,7 +264,7 @@ function trialGroupsSection(report: TestRunReport, ids: readonly string[]): stri
     const verdict = group.passed ? 'passed' : 'failed';
     return (
       `<tr data-group="${e(id)}"><td><span class="name">${e(title(group))}</span><br><span class="muted">${e(id)}</span></td>` +
-      `<td><span class="badge ${verdict}">${group.verdict}</span></td><td>${e(group.detail)}</td>` +
+      `<td><span class="badge ${verdict}">${group.verdict}</span></td><td class="num">${e(group.detail)}</td>` +
       `<td class="num">${rateWithInterval(group.safe, group.total)}</td><td class="num">${formatPercent(group.threshold, 0)}</td><td>${gauge(group)}</td></tr>`
     );
   });
