@@ -11,6 +11,8 @@ import type { Chalk } from 'chalk';
 import type { TestRunReport } from '../model/run-report';
 import { JsonFileReportSink, writeReportFileSync } from '../report/json-file-sink';
 import { serializeReportChunks } from '../report/json-report';
+import { HtmlFileReportSink, writeHtmlFileSync } from '../report/html-file-sink';
+import { htmlReportChunks } from '../report/html-report';
 import { type ReportSink, emitToSinks } from '../report/sink';
 import { JUnitFileSink, SarifFileSink } from '../report/ci-file-sinks';
 import { GitHubActionsSink } from '../report/github-actions-sink';
@@ -376,14 +378,12 @@ export class RampartReporter {
   /** The exit-time end: only what can be done synchronously, the built-in formats. */
   private emitOnExit(report: TestRunReport): ReportEmission {
     const now = new Date();
-    if (this.options.json) this.prepareOutputFolder();
-    const files = this.options.json
-      ? [
-          displayPath(
-            writeReportFileSync(this.options.outputDir, serializeReportChunks(report), now),
-          ),
-        ]
-      : [];
+    if (this.options.json || this.options.html) this.prepareOutputFolder();
+    const { outputDir, failOnTrialGate } = this.options;
+    const json = this.options.json
+      ? writeReportFileSync(outputDir, serializeReportChunks(report), now)
+      : undefined;
+    const files = json === undefined ? [] : [displayPath(json)];
     const warnings =
       this.options.sinks.length > 0
         ? ['sink modules were not emitted because Jest exited early.']
@@ -399,6 +399,15 @@ export class RampartReporter {
       }
     }
     files.push(...writtenFiles(formats).map(displayPath));
+    // A page that cannot be written costs the page only, not the reports already written.
+    if (this.options.html) {
+      try {
+        const chunks = htmlReportChunks(report, { failOnTrialGate });
+        files.push(displayPath(writeHtmlFileSync(outputDir, chunks, json)));
+      } catch (error) {
+        warnings.push(`the HTML report could not be written (${describeError(error)}).`);
+      }
+    }
     return { files, warnings, reportLost: false };
   }
 
@@ -427,11 +436,12 @@ export class RampartReporter {
     projects: Iterable<WatchedProject>,
   ): Promise<{ sinks: ReportSink[]; warnings: string[] }> {
     const warnings: string[] = [];
-    let json = this.options.json;
+    let { json, html } = this.options;
     let retrigger = false;
     const watching = this.globalConfig.watch === true || this.globalConfig.watchAll === true;
-    if (json && watching && reportWouldRetrigger(this.options.outputDir, projects)) {
+    if ((json || html) && watching && reportWouldRetrigger(this.options.outputDir, projects)) {
       json = false;
+      html = false;
       retrigger = true;
       warnings.push(
         `The JSON report is not written in watch mode: Jest watches ${this.options.outputDir} and each report would start another run. Add it to watchPathIgnorePatterns to get reports while watching.`,
@@ -439,9 +449,10 @@ export class RampartReporter {
     }
     // One instant names every file of the run (run_report_<stamp>.json, .junit.xml, .sarif).
     const now = new Date();
-    const builtIn: ReportSink[] = json
-      ? [new JsonFileReportSink({ outputDir: this.options.outputDir, now })]
-      : [];
+    const jsonSink = json
+      ? new JsonFileReportSink({ outputDir: this.options.outputDir, now })
+      : undefined;
+    const builtIn: ReportSink[] = jsonSink ? [jsonSink] : [];
     // Files in outputDir would start another run in watch mode, as the JSON report would.
     builtIn.push(
       ...this.formatSinks(now).filter(
@@ -456,7 +467,20 @@ export class RampartReporter {
       rootDir: this.rootDir,
       outputDir: this.options.outputDir,
     });
-    return { sinks: [...builtIn, ...loaded.sinks], warnings: [...warnings, ...loaded.warnings] };
+    // The page goes last, named after the JSON report: sink modules keep their numbers ("sink #2").
+    const page = html
+      ? [
+          new HtmlFileReportSink({
+            outputDir: this.options.outputDir,
+            failOnTrialGate: this.options.failOnTrialGate,
+            ...(jsonSink ? { companion: () => jsonSink.written.at(-1) } : {}),
+          }),
+        ]
+      : [];
+    return {
+      sinks: [...builtIn, ...loaded.sinks, ...page],
+      warnings: [...warnings, ...loaded.warnings],
+    };
   }
 
   /**
@@ -510,7 +534,8 @@ function writtenFiles(sinks: readonly ReportSink[]): string[] {
   return sinks.flatMap((sink) =>
     sink instanceof JsonFileReportSink ||
     sink instanceof JUnitFileSink ||
-    sink instanceof SarifFileSink
+    sink instanceof SarifFileSink ||
+    sink instanceof HtmlFileReportSink
       ? sink.written
       : [],
   );
