@@ -270,6 +270,8 @@ describe('rampart diff', () => {
       'rampart diff: --format must be one of text, markdown, json, got "html"',
     );
     expect(run(['diff', shard1, shard2, '--fail-on', 'asr,flip']).code).toBe(2);
+  });
+});
 
 describe('rampart html', () => {
   const htmlUsage =
