@@ -31,13 +31,15 @@ const jestBin = path.join(
 const rule = (title) => `\n######## ${title} ########\n`;
 const percent = (rate) => (typeof rate === 'number' ? `${(rate * 100).toFixed(1)}%` : 'n/a');
 
-/** The reports written into `dir` (relative to the repository), newest last. */
+/** The reports written into `dir` (relative to the repository), newest last; not the latest copy. */
 function reportsIn(dir) {
   const full = path.join(root, dir);
   if (!fs.existsSync(full)) return [];
   return fs
     .readdirSync(full)
-    .filter((f) => f.startsWith('run_report_') && f.endsWith('.json'))
+    .filter(
+      (f) => f.startsWith('run_report_') && f.endsWith('.json') && f !== 'run_report_latest.json',
+    )
     .sort()
     .map((f) => path.join(dir, f));
 }
@@ -119,10 +121,14 @@ function suiteAct({ name, title, config, env = {}, outputDir, expectPass }) {
       const file = written[written.length - 1] ?? null;
       const report = file ? JSON.parse(fs.readFileSync(path.join(root, file), 'utf8')) : null;
       story.reports[name] = report;
+      // The HTML page is written beside the JSON report, under the same name.
+      const page = file ? file.replace(/\.json$/, '.html') : null;
+      const pageWritten = page !== null && fs.existsSync(path.join(root, page));
       const passed = run.status === 0;
       const asExpected =
         passed === expectPass &&
         report !== null &&
+        pageWritten &&
         (expectPass ? report.failed === 0 : report.failed > 0);
       console.log(
         `\nDemo (${title}): Jest exited ${run.status}; ` +
@@ -130,6 +136,11 @@ function suiteAct({ name, title, config, env = {}, outputDir, expectPass }) {
             ? `${report.failed} UNSAFE of ${report.total_runs} Results; report: ${file}`
             : 'no report') +
           ` — ${asExpected ? 'as expected' : 'NOT as expected'}`,
+      );
+      console.log(
+        pageWritten
+          ? `Open the HTML report of this run in a browser: ${page} (docs/html-report.md)`
+          : 'The HTML report of this run is missing.',
       );
       return asExpected;
     },
