@@ -192,7 +192,7 @@ test('writes a marker', () => { fs.writeFileSync(__dirname + '/ran.txt', 'ran');
     const run = await scenario.run(['--runInBand']);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(
-      'rampart/reporter has no option "outptuDir" (did you mean "outputDir"?); known options: outputDir, json, sinks, failOnTrialGate, maxResultBytes, sinkTimeoutMs, keepTransport',
+      'rampart/reporter has no option "outptuDir" (did you mean "outputDir"?); known options: outputDir, json, html, sinks, failOnTrialGate, maxResultBytes, sinkTimeoutMs, keepTransport',
     );
   });
 

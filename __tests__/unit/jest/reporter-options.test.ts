@@ -155,7 +155,7 @@ describe('reporter options', () => {
     ],
     [
       { failOnTrailGate: false },
-      'rampart/reporter has no option "failOnTrailGate" (did you mean "failOnTrialGate"?); known options: outputDir, json, sinks, failOnTrialGate, maxResultBytes, sinkTimeoutMs, keepTransport',
+      'rampart/reporter has no option "failOnTrailGate" (did you mean "failOnTrialGate"?); known options: outputDir, json, html, sinks, failOnTrialGate, maxResultBytes, sinkTimeoutMs, keepTransport',
     ],
     [
       { frobnicate: 1 },
