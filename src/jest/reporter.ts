@@ -7,7 +7,6 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Chalk } from 'chalk';
 import type { TestRunReport } from '../model/run-report';
 import { JsonFileReportSink, writeReportFileSync } from '../report/json-file-sink';
 import { serializeReportChunks } from '../report/json-report';
@@ -18,7 +17,7 @@ import { JUnitFileSink, SarifFileSink } from '../report/ci-file-sinks';
 import { GitHubActionsSink } from '../report/github-actions-sink';
 import { loadSinkModules } from '../report/sink-modules';
 import { type ReportEmission, closingLines } from '../report/closing-lines';
-import { type Regression, compareReports, regressionsOf } from '../report/comparison';
+import { type BaselineComparison, compareReports, regressionsOf } from '../report/comparison';
 import { baselineBlock } from '../report/comparison-text';
 import { readReportFile } from '../report/report-reader';
 import { rampartVersion } from '../report/package-version';
@@ -219,8 +218,9 @@ export class RampartReporter {
           ? `Jest stopped before every test file ran (${aggregated.testResults.length} of ${aggregated.numTotalTestSuites}; --bail or an interrupted run)`
           : undefined;
       const report = this.closeRun(stopped);
-      const { sinks, warnings } = await this.sinks(contexts ?? []);
-      this.conclude(report, warnings, await this.emit(report, sinks));
+      const baseline = this.compareWithBaseline(report);
+      const { sinks, warnings } = await this.sinks(contexts ?? [], baseline);
+      this.conclude(report, baseline, warnings, await this.emit(report, sinks));
     } finally {
       this.phase = 'done';
       process.removeListener('exit', this.exitHandler);
@@ -304,24 +304,30 @@ export class RampartReporter {
    */
   private conclude(
     report: TestRunReport,
+    baseline: BaselineComparison | undefined,
     warnings: readonly string[],
     emission: ReportEmission,
   ): void {
     const chalk = stderrChalk();
-    const baseline = this.compareWithBaseline(report, chalk);
     const { lines, failure } = closingLines(report, {
       width: terminalWidth(),
       chalk,
       intervals: this.options.intervals,
-      afterPopulation: baseline.lines,
+      afterPopulation: baseline?.comparison
+        ? baselineBlock(baseline.comparison, {
+            chalk,
+            baseline: baseline.file,
+            regressions: baseline.regressions,
+          })
+        : [],
       warnings: [...this.accumulator.warnings(), ...warnings],
       emission,
       gate: {
         failOnTrialGate: this.options.failOnTrialGate,
         failOn: this.options.failOn,
         maxAttackSuccessRate: this.options.maxAttackSuccessRate,
-        regressions: baseline.regressions,
-        baselineProblem: baseline.problem,
+        regressions: baseline?.regressions ?? [],
+        baselineProblem: baseline?.problem ?? null,
       },
     });
     if (failure) this.failure = new Error(failure);
@@ -329,31 +335,24 @@ export class RampartReporter {
   }
 
   /**
-   * The comparison with the `baseline` option's report: the block printed
-   * after the population line, the regressions that fail the run, or why the
-   * baseline could not be read (which fails the run: a gate that cannot be
-   * checked is not passed).
+   * The comparison with the `baseline` option's report, computed once and
+   * handed to the summary, the HTML page and the GitHub job summary: the
+   * regressions that fail the run, or why the baseline could not be read
+   * (which fails the run: a gate that cannot be checked is not passed).
    */
-  private compareWithBaseline(
-    report: TestRunReport,
-    chalk: Chalk,
-  ): { lines: string[]; regressions: Regression[]; problem: string | null } {
+  private compareWithBaseline(report: TestRunReport): BaselineComparison | undefined {
     const file = this.options.baseline;
-    if (file === null) return { lines: [], regressions: [], problem: null };
+    if (file === null) return undefined;
+    const shown = displayPath(file);
     let baseline: TestRunReport;
     try {
       baseline = readReportFile(file).report;
     } catch (error) {
-      return { lines: [], regressions: [], problem: errorParts(error).message };
+      return { file: shown, comparison: null, regressions: [], problem: errorParts(error).message };
     }
     const comparison = compareReports(baseline, report);
     const regressions = regressionsOf(comparison, this.options.baselineFailOn);
-    const lines = baselineBlock(comparison, {
-      chalk,
-      baseline: displayPath(file),
-      regressions,
-    });
-    return { lines, regressions, problem: null };
+    return { file: shown, comparison, regressions, problem: null };
   }
 
   /** The normal end: every sink, the built-in JSON sink first, each once (none in --listTests-style runs). */
@@ -376,7 +375,10 @@ export class RampartReporter {
   }
 
   /** The exit-time end: only what can be done synchronously, the built-in formats. */
-  private emitOnExit(report: TestRunReport): ReportEmission {
+  private emitOnExit(
+    report: TestRunReport,
+    baseline: BaselineComparison | undefined,
+  ): ReportEmission {
     const now = new Date();
     if (this.options.json || this.options.html) this.prepareOutputFolder();
     const { outputDir, failOnTrialGate } = this.options;
@@ -388,7 +390,7 @@ export class RampartReporter {
       this.options.sinks.length > 0
         ? ['sink modules were not emitted because Jest exited early.']
         : [];
-    const formats = this.formatSinks(now);
+    const formats = this.formatSinks(now, baseline);
     for (const sink of formats) {
       try {
         sink.emit(report);
@@ -402,7 +404,7 @@ export class RampartReporter {
     // A page that cannot be written costs the page only, not the reports already written.
     if (this.options.html) {
       try {
-        const chunks = htmlReportChunks(report, { failOnTrialGate });
+        const chunks = htmlReportChunks(report, { failOnTrialGate, baseline });
         files.push(displayPath(writeHtmlFileSync(outputDir, chunks, json)));
       } catch (error) {
         warnings.push(`the HTML report could not be written (${describeError(error)}).`);
@@ -412,7 +414,10 @@ export class RampartReporter {
   }
 
   /** The built-in sinks besides JSON (JUnit, SARIF, GitHub Actions), as the options ask. */
-  private formatSinks(now: Date): Array<JUnitFileSink | SarifFileSink | GitHubActionsSink> {
+  private formatSinks(
+    now: Date,
+    baseline: BaselineComparison | undefined,
+  ): Array<JUnitFileSink | SarifFileSink | GitHubActionsSink> {
     const { junit, sarif, github, outputDir } = this.options;
     const sinks: Array<JUnitFileSink | SarifFileSink | GitHubActionsSink> = [];
     if (junit) sinks.push(new JUnitFileSink({ outputDir, outputFile: junit.outputFile, now }));
@@ -427,6 +432,7 @@ export class RampartReporter {
           workspace: process.env.GITHUB_WORKSPACE || undefined,
           summaryFile: process.env.GITHUB_STEP_SUMMARY || undefined,
           failOnTrialGate: this.options.failOnTrialGate,
+          baseline,
         }),
       );
     return sinks;
@@ -434,6 +440,7 @@ export class RampartReporter {
 
   private async sinks(
     projects: Iterable<WatchedProject>,
+    baseline: BaselineComparison | undefined,
   ): Promise<{ sinks: ReportSink[]; warnings: string[] }> {
     const warnings: string[] = [];
     let { json, html } = this.options;
@@ -455,7 +462,7 @@ export class RampartReporter {
     const builtIn: ReportSink[] = jsonSink ? [jsonSink] : [];
     // Files in outputDir would start another run in watch mode, as the JSON report would.
     builtIn.push(
-      ...this.formatSinks(now).filter(
+      ...this.formatSinks(now, baseline).filter(
         (sink) => !(retrigger && (sink instanceof JUnitFileSink || sink instanceof SarifFileSink)),
       ),
     );
@@ -473,6 +480,7 @@ export class RampartReporter {
           new HtmlFileReportSink({
             outputDir: this.options.outputDir,
             failOnTrialGate: this.options.failOnTrialGate,
+            baseline,
             ...(jsonSink ? { companion: () => jsonSink.written.at(-1) } : {}),
           }),
         ]
@@ -504,7 +512,8 @@ export class RampartReporter {
       const report = this.closeRun(
         `Jest exited (code ${code}) before the run completed — process.exit() in a test or a crash; the report is partial`,
       );
-      this.conclude(report, [], this.emitOnExit(report));
+      const baseline = this.compareWithBaseline(report);
+      this.conclude(report, baseline, [], this.emitOnExit(report, baseline));
     } catch (error) {
       writeLines([`RAMPART could not write the partial report: ${describeError(error)}`]);
     } finally {

@@ -334,3 +334,19 @@ export function regressionsOf(
 ): Regression[] {
   return comparison.regressions.filter((regression) => kinds.includes(regression.kind));
 }
+
+/**
+ * A run's comparison with its baseline as the reporter hands it to its
+ * outputs (the terminal summary, the HTML page, the GitHub job summary): plain
+ * data, computed once, so no output reads the baseline file again.
+ */
+export interface BaselineComparison {
+  /** The baseline report's path, as the outputs show it. */
+  file: string;
+  /** The comparison, or null when the baseline could not be read. */
+  comparison: ReportComparison | null;
+  /** The regressions that fail the run (those of `baselineFailOn`). */
+  regressions: readonly Regression[];
+  /** Why the baseline could not be compared, or null. */
+  problem: string | null;
+}

@@ -10,6 +10,7 @@ import * as fs from 'node:fs';
 import type { TestRunReport } from '../model/run-report';
 import { STEP_SUMMARY_LIMIT_BYTES, githubAnnotations, githubStepSummary } from './github-actions';
 import type { ReportSink } from './sink';
+import type { BaselineComparison } from './comparison';
 
 /** Options of {@link GitHubActionsSink}. */
 export interface GitHubActionsSinkOptions {
@@ -21,6 +22,8 @@ export interface GitHubActionsSinkOptions {
   summaryFile?: string | undefined;
   /** Whether the summary's verdict counts failed trial groups (the reporter's failOnTrialGate). */
   failOnTrialGate: boolean;
+  /** The comparison with the reporter's `baseline`, shown in the summary after the category table. */
+  baseline?: BaselineComparison | undefined;
   /** Where the annotation lines go; default stdout. */
   write?: ((text: string) => void) | undefined;
 }
@@ -49,6 +52,7 @@ export class GitHubActionsSink implements ReportSink {
       }
       const summary = githubStepSummary(report, {
         failOnTrialGate: options.failOnTrialGate,
+        baseline: options.baseline,
         limitBytes: Math.max(0, STEP_SUMMARY_LIMIT_BYTES - used),
       });
       fs.appendFileSync(options.summaryFile, summary);

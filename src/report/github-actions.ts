@@ -16,6 +16,8 @@ import { wilsonInterval } from '../model/rate-interval';
 import type { TrialGroupResult } from '../model/trial-group';
 import { type NamedResult, namedResults } from './result-names';
 import { runFailure } from './run-verdict';
+import type { BaselineComparison } from './comparison';
+import { baselineMarkdownLines } from './comparison-markdown';
 import { incompleteReasons, trialGroupTitles } from './summary';
 
 /** Annotations printed at most (GitHub shows few per step; the report has every Result). */
@@ -137,6 +139,8 @@ export interface StepSummaryOptions {
   failOnTrialGate: boolean;
   /** Most bytes the summary may take; default {@link STEP_SUMMARY_LIMIT_BYTES}. */
   limitBytes?: number | undefined;
+  /** The comparison with the reporter's `baseline`: after the category table, its regressions in the verdict. */
+  baseline?: BaselineComparison | undefined;
   /** Findings listed at most before the rest are counted; default 50. */
   maxFindings?: number | undefined;
 }
@@ -144,7 +148,7 @@ export interface StepSummaryOptions {
 /**
  * The Markdown job summary: the verdict, a table per harm category (runs,
  * unsafe, undetermined, errors, attack success rate with its 95% Wilson
- * interval), the failed trial groups, the incomplete reasons and the first
+ * interval), the comparison with a baseline, the failed trial groups, the incomplete reasons and the first
  * findings (UNSAFE Results), in under `limitBytes`; what does not fit is
  * counted in a last line.
  */
@@ -154,6 +158,8 @@ export function githubStepSummary(report: TestRunReport, options: StepSummaryOpt
   const failure = runFailure(report, {
     failOnTrialGate: options.failOnTrialGate,
     reportLost: false,
+    regressions: options.baseline?.regressions ?? [],
+    baselineProblem: options.baseline?.problem ?? null,
   });
   // UNSAFE Results fail their tests (the assertion) even when RAMPART's own gate passes.
   const verdict =
@@ -176,6 +182,7 @@ export function githubStepSummary(report: TestRunReport, options: StepSummaryOpt
       `| ${name} | ${p.totalRuns} | ${p.unsafeCount} | ${p.undeterminedCount} | ${p.errorCount} | ${rate(p.unsafeCount, p.totalRuns - p.errorCount)} |`,
     );
   }
+  if (options.baseline) head.push('', ...baselineMarkdownLines(options.baseline));
   const title = trialGroupTitles(report.trialGroups);
   const failed = Object.keys(report.trialGroups)
     .sort()

@@ -42,6 +42,7 @@ export class HtmlFileReportSink implements ReportSink {
     const chunks = htmlReportChunks(report, {
       failOnTrialGate: this.options.failOnTrialGate,
       reportLost,
+      baseline: this.options.baseline,
     });
     this.written.push(writeHtmlFileSync(this.outputDir, chunks, json));
   }

@@ -11,7 +11,7 @@ export const HTML_PAGE_STYLE = `
 body{margin:0;font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--ink);background:#fff;display:flex;flex-direction:column}
 header,section{padding:12px 24px;max-width:1200px;width:100%;margin:0 auto}
 header{order:0;border-bottom:1px solid var(--line)}
-#verdict{order:1}#population{order:2}#categories{order:3}#trial-groups{order:4}#trial-grid{order:5}#results{order:6}
+#verdict{order:1}#population{order:2}#categories{order:3}#baseline{order:3}#trial-groups{order:4}#trial-grid{order:5}#results{order:6}
 h1{font-size:22px;margin:8px 0}h2{font-size:17px;margin:16px 0 8px}h3{font-size:15px;margin:12px 0 4px}h4{font-size:13px;margin:10px 0 4px;color:var(--muted);text-transform:uppercase;letter-spacing:.04em}
 .facts{display:flex;flex-wrap:wrap;gap:4px 18px;margin:0;color:var(--muted)}.facts div{display:flex;gap:4px}.facts dt::after{content:":"}.facts dd{margin:0;color:var(--ink)}
 .verdict{border-left:6px solid;padding:10px 16px;background:var(--bg);border-radius:4px}
@@ -23,6 +23,7 @@ table.numbers{width:auto;min-width:420px;margin-top:8px}form.filters select{max-
 table.trials td:last-child{width:55%}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .interval{color:var(--muted);font-size:12px;white-space:nowrap}
+.worse{color:var(--unsafe);font-weight:700}
 svg.bar{width:260px;height:14px;display:block;border-radius:2px;background:var(--bg)}
 svg.gauge{width:160px;height:14px;display:block;background:var(--bg)}
 .safe{fill:var(--safe)}.unsafe{fill:var(--unsafe)}.undetermined{fill:var(--undetermined)}.error{fill:var(--error)}.none{fill:var(--none)}

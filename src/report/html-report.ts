@@ -6,7 +6,8 @@
  * without JavaScript), every Result is written into one JSON data block the
  * page's script filters and pages through, and the test × trial grid is
  * filled from the same pass and written after it (the style sheet shows it
- * beside the trial groups). Every value from a Result goes through
+ * beside the trial groups). With a baseline, its comparison (computed once
+ * by the reporter) is a section after the categories. Every value from a Result goes through
  * html-text.ts.
  */
 import type { Result } from '../model/result';
@@ -27,6 +28,8 @@ import { HTML_PAGE_POLICY } from './html-page-policy';
 import { HTML_PAGE_SCRIPT } from './html-page-script';
 import { HTML_PAGE_STYLE } from './html-page-style';
 import { runFailure } from './run-verdict';
+import type { BaselineComparison } from './comparison';
+import { baselineSection } from './comparison-html';
 import { INCOMPLETE_NOTE, incompleteReasons, trialGroupTitles } from './summary';
 
 /** How many Results the page renders as HTML; the script pages through all of them. */
@@ -41,6 +44,8 @@ export interface HtmlReportOptions {
   failOnTrialGate?: boolean;
   /** True when the JSON report should have been written and was not. */
   reportLost?: boolean;
+  /** The comparison with the reporter's `baseline`: a section of its own, and its regressions in the verdict. */
+  baseline?: BaselineComparison | undefined;
 }
 
 type Json = Record<string, JsonValue>;
@@ -525,6 +530,8 @@ export function* htmlReportChunks(
   const failure = runFailure(report, {
     failOnTrialGate: options.failOnTrialGate ?? true,
     reportLost: options.reportLost ?? false,
+    regressions: options.baseline?.regressions ?? [],
+    baselineProblem: options.baseline?.problem ?? null,
   });
   const state = report.incomplete ? 'incomplete' : failure ? 'failed' : 'passed';
   const categories = categoryCounts(report);
@@ -535,6 +542,7 @@ export function* htmlReportChunks(
     verdictSection(report, failure, state) +
     populationSection(report) +
     categoriesSection(categories) +
+    (options.baseline ? baselineSection(options.baseline) : '') +
     trialGroupsSection(report, groupIds) +
     resultsHead(report, categories)
   );
