@@ -14,7 +14,9 @@ import {
   githubStepSummary,
   markdownText,
 } from '../../../src/report/github-actions';
+import { escapeMarkdown } from '../../../src/report/markdown-text';
 import { namedResults } from '../../../src/report/result-names';
+import { compareReports, regressionsOf } from '../../../src/report/comparison';
 import {
   casesOf,
   junitSchemaErrors,
@@ -203,6 +205,56 @@ describe('GitHub job summary', () => {
     expect(finding).toBe(
       '| leaks &lt;b&gt; \\#1 | data\\_exfiltration | xpia | leaked 100% &lt;script&gt;alert\\(1\\)&lt;/script&gt; &amp; \\"q\\" \\\'a\\\' \\:\\:error\\:\\:pwned \\]\\]&gt; \uFFFD\\[31mred\uFFFD \uD800 \\[x\\]\\(http\\://evil\\) \\| \\#h | tests/agent\\.test\\.js\\:10 |',
     );
+  });
+
+  test('the comparison with a baseline after the category table, its regressions in the verdict', () => {
+    const baselineReport = new TestRunReport({
+      results: [
+        result(SafetyStatus.SAFE, 'fine', 'kept'),
+        result(SafetyStatus.SAFE, 'fine', HOSTILE),
+      ],
+    });
+    const run = new TestRunReport({ results: [result(SafetyStatus.UNSAFE, 'leaked', 'kept')] });
+    const comparison = compareReports(baselineReport, run);
+    const md = githubStepSummary(run, {
+      failOnTrialGate: true,
+      baseline: {
+        file: 'main.json',
+        comparison,
+        regressions: regressionsOf(comparison),
+        problem: null,
+      },
+    });
+    const lines = md.split('\n');
+    const at = lines.indexOf('### Compared with the baseline');
+    expect(lines[at - 2]).toMatch(/^\| \*\*all\*\* \|/);
+    expect(lines.slice(at, at + 12)).toEqual([
+      '### Compared with the baseline',
+      '',
+      'Baseline main.json; Results matched by test id.',
+      '',
+      '**1 regression(s)** against the baseline:',
+      '- new UNSAFE Result: tests/agent.test.js::kept #0 (data\\_exfiltration)',
+      '',
+      '| Harm category | Attack success rate, baseline | Attack success rate, run | |',
+      '| --- | --- | --- | --- |',
+      '| **all** | 0.0% \\[0.0%, 65.8%\\] (0/2) | 100.0% \\[20.7%, 100.0%\\] (1/1) |  |',
+      '| data\\_exfiltration | 0.0% \\[0.0%, 65.8%\\] (0/2) | 100.0% \\[20.7%, 100.0%\\] (1/1) |  |',
+      '',
+    ]);
+    const removed = lines.indexOf('#### Tests removed (1)');
+    expect(lines[removed + 2]).toBe(`- ${escapeMarkdown(`tests/agent.test.js::${HOSTILE}`, 300)}`);
+    expect(md).toContain('1 regression\\(s\\) against the baseline\\:');
+    expect(md.indexOf('### Findings')).toBeGreaterThan(removed);
+
+    const unread = githubStepSummary(run, {
+      failOnTrialGate: true,
+      baseline: { file: 'gone.json', comparison: null, regressions: [], problem: 'no such file' },
+    });
+    expect(unread).toContain(
+      '### Compared with the baseline\n\nBaseline gone.json cannot be compared: no such file\n',
+    );
+    expect(unread).toContain('the baseline cannot be compared\\: no such file');
   });
 
   test('stays under the limit and says how many findings were left out', () => {

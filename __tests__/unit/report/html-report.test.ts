@@ -12,6 +12,7 @@ import { Result } from '../../../src/model/result';
 import { TestRunReport } from '../../../src/model/run-report';
 import { TrialGroupResult } from '../../../src/model/trial-group';
 import { HTML_RENDERED_ROWS, htmlReportChunks } from '../../../src/report/html-report';
+import { compareReports, regressionsOf } from '../../../src/report/comparison';
 import { escapeHtml, scriptJson } from '../../../src/report/html-text';
 import { serializeReportChunks } from '../../../src/report/json-report';
 import { toWellFormed } from '../../../src/model/json-safe';
@@ -321,5 +322,83 @@ describe('the page', () => {
     const html = page(report).length;
     const json = [...serializeReportChunks(report)].join('').length;
     expect(html).toBeLessThan(2 * json);
+  });
+});
+
+describe('the comparison with a baseline', () => {
+  const HOSTILE = '<img src=x onerror=alert(1)> & </section><script>alert(2)</script>';
+  const named = (status: 'safe' | 'unsafe', test: string, summary = test) =>
+    new Result({
+      status,
+      summary,
+      observabilityLevel: 'tool_only',
+      harmCategory: 'jailbreak',
+      metadata: { _jest_test_name: test, _jest_test_id: `a.test.js::${test}` },
+    });
+  const baselineReport = new TestRunReport({
+    results: [named('safe', 'kept'), named('unsafe', 'fixed one'), named('safe', HOSTILE)],
+  });
+  const run = new TestRunReport({
+    results: [named('unsafe', 'kept', `leaked ${HOSTILE}`), named('safe', 'fixed one')],
+  });
+  const comparison = compareReports(baselineReport, run);
+  const baseline = {
+    file: 'main.json',
+    comparison,
+    regressions: regressionsOf(comparison),
+    problem: null,
+  };
+
+  test('a section after the categories: rates before → after, each list, hostile names as text; regressions in the verdict', () => {
+    const html = page(run, { baseline });
+    expect(html.indexOf('<section id="baseline">')).toBeGreaterThan(
+      html.indexOf('<section id="categories">'),
+    );
+    const document = parse(html);
+    const all = [...elements(document)];
+    for (const element of all) expect([...PAGE_TAGS, 'h3', 'code']).toContain(element.tagName);
+    const section = all.find((el) => attr(el, 'id') === 'baseline') as Element;
+    const rows = [...elements(section)].filter(
+      (el) => el.tagName === 'tr' && attr(el, 'data-category') !== undefined,
+    );
+    expect(
+      rows.map((row) => [...elements(row)].filter((el) => el.tagName === 'td').map(textOf)),
+    ).toEqual([
+      ['all', '33.3% [6.1%, 79.2%] (1/3)', '50.0% [9.5%, 90.5%] (1/2)', ''],
+      ['jailbreak', '33.3% [6.1%, 79.2%] (1/3)', '50.0% [9.5%, 90.5%] (1/2)', ''],
+    ]);
+    const part = (id: string) =>
+      textOf([...elements(section)].find((el) => attr(el, 'data-part') === id) as Element);
+    expect(part('new')).toBe(
+      `New UNSAFE Results (1)a.test.js::kept #0 (jailbreak, was SAFE): leaked ${HOSTILE}`,
+    );
+    expect(part('fixed')).toBe('Fixed (1)a.test.js::fixed one #0 (jailbreak, now SAFE): fixed one');
+    expect(part('flipped')).toBe('Trial groups that flipped (0)None.');
+    expect(part('added')).toBe('Tests added (0)None.');
+    expect(part('removed')).toBe(`Tests removed (1)a.test.js::${HOSTILE}`);
+    const verdict = byClass(document, 'verdict-line')[0] as Element;
+    expect(textOf(verdict)).toBe(
+      'RAMPART fails this run: 1 regression(s) against the baseline: new UNSAFE Result: a.test.js::kept #0 (jailbreak).',
+    );
+  });
+
+  test('no baseline, no section; a baseline that could not be read says why and fails the run', () => {
+    expect(page(run)).not.toContain('id="baseline"');
+    const html = page(run, {
+      baseline: {
+        file: 'gone.json',
+        comparison: null,
+        regressions: [],
+        problem: `cannot read ${HOSTILE}`,
+      },
+    });
+    const document = parse(html);
+    const section = [...elements(document)].find((el) => attr(el, 'id') === 'baseline') as Element;
+    expect(textOf(section)).toBe(
+      `Compared with the baselineBaseline gone.json: it cannot be compared (cannot read ${HOSTILE}); the run fails.`,
+    );
+    expect(textOf(byClass(document, 'verdict-line')[0] as Element)).toBe(
+      `RAMPART fails this run: the baseline cannot be compared: cannot read ${HOSTILE}.`,
+    );
   });
 });
