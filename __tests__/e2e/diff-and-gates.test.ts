@@ -3,9 +3,10 @@
  * user sees them: a mitigated and a vulnerable run of the same agent, the
  * vulnerable one compared with the mitigated one through the `baseline`
  * option (intervals on, failOn and maxAttackSuccessRate set; the comparison
- * in the terminal, the HTML page and the GitHub job summary), `rampart diff`
- * both ways and against an upstream RAMPART report, and a run whose Results
- * are all ERROR written to a folder named by RAMPART_OUTPUT_DIR.
+ * in the terminal, the HTML page and the GitHub job summary), `rampart html
+ * --baseline`, `rampart diff` both ways and against an upstream RAMPART
+ * report, and a run whose Results are all ERROR written to a folder named by
+ * RAMPART_OUTPUT_DIR.
  */
 import { type SpawnSyncReturns, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -354,6 +355,41 @@ describe.each(JEST_VERSIONS)('Jest %i', (jest) => {
       stdout: '',
       stderr: 'rampart diff: cannot read nothing.json: no such file or directory\n',
     });
+  });
+
+  test('rampart html --baseline: the page of a saved run with the comparison; a regression fails it', () => {
+    const compared = rampart([
+      'html',
+      'vulnerable.json',
+      '--baseline',
+      'mitigated.json',
+      '-o',
+      'compared.html',
+    ]);
+    expect(compared.status).toBe(1);
+    expect(compared.stdout).toBe('');
+    expect(lines(compared.stderr)[0]).toBe('RAMPART HTML report: compared.html');
+    expect(compared.stderr).toContain('; 20 regression(s) against the baseline: new UNSAFE Result');
+    const html = fs.readFileSync(path.join(scenario.dir, 'compared.html'), 'utf8');
+    expect(html).toContain(
+      '<td class="num" data-side="before">0.0% <span class="interval">[0.0%, 11.7%]</span> <span class="muted">(0/29)</span></td>' +
+        '<td class="num" data-side="after">60.7% <span class="interval">[42.4%, 76.4%]</span> <span class="muted">(17/28)</span></td>' +
+        '<td><span class="worse">worse</span></td>',
+    );
+    expect(html).not.toContain('<img');
+    // The other way round: no regression, the section says so.
+    const better = rampart([
+      'html',
+      'mitigated.json',
+      '--baseline',
+      'vulnerable.json',
+      '-o',
+      'better.html',
+    ]);
+    expect(better.status).toBe(0);
+    expect(fs.readFileSync(path.join(scenario.dir, 'better.html'), 'utf8')).toContain(
+      '<p data-regressions="0">No regression against the baseline.</p>',
+    );
   });
 
   test('an upstream RAMPART report as the baseline: matched by test name', () => {

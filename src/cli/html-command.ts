@@ -2,10 +2,12 @@
  * `rampart html <report.json> [-o <page.html>]`: renders a JSON report (of
  * rampart, a merge, or upstream Python RAMPART) as the self-contained HTML
  * page the reporter writes (docs/html-report.md). The report is read and
- * checked before anything is written; the exit code says whether the run it
- * describes passes, as for `rampart merge`.
+ * checked before anything is written (the `--baseline` report as well); the
+ * exit code says whether the run it describes passes, as for `rampart merge`.
  */
 import * as path from 'node:path';
+import type { TestRunReport } from '../model/run-report';
+import { type BaselineComparison, compareReports, regressionsOf } from '../report/comparison';
 import { htmlReportChunks } from '../report/html-report';
 import { readReportFile } from '../report/report-reader';
 import { runFailure } from '../report/run-verdict';
@@ -19,6 +21,17 @@ function defaultOutput(input: string): string {
   return path.join(path.dirname(input), `${base}.html`);
 }
 
+/** The report compared with `--baseline`, read (and checked) before anything is written. */
+function baselineOf(
+  file: string | undefined,
+  report: TestRunReport,
+): BaselineComparison | undefined {
+  if (file === undefined) return undefined;
+  if (file === '') throw new UsageError('--baseline <report.json> must be a file name, got ""');
+  const comparison = compareReports(readReportFile(file).report, report);
+  return { file, comparison, regressions: regressionsOf(comparison), problem: null };
+}
+
 function html(args: CommandArguments): ExitCode {
   const [input, ...extra] = args.positionals;
   if (input === undefined) throw new UsageError('<report.json> must be given, got none');
@@ -30,12 +43,18 @@ function html(args: CommandArguments): ExitCode {
   checkOutputFile(output, force);
 
   const { report } = readReportFile(input);
+  const baseline = baselineOf(args.string('baseline'), report);
   const failOnTrialGate = !args.flag('no-fail-on-trial-gate');
-  const written = writeOutputFile(output, htmlReportChunks(report, { failOnTrialGate }), force);
+  const written = writeOutputFile(
+    output,
+    htmlReportChunks(report, { failOnTrialGate, baseline }),
+    force,
+  );
   const failure = runFailure(report, {
     failOnTrialGate,
     reportLost: false,
     gateSwitch: 'pass --no-fail-on-trial-gate',
+    regressions: baseline?.regressions ?? [],
   });
   const colours = stderrChalk();
   const lines = [`RAMPART HTML report: ${path.relative(process.cwd(), written) || written}`];
@@ -68,6 +87,13 @@ export const htmlCommand: CommandSpec = {
       description: 'replace the output file if it exists (atomically)',
     },
     {
+      name: 'baseline',
+      type: 'string',
+      value: '<report.json>',
+      description:
+        'compare the run with this report: a section of the page, and any regression (as rampart diff finds them) fails the run',
+    },
+    {
       name: 'no-fail-on-trial-gate',
       type: 'boolean',
       description: 'show failed trial groups without failing the run',
@@ -77,7 +103,7 @@ export const htmlCommand: CommandSpec = {
     [ExitCode.OK, 'the page was written; the run passes'],
     [
       ExitCode.RUN_FAILED,
-      'the page was written; the run fails: it is incomplete, or a trial group failed',
+      'the page was written; the run fails: it is incomplete, a trial group failed, or it regresses against --baseline',
     ],
     [
       ExitCode.ERROR,
