@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { unknownOptionMessage } from '../model/closest-name';
 import { argumentChecks } from '../model/value-checks';
 import { type ModelCallOptions, checkModelCallOptions } from '../model/model-call-options';
+import { type ModelPrices, checkModelPrices } from '../model/model-cost';
 import { describeValue } from '../model/value-description';
 import { REGRESSION_KINDS, type RegressionKind } from '../report/comparison';
 import { DEFAULT_FAIL_ON, FAIL_ON_KINDS, type FailOnKind } from '../report/run-verdict';
@@ -36,6 +37,11 @@ export interface RampartReporterOptions {
    * among the workers and handed to them (docs/real-endpoints.md).
    */
   modelCalls?: ModelCallOptions;
+  /**
+   * Prices per model id (per million input and output tokens, no currency):
+   * the run totals get a cost estimate (docs/real-endpoints.md, "Cost").
+   */
+  modelPrices?: ModelPrices;
   /** Print the 95% Wilson interval after each rate in the summary; default false. */
   intervals?: boolean;
   /**
@@ -89,6 +95,8 @@ export interface ResolvedReporterOptions {
   baselineFailOn: RegressionKind[];
   /** Run-wide model-call options; null when not given. */
   modelCalls: ModelCallOptions | null;
+  /** Prices per model id; null when not given. */
+  modelPrices: ModelPrices | null;
   /** Adjustments the user should know about. */
   notes: string[];
 }
@@ -111,6 +119,7 @@ const KNOWN = [
   'baseline',
   'baselineFailOn',
   'modelCalls',
+  'modelPrices',
 ];
 
 /** The environment variable that sets `outputDir` when the option is not given. */
@@ -246,6 +255,10 @@ export function resolveReporterOptions(raw: unknown, rootDir: string): ResolvedR
       options.modelCalls === undefined
         ? null
         : checkModelCallOptions(options.modelCalls, option('modelCalls')),
+    modelPrices:
+      options.modelPrices === undefined
+        ? null
+        : checkModelPrices(options.modelPrices, option('modelPrices')),
     notes,
   };
 }

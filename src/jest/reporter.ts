@@ -295,6 +295,7 @@ export class RampartReporter {
     return this.accumulator.buildReport({
       durationSeconds: (finishedAt - this.startedAt) / 1000,
       metadata,
+      modelPrices: this.options.modelPrices,
     });
   }
 

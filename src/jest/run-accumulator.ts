@@ -7,6 +7,7 @@
  * only in a multi-project run (docs/reporter.md, "How the test id is formed").
  */
 import { MODEL_USAGE_KEY, modelUsageTotals } from '../model/model-usage';
+import { type ModelPrices, costEstimate } from '../model/model-cost';
 import type { Result } from '../model/result';
 import {
   RESULT_TAGS,
@@ -540,6 +541,8 @@ export class RunAccumulator {
   buildReport(options: {
     durationSeconds: number;
     metadata: Record<string, unknown>;
+    /** Prices per model: the usage totals get a cost estimate. */
+    modelPrices?: ModelPrices | null;
   }): TestRunReport {
     const metadata: Record<string, unknown> = { ...options.metadata };
     const foreign = this.filesWithoutRampart();
@@ -551,7 +554,10 @@ export class RunAccumulator {
     }
     const results = this.results();
     const usage = modelUsageTotals(results);
-    if (usage) metadata[MODEL_USAGE_KEY] = usage;
+    if (usage)
+      metadata[MODEL_USAGE_KEY] = options.modelPrices
+        ? { ...usage, cost_estimate: costEstimate(usage, options.modelPrices) }
+        : usage;
     return new TestRunReport({
       results,
       durationSeconds: options.durationSeconds,

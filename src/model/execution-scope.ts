@@ -15,16 +15,38 @@ export interface RoleUsage {
   outputTokens: number;
 }
 
-/** Counts model calls and tokens per role. */
-export class ModelUsageTally {
-  private readonly roles = new Map<string, RoleUsage>();
+type UsageRecord = { calls: number; input_tokens: number; output_tokens: number };
 
-  /** Adds one call of `role`; token counts the endpoint did not report count as 0. */
-  add(role: string, tokens: { inputTokens?: number | null; outputTokens?: number | null }): void {
-    const usage = this.roles.get(role) ?? { calls: 0, inputTokens: 0, outputTokens: 0 };
-    usage.calls += 1;
-    usage.inputTokens += tokens.inputTokens ?? 0;
-    usage.outputTokens += tokens.outputTokens ?? 0;
+/** Counts model calls and tokens per role, and within a role per model. */
+export class ModelUsageTally {
+  private readonly roles = new Map<string, RoleUsage & { models: Map<string, RoleUsage> }>();
+
+  /**
+   * Adds one call of `role` to `model` (its id: `gpt-4o`); token counts the
+   * endpoint did not report count as 0.
+   */
+  add(
+    role: string,
+    tokens: { inputTokens?: number | null; outputTokens?: number | null },
+    model?: string,
+  ): void {
+    const usage = this.roles.get(role) ?? {
+      calls: 0,
+      inputTokens: 0,
+      outputTokens: 0,
+      models: new Map<string, RoleUsage>(),
+    };
+    const counted: RoleUsage[] = [usage];
+    if (model !== undefined) {
+      const perModel = usage.models.get(model) ?? { calls: 0, inputTokens: 0, outputTokens: 0 };
+      usage.models.set(model, perModel);
+      counted.push(perModel);
+    }
+    for (const entry of counted) {
+      entry.calls += 1;
+      entry.inputTokens += tokens.inputTokens ?? 0;
+      entry.outputTokens += tokens.outputTokens ?? 0;
+    }
     this.roles.set(role, usage);
   }
 
@@ -33,12 +55,25 @@ export class ModelUsageTally {
     return this.roles.size === 0;
   }
 
-  /** `{ judge: { calls, input_tokens, output_tokens }, ... }`, the Result metadata form. */
-  toMetadata(): Record<string, { calls: number; input_tokens: number; output_tokens: number }> {
+  /**
+   * `{ judge: { calls, input_tokens, output_tokens, by_model: { 'gpt-4o': {...} } }, ... }`,
+   * the Result metadata form.
+   */
+  toMetadata(): Record<string, UsageRecord & { by_model?: Record<string, UsageRecord> }> {
+    const record = (u: RoleUsage): UsageRecord => ({
+      calls: u.calls,
+      input_tokens: u.inputTokens,
+      output_tokens: u.outputTokens,
+    });
     return Object.fromEntries(
       [...this.roles].map(([role, u]) => [
         role,
-        { calls: u.calls, input_tokens: u.inputTokens, output_tokens: u.outputTokens },
+        u.models.size === 0
+          ? record(u)
+          : {
+              ...record(u),
+              by_model: Object.fromEntries([...u.models].map(([m, mu]) => [m, record(mu)])),
+            },
       ]),
     );
   }

@@ -5,6 +5,7 @@
  * report-reader.ts.
  */
 import { MODEL_USAGE_KEY, modelUsageTotals } from '../model/model-usage';
+import { type ModelPrices, costEstimate, pricesOfEstimate, samePrices } from '../model/model-cost';
 import type { Result } from '../model/result';
 import { compareReportOrder, compareText } from '../model/result-tags';
 import { TestRunReport } from '../model/run-report';
@@ -60,6 +61,22 @@ function mergedFacts(metadata: ReadonlyArray<Record<string, unknown>>): Record<s
   const commits = new Set(strings('git_commit'));
   if (commits.size === 1) facts.git_commit = [...commits][0];
   return facts;
+}
+
+/**
+ * The prices every input that made model calls estimated its cost with; null
+ * when one has no estimate or they differ: the merged estimate is then left
+ * out rather than computed at prices some shard did not use.
+ */
+function sharedPrices(usages: readonly unknown[]): ModelPrices | null {
+  let shared: ModelPrices | null = null;
+  for (const usage of usages) {
+    if (usage === undefined) continue;
+    const prices = pricesOfEstimate((usage as { cost_estimate?: unknown } | null)?.cost_estimate);
+    if (!prices || (shared && !samePrices(shared, prices))) return null;
+    shared = prices;
+  }
+  return shared;
 }
 
 /** Merges shard reports; every gap or conflict becomes an incomplete reason. */
@@ -136,7 +153,12 @@ export function mergeReports(inputs: readonly ShardReport[]): TestRunReport {
     ...mergedFacts(inputs.map(({ report }) => report.metadata)),
   };
   const usage = modelUsageTotals(results);
-  if (usage) metadata[MODEL_USAGE_KEY] = usage;
+  if (usage) {
+    const prices = sharedPrices(inputs.map(({ report }) => report.metadata[MODEL_USAGE_KEY]));
+    metadata[MODEL_USAGE_KEY] = prices
+      ? { ...usage, cost_estimate: costEstimate(usage, prices) }
+      : usage;
+  }
   if (shards.length > 0) {
     metadata.shards = shards
       .map(({ index, count }) => ({ shard_index: index, shard_count: count }))

@@ -106,6 +106,7 @@ const METADATA_KEYS = [
 const UTC_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z$/;
 const GIT_COMMIT = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
 const USAGE_KEYS = ['calls', 'input_tokens', 'output_tokens'];
+const PRICE_KEYS = ['input_per_million', 'output_per_million'];
 const SUMMARY_KEYS = [
   'total_runs',
   'safe_count',
@@ -244,15 +245,36 @@ function filesWithoutRampart(r: ReportReading, value: unknown, path: string): vo
   });
 }
 
-/** Calls and token counts, and (at the top) the same per role. */
+/** Calls and token counts, and (at the top) the same per role and per model, and a cost estimate. */
 function modelUsage(r: ReportReading, value: unknown, path: string, top = true): void {
   const o = r.fields.object(value, path);
   for (const key of USAGE_KEYS) r.fields.integer(ownField(o, key), keyPath(path, key));
   if (!top) return r.onlyKnown(o, path, USAGE_KEYS);
-  const byRole = r.fields.object(ownField(o, 'by_role'), keyPath(path, 'by_role'));
-  for (const role of Object.keys(byRole))
-    modelUsage(r, ownField(byRole, role), keyPath(keyPath(path, 'by_role'), role), false);
-  r.onlyKnown(o, path, [...USAGE_KEYS, 'by_role']);
+  for (const table of ['by_role', 'by_model']) {
+    const entries = ownField(o, table);
+    if (table === 'by_model' && entries === undefined) continue;
+    const byKey = r.fields.object(entries, keyPath(path, table));
+    for (const key of Object.keys(byKey))
+      modelUsage(r, ownField(byKey, key), keyPath(keyPath(path, table), key), false);
+  }
+  if (ownField(o, 'cost_estimate') !== undefined)
+    costEstimate(r, ownField(o, 'cost_estimate'), keyPath(path, 'cost_estimate'));
+  r.onlyKnown(o, path, [...USAGE_KEYS, 'by_role', 'by_model', 'cost_estimate']);
+}
+
+/** The estimate at the given prices: a total, the prices, the models without one. */
+function costEstimate(r: ReportReading, value: unknown, path: string): void {
+  const o = r.fields.object(value, path);
+  r.fields.nonNegative(ownField(o, 'total'), keyPath(path, 'total'));
+  const prices = r.fields.object(ownField(o, 'prices'), keyPath(path, 'prices'));
+  for (const model of Object.keys(prices)) {
+    const at = keyPath(keyPath(path, 'prices'), model);
+    const price = r.fields.object(ownField(prices, model), at);
+    for (const key of PRICE_KEYS) r.fields.nonNegative(ownField(price, key), keyPath(at, key));
+    r.onlyKnown(price, at, PRICE_KEYS);
+  }
+  r.fields.strings(ownField(o, 'unpriced_models'), keyPath(path, 'unpriced_models'));
+  r.onlyKnown(o, path, ['total', 'prices', 'unpriced_models']);
 }
 
 function reportMetadata(r: ReportReading, value: unknown): Record<string, unknown> {

@@ -3,7 +3,12 @@
  * summary"): pure functions from the report model to terminal lines, with
  * upstream's exact line formats.
  */
-import { MODEL_USAGE_KEY, isUsageCounts, modelUsageLine } from '../model/model-usage';
+import {
+  MODEL_USAGE_KEY,
+  estimatedCost,
+  isUsageCounts,
+  modelUsageLine,
+} from '../model/model-usage';
 import type { Chalk } from 'chalk';
 import type { Result } from '../model/result';
 import { RESULT_TAGS } from '../model/result-tags';
@@ -241,7 +246,7 @@ export function renderSummary(report: TestRunReport, options: SummaryOptions): s
   lines.push(...utilityAndCoverageLines(report, chalk, trialGroupTitles(report.trialGroups)));
   lines.push('', populationLine(report, options.intervals === true));
   const usage = report.metadata[MODEL_USAGE_KEY];
-  if (isUsageCounts(usage)) lines.push(modelUsageLine(usage));
+  if (isUsageCounts(usage)) lines.push(modelUsageLine(usage, estimatedCost(usage)));
   if (options.afterPopulation && options.afterPopulation.length > 0)
     lines.push(...options.afterPopulation);
   if (foreign.length > 0) lines.push('', ...foreign);

@@ -100,6 +100,7 @@ export function withCallPolicy<M extends LanguageModelLike>(
   const label = `${String(model.provider)}:${String(model.modelId)}`;
   const bound: BoundModel<AgentCall, AgentReply> = {
     label,
+    model: String(model.modelId),
     identity: { provider: model.provider, modelId: model.modelId },
     overrides: options.calls ?? {},
     keyRequest: keyOf,

@@ -35,6 +35,8 @@ export interface BoundModel<
 > {
   /** Names the model in messages and keys its limits, e.g. `openai:gpt-4o`. */
   readonly label: string;
+  /** The model's id (`gpt-4o`), what usage is counted and prices are given per. */
+  readonly model: string;
   /** What determines its answers besides the request (model, parameters): part of the cassette key. */
   readonly identity: unknown;
   /** The model's own settings (e.g. OpenAiChatClient's `maxRetries`). */
@@ -267,7 +269,7 @@ export async function callUnderPolicy<
           `${role} call to ${model.label}: no recorded answer for cassette key ${key} in ${settings.cassetteDir} (record it with RAMPART_CASSETTE=record)`,
           { reason: LlmErrorReason.CASSETTE_MISS },
         );
-      scope?.usage.add(role, reply);
+      scope?.usage.add(role, reply, model.model);
       return reply;
     }
     if (settings.maxCalls !== null && callsStarted >= settings.maxCalls)
@@ -304,7 +306,7 @@ export async function callUnderPolicy<
       }
       release();
       limiter.tokens?.charge((reply.inputTokens ?? 0) + (reply.outputTokens ?? 0));
-      scope?.usage.add(role, reply);
+      scope?.usage.add(role, reply, model.model);
       if (settings.cassette === CassetteMode.RECORD)
         writeCassette(settings.cassetteDir, {
           key,

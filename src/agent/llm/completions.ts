@@ -32,6 +32,7 @@ function bind(model: unknown, what: string): BoundModel {
     const label = `${String(model.provider)}:${String(model.modelId)}`;
     return {
       label,
+      model: String(model.modelId),
       identity: { provider: model.provider, modelId: model.modelId },
       overrides: {},
       ...TEXT_RECORDING,
@@ -49,6 +50,7 @@ function bind(model: unknown, what: string): BoundModel {
     const name = client.constructor?.name || 'LlmClient';
     return {
       label: name,
+      model: name,
       identity: { client: name },
       overrides: {},
       ...TEXT_RECORDING,

@@ -116,6 +116,7 @@ export class OpenAiChatClient implements LlmClient {
       overrides.attemptTimeoutMs = integerAtLeast(1, options.timeoutMs, 'timeoutMs', 60_000);
     bindings.set(this, {
       label: `${this.model} at ${options.endpoint.replace(/\/+$/, '')}`,
+      model: this.model,
       // The endpoint is left out: a recording made against one deployment replays against another.
       identity: { model: this.model, params: this.params },
       overrides,

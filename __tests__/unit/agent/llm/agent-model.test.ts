@@ -120,6 +120,11 @@ test("inside an execution the agent's calls count as role agent; a 429 is retrie
   expect(result.status).toBe('safe');
   expect(calls).toBe(2);
   expect(result.metadata.model_usage).toEqual({
-    agent: { calls: 1, input_tokens: 50, output_tokens: 12 },
+    agent: {
+      calls: 1,
+      input_tokens: 50,
+      output_tokens: 12,
+      by_model: { 'mock-model-id': { calls: 1, input_tokens: 50, output_tokens: 12 } },
+    },
   });
 });

@@ -230,6 +230,10 @@ describe('inside an execution', () => {
     expect(usage.judge?.calls).toBe(1);
     expect(usage.judge?.input_tokens).toBeGreaterThan(0);
     expect(usage.judge?.output_tokens).toBeGreaterThan(0);
+    // Counted per model under its id, not the label that also names the endpoint.
+    expect(result.metadata.model_usage).toMatchObject({
+      judge: { by_model: { 'judge-model': { calls: 1, input_tokens: usage.judge?.input_tokens } } },
+    });
   });
 });
 

@@ -45,7 +45,12 @@ describe('AI SDK LanguageModel (ai 6, spec v3)', () => {
     const result = await Attacks.xpia({ trigger: 'hi', evaluator: judge }).execute(adapter);
     expect(result.status).toBe('unsafe');
     expect(result.metadata.model_usage).toEqual({
-      judge: { calls: 1, input_tokens: 120, output_tokens: 30 },
+      judge: {
+        calls: 1,
+        input_tokens: 120,
+        output_tokens: 30,
+        by_model: { 'mock-model-id': { calls: 1, input_tokens: 120, output_tokens: 30 } },
+      },
     });
     const call = model.doGenerateCalls[0];
     expect(call?.responseFormat).toEqual({ type: 'json' });
