@@ -6,7 +6,7 @@
  * timeout; a 429 with Retry-After is waited out; an execution stops before
  * its test's timeout, and one still running when its test ends is aborted,
  * its planted payload removed; the reporter's modelCalls reach the workers,
- * divided; usage shows in the summary and the JSON report; cassettes
+ * divided; usage, per model and priced, shows in the summary and the JSON report; cassettes
  * recorded with a key replay with the network unreachable and hold no secret.
  */
 import * as fs from 'node:fs';
@@ -140,7 +140,13 @@ describe.each(JEST_VERSIONS)('Jest %i', (jest) => {
   test('failed calls, Retry-After, deadlines, aborts, usage, and cassettes replayed offline', async () => {
     const scenario = createScenario(jest, 'real endpoints').write({
       'jest.config.js': jestConfig({
-        reporterOptions: { modelCalls: { requestsPerMinute: 1200, maxCalls: 1000 } },
+        reporterOptions: {
+          modelCalls: { requestsPerMinute: 1200, maxCalls: 1000 },
+          modelPrices: {
+            'judge-model': { inputPerMillion: 2000, outputPerMillion: 10000 },
+            'never-called': { inputPerMillion: 1, outputPerMillion: 1 },
+          },
+        },
       }),
       'agent.js': AGENT_JS,
       'judge.test.js': JUDGE_TEST,
@@ -192,11 +198,37 @@ describe.each(JEST_VERSIONS)('Jest %i', (jest) => {
     // Every planted payload was removed, the aborted ones included.
     expect(fs.readdirSync(path.join(scenario.dir, 'planted'))).toEqual([]);
 
-    const usage = report.metadata.model_usage as { calls: number; by_role: object };
+    const usage = report.metadata.model_usage as {
+      calls: number;
+      input_tokens: number;
+      output_tokens: number;
+      by_role: object;
+      by_model: object;
+      cost_estimate: { total: number };
+    };
     expect(usage.by_role).toEqual({ judge: expect.objectContaining({ calls: usage.calls }) });
     expect(usage.calls).toBeGreaterThanOrEqual(2);
-    expect(run.output).toMatch(
-      new RegExp(`Model usage: ${usage.calls} calls, \\d+ input / \\d+ output tokens`),
+    expect(usage.input_tokens).toBeGreaterThan(0);
+    expect(usage.input_tokens).toBeLessThan(10_000); // written in full on the summary line
+    // Every call went to one model, counted under its id (not its endpoint), and priced.
+    expect(usage.by_model).toEqual({
+      'judge-model': {
+        calls: usage.calls,
+        input_tokens: usage.input_tokens,
+        output_tokens: usage.output_tokens,
+      },
+    });
+    const cost = (usage.input_tokens * 2000 + usage.output_tokens * 10000) / 1e6;
+    expect(usage.cost_estimate).toEqual({
+      total: expect.closeTo(cost, 6),
+      prices: {
+        'judge-model': { input_per_million: 2000, output_per_million: 10000 },
+        'never-called': { input_per_million: 1, output_per_million: 1 },
+      },
+      unpriced_models: [],
+    });
+    expect(run.output).toContain(
+      `Model usage: ${usage.calls} calls, ${usage.input_tokens.toLocaleString('en-US')} input / ${usage.output_tokens} output tokens, about ${cost.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} at the given prices\n`,
     );
 
     // The cassette: readable, keyed, and without a secret.
