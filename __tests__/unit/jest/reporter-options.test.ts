@@ -26,6 +26,7 @@ describe('reporter options', () => {
       baseline: null,
       baselineFailOn: ['new-unsafe', 'flipped-group', 'asr'],
       modelCalls: null,
+      modelPrices: null,
       notes: [],
     });
     if (saved !== undefined) process.env.GITHUB_ACTIONS = saved;
