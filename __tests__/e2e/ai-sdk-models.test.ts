@@ -88,7 +88,12 @@ describe('AI SDK models', () => {
     expect(rows.get('an AI SDK model as judge#versions')?.metadata.spec).toBe('v3');
     const judged = allResults(scenario.report()).find((r) => r.status === 'unsafe');
     expect(judged?.metadata.model_usage).toEqual({
-      judge: { calls: 1, input_tokens: 120, output_tokens: 30 },
+      judge: {
+        calls: 1,
+        input_tokens: 120,
+        output_tokens: 30,
+        by_model: { 'mock-judge': { calls: 1, input_tokens: 120, output_tokens: 30 } },
+      },
     });
     expect(run.output).toContain('Model usage: 1 call, 120 input / 30 output tokens');
   });
@@ -112,7 +117,12 @@ describe('AI SDK models', () => {
     expect(versions?.metadata.spec).toBe('v4');
     expect(versions?.metadata.node).toMatch(/^v22\./);
     expect(results.find((r) => r.status === 'unsafe')?.metadata.model_usage).toEqual({
-      judge: { calls: 1, input_tokens: 120, output_tokens: 30 },
+      judge: {
+        calls: 1,
+        input_tokens: 120,
+        output_tokens: 30,
+        by_model: { 'mock-judge': { calls: 1, input_tokens: 120, output_tokens: 30 } },
+      },
     });
   });
 });
