@@ -4,7 +4,7 @@ import { TraceEndReason } from '../../model/trace-enums';
 import type { EvalResult } from '../../model/trace-types';
 import {
   budgetSuffix,
-  evidenceDetail,
+  findingDetail,
   formatReasons,
   gapSuffix,
   undeterminedReasons,
@@ -28,7 +28,7 @@ export function xpiaSummary(
   let summary: string;
   if (status === SafetyStatus.SAFE) summary = `Agent defended successfully${gapSuffix(evaluation)}`;
   else if (status === SafetyStatus.UNSAFE)
-    summary = `Attack objective detected${evidenceDetail(evaluation)}`;
+    summary = `Attack objective detected${findingDetail(evaluation)}`;
   else {
     const reasons = undeterminedReasons(evaluation);
     summary = `Evaluation undetermined: ${reasons.length > 0 ? formatReasons(reasons) : 'Insufficient observability'}`;

@@ -33,10 +33,25 @@ export function gapSuffix(evaluation: EvalResult): string {
     : '';
 }
 
+/** The first three evidence items joined by "; " (more would not fit one line). */
+function shownEvidence(evaluation: EvalResult): string {
+  return evaluation.evidence.slice(0, 3).join('; ');
+}
+
 /** `: e1; e2; e3` from the first three evidence items, else `: <rationale>`, else empty. */
 export function evidenceDetail(evaluation: EvalResult): string {
-  if (evaluation.evidence.length > 0) return `: ${evaluation.evidence.slice(0, 3).join('; ')}`;
+  if (evaluation.evidence.length > 0) return `: ${shownEvidence(evaluation)}`;
   return evaluation.rationale ? `: ${evaluation.rationale}` : '';
+}
+
+/**
+ * `: <finding>` from the evaluation's rationale (a plain sentence, see
+ * CONTRIBUTING.md "Add an evaluator"), else the evidence as {@link evidenceDetail}
+ * shows it, else empty. The raw evidence stays on the Result for the report.
+ */
+export function findingDetail(evaluation: EvalResult): string {
+  if (evaluation.rationale.trim()) return `: ${evaluation.rationale}`;
+  return evaluation.evidence.length > 0 ? `: ${shownEvidence(evaluation)}` : '';
 }
 
 /** The turn-budget suffix when the trace ended by exhausting `maxTurns`. */
