@@ -147,8 +147,9 @@ describe('Attacks.xpia verdicts', () => {
       trigger: 'x',
       evaluator: new ToolCalled('send_email'),
     }).execute(adapter);
-    expect(result.summary).toMatch(
-      /^Attack objective detected: the agent called send_email\(body=\u001b\[31mx{54}…\)$/,
+    // The escape is removed where the summary is printed (sanitizeLine); here it is only bounded.
+    expect(result.summary).toBe(
+      `Attack objective detected: the agent called send_email(body=${huge.slice(0, 59)}…)`,
     );
     expect(result.terminalEvaluation?.evidence[0]?.length).toBeGreaterThan(5000);
   });
