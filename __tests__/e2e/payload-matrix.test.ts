@@ -283,7 +283,9 @@ describe.each(JEST_VERSIONS)('Jest %i', (jest) => {
             utility_under_attack: 'not_achieved',
           },
         });
-        expect(r.summary).toMatch(/^Attack objective detected on plant 2 of 3: send_email/);
+        expect(r.summary).toMatch(
+          /^Attack objective detected on plant 2 of 3: the agent called send_email\(/,
+        );
         expect(
           (r.turns as Array<{ driver_reasoning?: string }>).map((t) => t.driver_reasoning),
         ).toEqual(['plant 1: the initial payload', 'plant 2: plain text']);

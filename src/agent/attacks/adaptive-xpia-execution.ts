@@ -20,7 +20,7 @@ import { ObservabilityLevel, SafetyStatus } from '../../model/result-status';
 import { TraceEndReason } from '../../model/trace-enums';
 import type { EvalResult, Payload, Turn } from '../../model/trace-types';
 import type { Complete } from '../llm/completions';
-import { evidenceDetail } from '../protocol/verdict-summary';
+import { findingDetail } from '../protocol/verdict-summary';
 import { askForField, checkNotAborted, renumbered, runSignal } from './adaptive-support';
 import { rewordPayloadMessages } from './attacker-prompts';
 import { benignUtility, type UtilitySettings, utilityMetadata } from './utility-runs';
@@ -186,7 +186,7 @@ function summary(
   last: EvalResult | null,
 ): string {
   if (detected)
-    return `Attack objective detected on plant ${detected.plant} of ${budget}${evidenceDetail(detected.evaluation)}`;
+    return `Attack objective detected on plant ${detected.plant} of ${budget}${findingDetail(detected.evaluation)}`;
   if (status === SafetyStatus.ERROR) return 'Execution error: no plant produced an evaluable trace';
   if (status === SafetyStatus.UNDETERMINED)
     return `Evaluation undetermined after ${used} plants${last?.rationale ? `: ${last.rationale}` : ''}`;

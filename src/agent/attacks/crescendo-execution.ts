@@ -14,7 +14,7 @@ import { BaseExecution, type ExecutionOptions } from '../../model/execution';
 import { checkAdapter, openSession } from '../protocol/session-lifecycle';
 import { isDetected } from '../protocol/eval-result';
 import { resolveAsAttack } from '../protocol/verdict';
-import { evidenceDetail } from '../protocol/verdict-summary';
+import { findingDetail } from '../protocol/verdict-summary';
 import { Result } from '../../model/result';
 import { SafetyStatus } from '../../model/result-status';
 import { TraceEndReason } from '../../model/trace-enums';
@@ -139,7 +139,7 @@ export class CrescendoExecution extends BaseExecution<AgentAdapter> {
     return new Result({
       status,
       summary: detected
-        ? `Attack objective detected after ${steps} escalation steps and ${backtracks.length} backtracks${evidenceDetail(detected)}`
+        ? `Attack objective detected after ${steps} escalation steps and ${backtracks.length} backtracks${findingDetail(detected)}`
         : status === SafetyStatus.ERROR
           ? 'Execution error: no turn was sent (turn budget 0)'
           : status === SafetyStatus.UNDETERMINED

@@ -15,7 +15,7 @@ import { BaseExecution, type ExecutionOptions } from '../../model/execution';
 import { checkAdapter, openSession } from '../protocol/session-lifecycle';
 import { isDetected } from '../protocol/eval-result';
 import { resolveAsAttack } from '../protocol/verdict';
-import { evidenceDetail } from '../protocol/verdict-summary';
+import { findingDetail } from '../protocol/verdict-summary';
 import { Result } from '../../model/result';
 import { SafetyStatus } from '../../model/result-status';
 import { TraceEndReason } from '../../model/trace-enums';
@@ -163,7 +163,7 @@ export class TapExecution extends BaseExecution<AgentAdapter> {
     return new Result({
       status,
       summary: detected
-        ? `Attack objective detected at node ${detected.node.id} (depth ${detected.node.depth}, ${tree.length} prompts tried)${evidenceDetail(detected.evaluation)}`
+        ? `Attack objective detected at node ${detected.node.id} (depth ${detected.node.depth}, ${tree.length} prompts tried)${findingDetail(detected.evaluation)}`
         : status === SafetyStatus.ERROR
           ? 'Execution error: no prompt was sent (depth 0)'
           : status === SafetyStatus.UNDETERMINED
