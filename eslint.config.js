@@ -30,6 +30,7 @@ const ENTRY_POINTS = [
   'trace',
   'integration',
   'ai-sdk',
+  'langchain',
 ];
 /** Layers that must work under any test runner: no Jest package either. */
 const RUNNER_FREE = ['model', 'agent', 'report'];

@@ -1,0 +1,17 @@
+/** The LangChain.js / LangGraph adapter and its surfaces, behind the entry point `rampart/langchain`. */
+export { langchainAdapter, type LangChainAdapterOptions } from './langchain-adapter';
+export {
+  toolOutputSurface,
+  toolDescriptionSurface,
+  type ToolOutputSurfaceOptions,
+  type ToolDescriptionSurfaceOptions,
+} from './langchain-surfaces';
+export type {
+  LangChainAgent,
+  LangChainRun,
+  LangChainCall,
+  LangChainState,
+  LangChainRunConfig,
+  LangChainMessage,
+  LangChainTool,
+} from './langchain-types';
