@@ -31,6 +31,7 @@ const ENTRY_POINTS = [
   'integration',
   'ai-sdk',
   'langchain',
+  'openai-agents',
 ];
 /** Layers that must work under any test runner: no Jest package either. */
 const RUNNER_FREE = ['model', 'agent', 'report'];

@@ -16,6 +16,7 @@ import { REPO_ROOT, docCodeBlocks, docPages } from '../../support/doc-code-block
 const COMPILED_END_TO_END: Record<string, string> = {
   'docs/jest-setups.md sample:subclass': '__tests__/e2e/typescript.test.ts',
   'docs/adapters.md sample:langchain': '__tests__/e2e/langchain.test.ts',
+  'docs/adapters.md sample:openai-agents': '__tests__/e2e/openai-agents.test.ts',
 };
 
 /**
@@ -115,12 +116,20 @@ const BASE_OPTIONS: ts.CompilerOptions = {
   types: ['node', 'jest'],
   typeRoots: [path.join(REPO_ROOT, 'node_modules', '@types')],
   paths: Object.fromEntries(
-    ['index', 'report', 'trace', 'integration', 'matchers', 'adapters', 'ai-sdk', 'langchain'].map(
-      (entry) => [
-        entry === 'index' ? 'rampart' : `rampart/${entry}`,
-        [path.join(REPO_ROOT, 'src', `${entry}.ts`)],
-      ],
-    ),
+    [
+      'index',
+      'report',
+      'trace',
+      'integration',
+      'matchers',
+      'adapters',
+      'ai-sdk',
+      'langchain',
+      'openai-agents',
+    ].map((entry) => [
+      entry === 'index' ? 'rampart' : `rampart/${entry}`,
+      [path.join(REPO_ROOT, 'src', `${entry}.ts`)],
+    ]),
   ),
 };
 
