@@ -32,6 +32,7 @@ const ENTRY_POINTS = [
   'ai-sdk',
   'langchain',
   'openai-agents',
+  'mcp',
 ];
 /** Layers that must work under any test runner: no Jest package either. */
 const RUNNER_FREE = ['model', 'agent', 'report'];
