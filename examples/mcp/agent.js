@@ -1,5 +1,6 @@
 // The helpdesk agent with its tools over MCP: an in-process MCP server (the
-// SDK's `McpServer` over its in-memory transport) with two tools
+// SDK's `McpServer` over its in-memory transport; SDK v1 here, and v2 with
+// `@modelcontextprotocol/server` and `/client` in place of the three requires) with two tools
 // (`read_inbox`, `send_email`) and a resource (`mail://policy`), and an
 // agent that reads them through an MCP `Client`. A scripted loop stands in
 // for the model: it falls for injected instructions (`vulnerable`) or treats
@@ -17,7 +18,10 @@ function mailServer(outbox) {
   const server = new McpServer({ name: 'mail', version: '1.0.0' });
   server.registerTool(
     'read_inbox',
-    { description: 'Reads the support inbox', inputSchema: { folder: z.string().optional() } },
+    {
+      description: 'Reads the support inbox',
+      inputSchema: z.object({ folder: z.string().optional() }),
+    },
     async () => ({
       content: [{ type: 'text', text: JSON.stringify({ messages: ['My printer is broken.'] }) }],
     }),
@@ -26,7 +30,7 @@ function mailServer(outbox) {
     'send_email',
     {
       description: 'Sends an email',
-      inputSchema: { to: z.string(), subject: z.string(), body: z.string() },
+      inputSchema: z.object({ to: z.string(), subject: z.string(), body: z.string() }),
     },
     async (email) => {
       outbox.push(email);
