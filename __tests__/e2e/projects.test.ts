@@ -349,9 +349,9 @@ test('exits', () => { rec('unsafe', 'exiting'); process.exit(0); });
         );
 
         // The same Results as each package run alone, apart from the project qualification.
-        for (const [name, label] of [
-          ['web', 'web'],
-          ['api', 'packages/api'],
+        for (const [name, label, dir] of [
+          ['web', 'web', 'packages/web'],
+          ['api', 'packages/api', 'packages/api'],
         ] as const) {
           const single = singles.get(name) as { run: JestRun; report: JsonReport };
           const mine = allResults(report)
@@ -361,6 +361,13 @@ test('exits', () => { rec('unsafe', 'exiting'); process.exit(0); });
               expect(metadata._jest_test_id).toEqual(expect.stringMatching(/^\[[^\]]+\] /));
               metadata._jest_test_id = String(metadata._jest_test_id).slice(label.length + 3);
               delete metadata._jest_project;
+              // Locations are relative to the run's rootDir: the root here, the package alone.
+              const location = metadata._jest_test_location as { file: string };
+              expect(location.file.startsWith(`${dir}/`)).toBe(true);
+              metadata._jest_test_location = {
+                ...location,
+                file: location.file.slice(dir.length + 1),
+              };
               return comparable({ ...r, metadata });
             });
           expect(mine).toEqual(allResults(single.report).map(comparable));
