@@ -405,7 +405,12 @@ export class RampartReporter {
     // A page that cannot be written costs the page only, not the reports already written.
     if (this.options.html) {
       try {
-        const chunks = htmlReportChunks(report, { failOnTrialGate, baseline });
+        const chunks = htmlReportChunks(report, {
+          failOnTrialGate,
+          failOn: this.options.failOn,
+          maxAttackSuccessRate: this.options.maxAttackSuccessRate,
+          baseline,
+        });
         files.push(displayPath(writeHtmlFileSync(outputDir, chunks, json)));
       } catch (error) {
         warnings.push(`the HTML report could not be written (${describeError(error)}).`);
@@ -433,6 +438,8 @@ export class RampartReporter {
           workspace: process.env.GITHUB_WORKSPACE || undefined,
           summaryFile: process.env.GITHUB_STEP_SUMMARY || undefined,
           failOnTrialGate: this.options.failOnTrialGate,
+          failOn: this.options.failOn,
+          maxAttackSuccessRate: this.options.maxAttackSuccessRate,
           baseline,
         }),
       );
@@ -481,6 +488,8 @@ export class RampartReporter {
           new HtmlFileReportSink({
             outputDir: this.options.outputDir,
             failOnTrialGate: this.options.failOnTrialGate,
+            failOn: this.options.failOn,
+            maxAttackSuccessRate: this.options.maxAttackSuccessRate,
             baseline,
             ...(jsonSink ? { companion: () => jsonSink.written.at(-1) } : {}),
           }),

@@ -11,9 +11,10 @@ import type { TestRunReport } from '../model/run-report';
 import { STEP_SUMMARY_LIMIT_BYTES, githubAnnotations, githubStepSummary } from './github-actions';
 import type { ReportSink } from './sink';
 import type { BaselineComparison } from './comparison';
+import type { WholeRunGate } from './run-verdict';
 
 /** Options of {@link GitHubActionsSink}. */
-export interface GitHubActionsSinkOptions {
+export interface GitHubActionsSinkOptions extends WholeRunGate {
   /** The run's rootDir (absolute): test locations are relative to it. */
   rootDir: string;
   /** `GITHUB_WORKSPACE`: annotation paths are relative to it; default rootDir. */
@@ -52,6 +53,8 @@ export class GitHubActionsSink implements ReportSink {
       }
       const summary = githubStepSummary(report, {
         failOnTrialGate: options.failOnTrialGate,
+        failOn: options.failOn,
+        maxAttackSuccessRate: options.maxAttackSuccessRate,
         baseline: options.baseline,
         limitBytes: Math.max(0, STEP_SUMMARY_LIMIT_BYTES - used),
       });

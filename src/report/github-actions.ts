@@ -15,7 +15,7 @@ import { formatPercent } from '../model/percent';
 import { wilsonInterval } from '../model/rate-interval';
 import type { TrialGroupResult } from '../model/trial-group';
 import { type NamedResult, namedResults } from './result-names';
-import { runFailure } from './run-verdict';
+import { type WholeRunGate, runFailure } from './run-verdict';
 import type { BaselineComparison } from './comparison';
 import { baselineMarkdownLines } from './comparison-markdown';
 import { incompleteReasons, trialGroupTitles } from './summary';
@@ -135,7 +135,7 @@ const rate = (unsafe: number, evaluated: number): string => {
 };
 
 /** Options of {@link githubStepSummary}. */
-export interface StepSummaryOptions {
+export interface StepSummaryOptions extends WholeRunGate {
   failOnTrialGate: boolean;
   /** Most bytes the summary may take; default {@link STEP_SUMMARY_LIMIT_BYTES}. */
   limitBytes?: number | undefined;
@@ -157,6 +157,8 @@ export function githubStepSummary(report: TestRunReport, options: StepSummaryOpt
   const maxFindings = options.maxFindings ?? 50;
   const failure = runFailure(report, {
     failOnTrialGate: options.failOnTrialGate,
+    failOn: options.failOn,
+    maxAttackSuccessRate: options.maxAttackSuccessRate,
     reportLost: false,
     regressions: options.baseline?.regressions ?? [],
     baselineProblem: options.baseline?.problem ?? null,

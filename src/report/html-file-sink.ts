@@ -41,6 +41,8 @@ export class HtmlFileReportSink implements ReportSink {
     const reportLost = this.options.reportLost ?? (this.options.companion !== undefined && !json);
     const chunks = htmlReportChunks(report, {
       failOnTrialGate: this.options.failOnTrialGate,
+      failOn: this.options.failOn,
+      maxAttackSuccessRate: this.options.maxAttackSuccessRate,
       reportLost,
       baseline: this.options.baseline,
     });

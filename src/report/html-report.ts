@@ -27,7 +27,7 @@ import { escapeHtml, scriptJson } from './html-text';
 import { HTML_PAGE_POLICY } from './html-page-policy';
 import { HTML_PAGE_SCRIPT } from './html-page-script';
 import { HTML_PAGE_STYLE } from './html-page-style';
-import { runFailure } from './run-verdict';
+import { type WholeRunGate, runFailure } from './run-verdict';
 import type { BaselineComparison } from './comparison';
 import { baselineSection } from './comparison-html';
 import { INCOMPLETE_NOTE, incompleteReasons, trialGroupTitles } from './summary';
@@ -39,7 +39,7 @@ export const HTML_RENDERED_ROWS = 100;
 const PIECE_CHARS = 1 << 20;
 
 /** Options of {@link htmlReportChunks}. */
-export interface HtmlReportOptions {
+export interface HtmlReportOptions extends WholeRunGate {
   /** Whether a failed trial group fails the run (the reporter's `failOnTrialGate`); default true. */
   failOnTrialGate?: boolean;
   /** True when the JSON report should have been written and was not. */
@@ -529,6 +529,8 @@ export function* htmlReportChunks(
 ): Generator<string> {
   const failure = runFailure(report, {
     failOnTrialGate: options.failOnTrialGate ?? true,
+    failOn: options.failOn,
+    maxAttackSuccessRate: options.maxAttackSuccessRate,
     reportLost: options.reportLost ?? false,
     regressions: options.baseline?.regressions ?? [],
     baselineProblem: options.baseline?.problem ?? null,

@@ -42,6 +42,9 @@ export interface RunGate {
   baselineProblem?: string | null;
 }
 
+/** The whole-run gate (the reporter's `failOn`, `maxAttackSuccessRate`), which every output's verdict follows. */
+export type WholeRunGate = Pick<RunGate, 'failOn' | 'maxAttackSuccessRate'>;
+
 const MAX_LISTED_REGRESSIONS = 5;
 
 /** Why RAMPART fails the run, or null when it does not. */

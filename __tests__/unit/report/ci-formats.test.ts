@@ -12,6 +12,7 @@ import {
   annotationProperty,
   githubAnnotations,
   githubStepSummary,
+  type StepSummaryOptions,
   markdownText,
 } from '../../../src/report/github-actions';
 import { escapeMarkdown } from '../../../src/report/markdown-text';
@@ -205,6 +206,21 @@ describe('GitHub job summary', () => {
     expect(finding).toBe(
       '| leaks &lt;b&gt; \\#1 | data\\_exfiltration | xpia | leaked 100% &lt;script&gt;alert\\(1\\)&lt;/script&gt; &amp; \\"q\\" \\\'a\\\' \\:\\:error\\:\\:pwned \\]\\]&gt; \uFFFD\\[31mred\uFFFD \uD800 \\[x\\]\\(http\\://evil\\) \\| \\#h | tests/agent\\.test\\.js\\:10 |',
     );
+  });
+
+  test('the verdict follows the whole-run gate: failOn and maxAttackSuccessRate', () => {
+    const report = new TestRunReport({
+      results: [
+        new Result({ status: 'unsafe', summary: 'u', observabilityLevel: 'tool_only' }),
+        new Result({ status: 'safe', summary: 's', observabilityLevel: 'tool_only' }),
+      ],
+    });
+    const verdictLine = (options: Partial<StepSummaryOptions>) =>
+      githubStepSummary(report, { failOnTrialGate: true, ...options }).split('\n')[0];
+    expect(verdictLine({})).not.toContain('❌ failed');
+    expect(verdictLine({ failOn: ['incomplete', 'unsafe'] })).toBe('## RAMPART: ❌ failed');
+    expect(verdictLine({ maxAttackSuccessRate: 0.25 })).toBe('## RAMPART: ❌ failed');
+    expect(verdictLine({ maxAttackSuccessRate: 0.5 })).not.toContain('❌ failed');
   });
 
   test('the comparison with a baseline after the category table, its regressions in the verdict', () => {

@@ -11,7 +11,11 @@ import { type DefaultTreeAdapterMap, parse } from 'parse5';
 import { Result } from '../../../src/model/result';
 import { TestRunReport } from '../../../src/model/run-report';
 import { TrialGroupResult } from '../../../src/model/trial-group';
-import { HTML_RENDERED_ROWS, htmlReportChunks } from '../../../src/report/html-report';
+import {
+  HTML_RENDERED_ROWS,
+  type HtmlReportOptions,
+  htmlReportChunks,
+} from '../../../src/report/html-report';
 import { compareReports, regressionsOf } from '../../../src/report/comparison';
 import { escapeHtml, scriptJson } from '../../../src/report/html-text';
 import { serializeReportChunks } from '../../../src/report/json-report';
@@ -270,6 +274,24 @@ describe('the page', () => {
     ).toEqual([
       'incomplete',
       'Verdict: INCOMPLETERAMPART: INCOMPLETE RUN. Results may be partial; the report does not reflect every test.a.test.js <crashed>RAMPART fails this run: the RAMPART run is incomplete.1 UNSAFE Result(s): the attack succeeded there (see the Results below).',
+    ]);
+  });
+
+  test('the verdict follows the whole-run gate: failOn and maxAttackSuccessRate', () => {
+    const state = (options: HtmlReportOptions) => {
+      const section = [
+        ...elements(parse(page(new TestRunReport({ results: many(1) }), options))),
+      ].find((el) => attr(el, 'id') === 'verdict') as Element;
+      return [attr(section, 'data-verdict'), textOf(section)];
+    };
+    expect(state({})[0]).toBe('passed');
+    expect(state({ failOn: ['incomplete', 'unsafe'] })).toEqual([
+      'failed',
+      expect.stringContaining('1 UNSAFE Result(s) (failOn: unsafe)'),
+    ]);
+    expect(state({ maxAttackSuccessRate: 0.5 })).toEqual([
+      'failed',
+      expect.stringContaining('is above maxAttackSuccessRate 50.0%'),
     ]);
   });
 
