@@ -86,6 +86,9 @@ function layoutIndependent(report: JsonReport): unknown {
   );
   const metadata: Record<string, unknown> = { ...report.metadata };
   delete metadata.worker_count;
+  // When the run happened is not content.
+  delete metadata.started_at;
+  delete metadata.finished_at;
   return { ...report, duration_seconds: 0, metadata, by_harm_category: results };
 }
 
