@@ -53,3 +53,22 @@ export function frameworkScenario(fixture: string, name: string): Scenario {
   fs.mkdirSync(dir, { recursive: true });
   return new Scenario(30, dir, [path.join(fixture, 'node_modules', 'jest', 'bin', 'jest.js')]);
 }
+
+/** The requires of examples/mcp on MCP SDK 1, and their SDK 2 packages. */
+const MCP_V2_REQUIRES: ReadonlyArray<readonly [string, string]> = [
+  ['@modelcontextprotocol/sdk/server/mcp.js', '@modelcontextprotocol/server'],
+  ['@modelcontextprotocol/sdk/inMemory.js', '@modelcontextprotocol/server'],
+  ['@modelcontextprotocol/sdk/client/index.js', '@modelcontextprotocol/client'],
+  ['@modelcontextprotocol/sdk/client/streamableHttp.js', '@modelcontextprotocol/client'],
+];
+
+/** A file of examples/mcp on MCP SDK 2: the same code, with the SDK 2 packages' requires. */
+export function onMcpSdk2(source: string): string {
+  const v2 = MCP_V2_REQUIRES.reduce(
+    (text, [v1, v2]) => text.replaceAll(`require('${v1}')`, `require('${v2}')`),
+    source,
+  );
+  if (v2.includes('@modelcontextprotocol/sdk'))
+    throw new Error(`an MCP SDK 1 require is left after the move to SDK 2:\n${v2}`);
+  return v2;
+}
