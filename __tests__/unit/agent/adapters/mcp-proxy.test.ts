@@ -262,6 +262,7 @@ test('the endpoint answers POST /mcp from its own host only, bounds bodies and p
     expect((await raw(url, { body: list, host: 'evil.example' })).status).toBe(403);
     expect((await raw(url, { method: 'GET' })).status).toBe(405);
     expect((await raw(url, { path: '/other', body: list })).status).toBe(404);
+    expect((await raw(url, { path: 'http://evil.example/mcp', body: list })).status).toBe(404);
     const escapes = '{"jsonrpc":"2.0","id":"\u001b]8;;x\u0007\u001b[2J","method":';
     expect((await raw(url, { body: escapes })).status).toBe(400);
     const huge = await raw(url, { body: Buffer.alloc(5 * 1024 * 1024, 32) }).catch(

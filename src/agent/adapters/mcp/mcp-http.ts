@@ -75,7 +75,8 @@ export async function listenOnLoopback(
     void (async () => {
       try {
         const url = new URL(incoming.url ?? '/', base);
-        if (url.pathname !== '/mcp') return plain(outgoing, 404);
+        // An absolute request target naming another origin is not this endpoint.
+        if (url.origin !== base || url.pathname !== '/mcp') return plain(outgoing, 404);
         // Stateless: no server-initiated stream (GET) and no session to end (DELETE).
         if (incoming.method !== 'POST') {
           outgoing.setHeader('allow', 'POST');
