@@ -10,7 +10,7 @@ import { setStrayResultHandler } from '../model/collector';
 import { ResultCollectionHandler, registerDefaultHandlerFactory } from '../model/execution';
 import { describeError } from '../model/value-description';
 import { RUN_ENV_VAR, decodeChannel, ownsChannel } from './transport/channel';
-import { StraySpool } from './transport/stray-spool';
+import type { StraySpool } from './transport/stray-spool';
 
 /** The parts of Jest's `expect.getState()` read here. */
 interface ExpectState {
@@ -50,7 +50,13 @@ export function installStrayResultReporting(): boolean {
     if (typeof test !== 'string' || test.length === 0) return;
     const testPath = typeof state?.testPath === 'string' ? state.testPath : '';
     try {
-      spool ??= new StraySpool(channel);
+      if (spool === undefined) {
+        // The spool's modules load with the first stray Result, not with every test file.
+        type Spools = typeof import('./transport/stray-spool');
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const spools = require('./transport/stray-spool') as Spools;
+        spool = new spools.StraySpool(channel);
+      }
       spool.append({ testPath, test });
     } catch (error) {
       console.warn(
