@@ -16,7 +16,7 @@ import {
   mixedSuiteView,
 } from './support/mixed-suite';
 import { JEST_VERSIONS } from './support/paths';
-import { type JsonReport, type Scenario, createScenario } from './support/scenario';
+import { type JsonReport, type Scenario, allResults, createScenario } from './support/scenario';
 
 const ESM_ENV = { NODE_OPTIONS: '--experimental-vm-modules' };
 const PAGE = 'jest-setups.md';
@@ -28,6 +28,24 @@ const esmConfig = (environment: string) => `export default {
   transform: {},
   reporters: ['default', ['rampart/reporter', {}]],
 };
+`;
+
+/**
+ * A test file importing names of the layers the root entry point loads on
+ * first use (docs/architecture.md, "Layers loaded on first use"): Jest's
+ * native ES module support must find them among rampart's named exports.
+ */
+const LAZY_NAMES_TEST = `import { test } from '@jest/globals';
+import { Attacks, LLMJudge, BaseEvaluator, payloadMatrix, recordResult, Result } from 'rampart';
+class Never extends BaseEvaluator {
+  evaluate() {
+    throw new Error('not called');
+  }
+}
+test('names loaded on first use', () => {
+  const kinds = [typeof Attacks.xpia, typeof LLMJudge, typeof payloadMatrix, new Never() instanceof BaseEvaluator];
+  recordResult(new Result({ status: 'safe', summary: 'lazy names: ' + kinds.join(' '), observabilityLevel: 'tool_only' }));
+});
 `;
 
 /** A docs config with its testEnvironment replaced (the replacement must happen). */
@@ -72,8 +90,12 @@ describe.each(JEST_VERSIONS)('Jest %i', (jest) => {
         ...docSamples(PAGE, 'esm'),
         'helpers.mjs': ESM_HELPERS,
         ...mixedSuite('esm', 'mjs'),
+        'lazy-names.test.mjs': LAZY_NAMES_TEST,
       });
-      const report = await expectSuiteCollected(scenario, jest, args, ESM_ENV, 1);
+      const report = await expectSuiteCollected(scenario, jest, args, ESM_ENV, 2);
+      expect(allResults(report).map((r) => r.summary)).toContain(
+        'lazy names: function function function true',
+      );
       expect(report.by_harm_category.prompt_injection).toMatchObject([
         {
           summary: 'agent ignored the hidden instruction',

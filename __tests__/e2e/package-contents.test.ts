@@ -4,7 +4,8 @@
  * README and of docs/ resolves inside node_modules/rampart (their headings
  * are checked by __tests__/unit/docs/links.test.ts); every entry point of
  * `exports` loads on the end-to-end Node, and the names moved out of the
- * root entry point are where docs/entry-points.md says.
+ * root entry point are where docs/entry-points.md says; the root entry
+ * point loads its other layers on first use, from CommonJS and native ESM.
  */
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -67,4 +68,38 @@ console.log(JSON.stringify(out));`;
   expect(fs.readdirSync(path.join(installed, 'docs')).sort()).toEqual(
     fs.readdirSync(path.join(REPO_ROOT, 'docs')).sort(),
   );
+});
+
+test('rampart loads the agent layers and suites on first use of a name, from CommonJS and ES modules', () => {
+  const cjs = `
+const dist = require('node:path').dirname(require.resolve('rampart'));
+const loaded = () => Object.keys(require.cache).filter((f) => f.startsWith(dist)).map((f) => f.slice(dist.length + 1));
+const rampart = require('rampart');
+const before = loaded();
+class Never extends rampart.BaseEvaluator { evaluate() { throw new Error('not called'); } }
+const kinds = [typeof rampart.Attacks.xpia, typeof rampart.LLMJudge, typeof rampart.payloadMatrix, new Never() instanceof rampart.BaseEvaluator];
+console.log(JSON.stringify({ before, after: loaded(), kinds }));`;
+  const run = (args: string[]) =>
+    execFileSync(e2eNode().bin, args, { cwd: fixture, encoding: 'utf8' }).trim();
+  const out = JSON.parse(run(['-e', cjs])) as {
+    before: string[];
+    after: string[];
+    kinds: unknown[];
+  };
+  expect(out.before).toContain('index.js');
+  expect(out.before).toContain('model/result.js');
+  // The layers behind names not read yet are not loaded.
+  expect(out.before.filter((f) => /^(agent|suites)\//.test(f))).toEqual([]);
+  expect(out.after).toEqual(
+    expect.arrayContaining([
+      'agent/attacks/index.js',
+      'agent/evaluators/index.js',
+      'suites/index.js',
+    ]),
+  );
+  expect(out.kinds).toEqual(['function', 'function', 'function', true]);
+  const esm = `import { Attacks, LLMJudge, payloadMatrix, BaseEvaluator, Result } from 'rampart';
+class Never extends BaseEvaluator { evaluate() { throw new Error('not called'); } }
+console.log([typeof Attacks.xpia, typeof LLMJudge, typeof payloadMatrix, typeof Result, new Never() instanceof BaseEvaluator].join(' '));`;
+  expect(run(['--input-type=module', '-e', esm])).toBe('function function function function true');
 });
