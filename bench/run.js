@@ -43,7 +43,27 @@ const SCENARIOS = [
   },
   // Not a Jest run: the page of a 100,000-Result report, opened in Chromium (bench/html-page.js).
   { id: 'html-100k', html: 100_000, pairs: 'largePairs' },
+  // Not a Jest run: the environment's and the spool's cost per test (bench/per-test.js).
+  { id: 'per-test', perTest: true, pairs: 'pairs' },
 ];
+
+const PER_TEST_FILE = path.join(__dirname, 'per-test.js');
+
+/**
+ * The `per-test` scenario: bench/per-test.js measures handleTestEvent +
+ * writeTest per test against the measured build; without that file the
+ * scenario says so and the target reads "not measured".
+ */
+async function measurePerTestScenario(rounds) {
+  const base = { id: 'per-test', label: 'Environment and spool cost per test', rejected: [] };
+  if (!fs.existsSync(PER_TEST_FILE)) {
+    log('[per-test] bench/per-test.js is absent: per-test cost not measured');
+    return { ...base, skipped: 'bench/per-test.js is absent' };
+  }
+  log(`[per-test] handleTestEvent + writeTest per test, ${rounds} rounds ...`);
+  const { measurePerTest } = require(PER_TEST_FILE);
+  return { ...base, ...(await measurePerTest({ buildDir: WORK_DIR, rounds })) };
+}
 
 function parseArgs(argv) {
   const options = { pairs: 7, largePairs: 3, only: null, keep: false, ref: null };
@@ -245,14 +265,16 @@ async function main() {
   };
   const scenarios = SCENARIOS.filter((s) => !options.only || options.only.includes(s.id));
   for (const scenario of scenarios) {
-    output.scenarios[scenario.id] = scenario.html
-      ? await measureHtmlPage({
-          workDir: WORK_DIR,
-          count: scenario.html,
-          rounds: options[scenario.pairs],
-          log,
-        })
-      : await measureScenario(scenario, options);
+    if (scenario.perTest)
+      output.scenarios[scenario.id] = await measurePerTestScenario(options[scenario.pairs]);
+    else if (scenario.html)
+      output.scenarios[scenario.id] = await measureHtmlPage({
+        workDir: WORK_DIR,
+        count: scenario.html,
+        rounds: options[scenario.pairs],
+        log,
+      });
+    else output.scenarios[scenario.id] = await measureScenario(scenario, options);
     fs.writeFileSync(RESULTS_FILE, `${JSON.stringify(output, null, 2)}\n`);
   }
   if (!options.only || options.only.includes('endpoint-xpia')) {
