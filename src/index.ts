@@ -34,7 +34,7 @@ import type * as llm from './agent/llm';
 export * from './model';
 export * from './jest';
 
-// suites
+// Jest suites generated from the agent layer: payloadMatrix (src/suites).
 export type { PayloadMatrixOptions, MatrixCase } from './suites';
 export let payloadMatrix: typeof suites.payloadMatrix;
 export let MATRIX_METADATA: typeof suites.MATRIX_METADATA;
@@ -43,7 +43,7 @@ lazyExports(exports, () => require('./suites') as typeof suites, [
   'MATRIX_METADATA',
 ]);
 
-// agent/protocol
+// The agent protocol: adapters, surfaces, payloads, evaluators' base, the trace loop, verdicts (src/agent/protocol).
 export type {
   PayloadInit,
   RequestInput,
@@ -135,7 +135,7 @@ lazyExports(exports, () => require('./agent/protocol') as typeof protocol, [
   'resolveAsProbe',
 ]);
 
-// agent/attacks
+// Attack strategies (src/agent/attacks).
 export type {
   XpiaOptions,
   AdaptiveXpiaOptions,
@@ -151,12 +151,12 @@ lazyExports(exports, () => require('./agent/attacks') as typeof attacks, [
   'AttackerError',
 ]);
 
-// agent/probes
+// Probe strategies (src/agent/probes).
 export type { BehaviorProbeOptions } from './agent/probes';
 export let Probes: typeof probes.Probes;
 lazyExports(exports, () => require('./agent/probes') as typeof probes, ['Probes']);
 
-// agent/populations
+// runTrials and PopulationResult (src/agent/populations).
 export type { RunTrialsOptions } from './agent/populations';
 export let runTrials: typeof populations.runTrials;
 export let PopulationResult: typeof populations.PopulationResult;
@@ -166,7 +166,7 @@ lazyExports(exports, () => require('./agent/populations') as typeof populations,
   'PopulationResult',
 ]);
 
-// agent/evaluators
+// The built-in evaluators (src/agent/evaluators).
 export type {
   ResponsePattern,
   ResponseContainsOptions,
@@ -232,7 +232,7 @@ lazyExports(exports, () => require('./agent/evaluators') as typeof evaluators, [
   'Refusal',
 ]);
 
-// agent/drivers
+// The built-in prompt drivers (src/agent/drivers).
 export type { LLMDriverOptions, DriverInput } from './agent/drivers';
 export let StaticDriver: typeof drivers.StaticDriver;
 export type StaticDriver = drivers.StaticDriver;
@@ -243,7 +243,7 @@ lazyExports(exports, () => require('./agent/drivers') as typeof drivers, [
   'LLMDriver',
 ]);
 
-// agent/converters
+// The converters and their catalogue (src/agent/converters).
 export type {
   PayloadConverter,
   ReversibleConverter,
@@ -360,7 +360,7 @@ lazyExports(exports, () => require('./agent/converters') as typeof converters, [
   'ConverterKind',
 ]);
 
-// agent/payloads
+// Payload templates, the library, taxonomies, the store, generation (src/agent/payloads).
 export type {
   PayloadTemplateInit,
   PayloadTags,
@@ -416,7 +416,7 @@ lazyExports(exports, () => require('./agent/payloads') as typeof payloads, [
   'findTaxonomyEntry',
 ]);
 
-// agent/llm
+// The model seam and the OpenAI-compatible client (src/agent/llm).
 export type {
   LlmClient,
   ChatMessage,
