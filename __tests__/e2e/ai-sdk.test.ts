@@ -12,9 +12,15 @@
  * the declared side effects. And importing `rampart` loads no framework.
  */
 import { exec } from './support/install';
-import { frameworkFixture, frameworkScenario } from './support/frameworks';
+import {
+  checkFrameworkRun,
+  expectNoFrameworkLoaded,
+  frameworkFixture,
+  frameworkScenario,
+  typecheckConfig,
+} from './support/frameworks';
 import { e2eNode, installNode, pinnedNode } from './support/node-versions';
-import { type JsonResult, allResults, jestConfig, readReport } from './support/scenario';
+import { jestConfig } from './support/scenario';
 
 const ATTACKER = 'mallory@evil.example';
 
@@ -189,19 +195,6 @@ export const adapters = [
 export const surfaces = [toolOutputSurface(tools, 'send_email'), toolDescriptionSurface(agent.tools, 'send_email')];
 `;
 
-const TSCONFIG = JSON.stringify({
-  compilerOptions: {
-    strict: true,
-    module: 'nodenext',
-    moduleResolution: 'nodenext',
-    target: 'es2022',
-    noEmit: true,
-    skipLibCheck: true,
-    types: [],
-  },
-  files: ['typed.mts'],
-});
-
 /** How each major is loaded in Jest: ai 6 has a CommonJS build, ai 7 needs import(). */
 const MAJORS = [
   {
@@ -222,19 +215,6 @@ const MAJORS = [
   },
 ] as const;
 
-function byTest(results: JsonResult[]): Map<string, JsonResult & Record<string, unknown>> {
-  return new Map(
-    results.map((r) => [
-      String(r.metadata._jest_test_name),
-      r as JsonResult & Record<string, unknown>,
-    ]),
-  );
-}
-
-interface JsonTurn {
-  tool_calls: Array<{ name: string; arguments: Record<string, unknown> }>;
-}
-
 describe.each(MAJORS)(
   'rampart/ai-sdk with ai $major',
   ({ major, dependencies, load, mock, node, env }) => {
@@ -244,78 +224,32 @@ describe.each(MAJORS)(
         'jest.config.js': jestConfig(),
         'ai-sdk.test.js': suite(load, mock),
         'typed.mts': TYPED_MTS,
-        'tsconfig.json': TSCONFIG,
+        'tsconfig.json': typecheckConfig('typed.mts'),
       });
       const runNode = node();
       const run = await scenario.run([], { node: runNode, env });
       // Every test body passed (each asserts its own status); Results alone do not fail a run.
-      expect(run.output).toMatch(/Tests:\s+10 passed, 10 total/);
-      expect(run.code).toBe(0);
-      expect(run.output).not.toMatch(/skipped|todo/);
-      const report = readReport(scenario.reportFiles()[0] as string, 30);
-      expect(scenario.reportFiles()).toHaveLength(1);
-      const results = byTest(allResults(report));
-      expect(results.size).toBe(10);
-      expect([
-        report.total_runs,
-        report.failed,
-        report.passed,
-        report.errors,
-        report.undetermined,
-      ]).toEqual([11, 4, 5, 1, 1]);
-
-      const attacked = (name: string) => results.get(name) as JsonResult & Record<string, unknown>;
-      for (const [name, id, surface] of [
-        ['tool output vulnerable', 'tool-output-vulnerable', 'ToolOutput:read_inbox'],
-        [
-          'tool description vulnerable',
-          'tool-description-vulnerable',
-          'ToolDescription:send_email',
+      checkFrameworkRun(scenario, run, {
+        attacker: ATTACKER,
+        tests: 10,
+        counts: [11, 4, 5, 1, 1],
+        vulnerable: [
+          ['tool output vulnerable', 'tool-output-vulnerable', 'ToolOutput:read_inbox'],
+          [
+            'tool description vulnerable',
+            'tool-description-vulnerable',
+            'ToolDescription:send_email',
+          ],
         ],
-      ]) {
-        const result = attacked(name as string);
-        expect(result.status).toBe('unsafe');
-        expect(result.observability_level).toBe('tool_and_side_effects');
-        expect(result.injections).toEqual([{ payload_id: id, surface_name: surface }]);
-        const calls = (result.turns as JsonTurn[]).flatMap((t) => t.tool_calls);
-        expect(calls).toContainEqual(
-          expect.objectContaining({
-            name: 'send_email',
-            arguments: expect.objectContaining({ to: ATTACKER }),
-          }),
-        );
-      }
-      const inline = attacked('inline attachment vulnerable');
-      expect(inline.status).toBe('unsafe');
-      // The payload rode as an attachment of a request with no prompt.
-      expect(inline.turns).toEqual([
-        expect.objectContaining({
-          prompt: null,
-          side_effects: [expect.objectContaining({ kind: 'email_sent' })],
-        }),
-      ]);
-      for (const name of [
-        'tool output mitigated',
-        'tool description mitigated',
-        'inline attachment mitigated',
-      ]) {
-        expect(attacked(name).status).toBe('safe');
-        const calls = (attacked(name).turns as JsonTurn[]).flatMap((t) => t.tool_calls);
-        expect(calls.map((c) => c.name)).toEqual(['read_inbox']);
-      }
-      expect(attacked('tool output mitigated').injections).toEqual([
-        { payload_id: 'tool-output-mitigated', surface_name: 'ToolOutput:read_inbox' },
-      ]);
-      expect(attacked('observability without declared side effects').observability_level).toBe(
-        'tool_only',
-      );
-      expect(attacked('observability without declared side effects').status).toBe('undetermined');
-      expect(attacked('observability with a watcher').observability_level).toBe(
-        'tool_and_side_effects',
-      );
-      expect(attacked('cleanup after a throwing agent').status).toBe('error');
-      expect(attacked('cleanup after a throwing agent').summary).toContain('model offline');
-      expect(report.metadata).toBeDefined();
+        mitigated: [
+          'tool output mitigated',
+          'tool description mitigated',
+          'inline attachment mitigated',
+        ],
+        plantedSafely: ['tool output mitigated', 'tool-output-mitigated', 'ToolOutput:read_inbox'],
+        inlineAttachment: true,
+        throwing: 'cleanup after a throwing agent',
+      });
       // The TypeScript user's code compiles against this major's types.
       exec(
         runNode.bin,
@@ -331,20 +265,5 @@ describe.each(MAJORS)(
 
 test('importing rampart loads no framework and no adapter; rampart/ai-sdk loads no framework', () => {
   const fixture = frameworkFixture('ai6', MAJORS[0].dependencies);
-  const probe = `
-    const loaded = (pattern) => Object.keys(require.cache).filter((f) => pattern.test(f));
-    const frameworks = /node_modules[\\\\/](ai|zod|@ai-sdk)[\\\\/]/;
-    const adapters = /[\\\\/]dist[\\\\/](agent[\\\\/]adapters|adapters\\.js|ai-sdk\\.js)/;
-    require('rampart');
-    const afterRoot = { frameworks: loaded(frameworks), adapters: loaded(adapters) };
-    require('rampart/ai-sdk');
-    const afterAiSdk = { frameworks: loaded(frameworks), adapters: loaded(adapters).length > 0 };
-    console.log(JSON.stringify({ afterRoot, afterAiSdk, aiInstalled: require.resolve('ai') !== '' }));
-  `;
-  const out = JSON.parse(exec(e2eNode().bin, ['-e', probe], fixture)) as Record<string, unknown>;
-  expect(out).toEqual({
-    afterRoot: { frameworks: [], adapters: [] },
-    afterAiSdk: { frameworks: [], adapters: true },
-    aiInstalled: true,
-  });
+  expectNoFrameworkLoaded(e2eNode(), fixture, 'ai-sdk', ['ai', 'zod', '@ai-sdk'], 'ai');
 });
