@@ -8,6 +8,7 @@ export {
 } from './langchain-surfaces';
 export type {
   LangChainAgent,
+  LangChainChatModel,
   LangChainRun,
   LangChainCall,
   LangChainState,

@@ -1,7 +1,7 @@
 /**
  * `langchainAdapter`: a LangChain.js agent or LangGraph compiled graph (a
  * `messages` state: `createAgent`, `createReactAgent`, a `StateGraph` of
- * your own) as an {@link AgentAdapter}. Each session is a fresh conversation
+ * your own), or a chat model with tools, as an {@link AgentAdapter}. Each session is a fresh conversation
  * (and a fresh `thread_id` for a checkpointer); the AI messages' `tool_calls`
  * and the `ToolMessage`s that answer them land in the Response
  * (docs/adapters.md, "LangChain.js and LangGraph").
@@ -17,8 +17,10 @@ import {
 } from '../base/framework-adapter';
 import { manifestFromTools } from '../base/tool-schema';
 import type { FrameworkToolCall, FrameworkToolOutcome } from '../base/tool-pairing';
+import { DEFAULT_MAX_STEPS, chatModelRun, isChatModel } from './langchain-tool-loop';
 import type {
   LangChainAgent,
+  LangChainChatModel,
   LangChainMessage,
   LangChainRun,
   LangChainRunConfig,
@@ -27,8 +29,10 @@ import type {
 
 /** Options of {@link langchainAdapter}. */
 export interface LangChainAdapterOptions extends FrameworkAdapterOptions {
-  /** The agent's tools, for the manifest (a compiled graph does not expose them). */
+  /** The agent's tools, for the manifest (a compiled graph does not expose them); a chat model's tools, run by the adapter. */
   tools?: readonly LangChainTool[] | undefined;
+  /** With a chat model: the most model calls in one turn (default 10); more is an error. */
+  maxSteps?: number | undefined;
   /** The agent's name in the manifest; default `LangChain agent`. */
   name?: string | undefined;
   /** What the agent is for, in the manifest. */
@@ -62,7 +66,7 @@ function toolsOf(value: unknown): Array<{ name: string; description?: string; sc
   });
 }
 
-/** `human`/`ai`/`tool`/`system` for a `BaseMessage` or a plain `{ role }` message. */
+/** `human`/`ai`/`tool`/`system` for a `BaseMessage` (`type` in 1.x, `_getType()` in 0.3) or a plain `{ role }` message. */
 function kindOf(message: LangChainMessage): string {
   const type = typeof message.type === 'string' ? message.type : undefined;
   if (type !== undefined) return type;
@@ -73,6 +77,38 @@ function kindOf(message: LangChainMessage): string {
     : message.role === 'user'
       ? 'human'
       : String(message.role);
+}
+
+/** The kind a serialized message's class name stands for: `AIMessageChunk` → `ai`. */
+const SERIALIZED_KINDS: Readonly<Record<string, string>> = {
+  AIMessage: 'ai',
+  HumanMessage: 'human',
+  ToolMessage: 'tool',
+  SystemMessage: 'system',
+};
+
+/**
+ * A message as the adapter reads it. A message that went through JSON (a
+ * state your function returns after `JSON.stringify`, a checkpoint read
+ * back) is LangChain's serialized form, `{ lc: 1, type: 'constructor', id:
+ * [..., 'AIMessage'], kwargs }`: its fields are its `kwargs`.
+ */
+function messageOf(raw: object): LangChainMessage {
+  const serialized = raw as { lc?: unknown; type?: unknown; id?: unknown; kwargs?: unknown };
+  if (
+    serialized.lc === 1 &&
+    serialized.type === 'constructor' &&
+    Array.isArray(serialized.id) &&
+    serialized.kwargs !== null &&
+    typeof serialized.kwargs === 'object'
+  ) {
+    const className = String(serialized.id[serialized.id.length - 1]).replace(/Chunk$/, '');
+    return {
+      ...(serialized.kwargs as LangChainMessage),
+      type: SERIALIZED_KINDS[className] ?? className,
+    };
+  }
+  return raw as LangChainMessage;
 }
 
 /** A message's text: a string, or the text blocks of a content array. */
@@ -99,7 +135,7 @@ export function readMessages(messages: readonly unknown[]): FrameworkTurn {
   let text = '';
   for (const raw of messages) {
     if (raw === null || typeof raw !== 'object') continue;
-    const message = raw as LangChainMessage;
+    const message = messageOf(raw);
     const kind = kindOf(message);
     if (kind === 'ai') {
       text = textOf(message.content);
@@ -123,28 +159,48 @@ export function readMessages(messages: readonly unknown[]): FrameworkTurn {
   return { text, toolCalls: calls, toolOutcomes: outcomes };
 }
 
+/** How one turn of `agent` runs: the function itself, the tool loop around a chat model, or the graph's `invoke`. */
+function runOf(
+  agent: LangChainAgent | LangChainChatModel | LangChainRun,
+  options: LangChainAdapterOptions,
+): LangChainRun {
+  if (isChatModel(agent)) {
+    const tools = options.tools;
+    if (!Array.isArray(tools) || tools.length === 0)
+      throw new TypeError(
+        `tools must be the chat model's tools (a non-empty array of LangChain tools) for the adapter to run them, got ${describeValue(tools)}`,
+      );
+    return chatModelRun(agent, tools, options.maxSteps ?? DEFAULT_MAX_STEPS);
+  }
+  if (options.maxSteps !== undefined)
+    throw new TypeError(
+      `maxSteps must be left out but for a chat model (a graph's config.recursionLimit bounds it), got ${describeValue(options.maxSteps)}`,
+    );
+  if (typeof agent === 'function') return agent;
+  const graph = agent as LangChainAgent;
+  return (call, runConfig) => graph.invoke(call, runConfig as never);
+}
+
 /**
  * An adapter over a LangChain agent or LangGraph graph whose state has
  * `messages`: its `invoke({ messages }, config)` is called with the session's
- * messages plus the user's, or `agent` is a function that runs it and
- * returns the final state. The manifest lists `options.tools`; side effects
- * come from `options.sideEffects` / `options.watch`.
+ * messages plus the user's; or over a chat model and `options.tools`, whose
+ * tool loop the adapter runs; or `agent` is a function that runs the agent
+ * and returns the final state. The manifest lists `options.tools`; side
+ * effects come from `options.sideEffects` / `options.watch`.
  */
 export function langchainAdapter(
-  agent: LangChainAgent | LangChainRun,
+  agent: LangChainAgent | LangChainChatModel | LangChainRun,
   options: LangChainAdapterOptions = {},
 ): AgentAdapter {
   if (typeof agent !== 'function' && !isAgent(agent))
     throw new TypeError(
-      `agent must be a LangChain agent or LangGraph graph (invoke()) or a function that runs one, got ${describeValue(agent)}`,
+      `agent must be a LangChain agent, LangGraph graph or chat model (invoke()) or a function that runs one, got ${describeValue(agent)}`,
     );
   const config = options.config ?? {};
   if (config === null || typeof config !== 'object')
     throw new TypeError(`config must be an object, got ${describeValue(config)}`);
-  const run: LangChainRun =
-    typeof agent === 'function'
-      ? agent
-      : (call, runConfig) => agent.invoke(call, runConfig as never);
+  const run = runOf(agent, options);
   const manifest: AppManifest | null =
     options.manifest !== undefined
       ? options.manifest

@@ -1,7 +1,9 @@
 /**
- * The parts of LangChain.js / LangGraph (`@langchain/core` 1, `langchain` 1,
- * `@langchain/langgraph` 1) the adapter reads, described structurally:
- * `rampart/langchain` never imports them, so it loads nothing a user did not.
+ * The parts of LangChain.js / LangGraph the adapter reads (`@langchain/core`
+ * 1 with `langchain` 1 and `@langchain/langgraph` 1, or `@langchain/core`
+ * 0.3 with `@langchain/langgraph` 0.2 to 0.4), described structurally:
+ * `rampart/langchain` never imports them, so it loads nothing a user did not
+ * and fits either major.
  */
 
 /** A LangChain tool (what `tool()` returns, or a `StructuredTool`). */
@@ -17,7 +19,7 @@ export interface LangChainTool {
 
 /** A message of the conversation: a `BaseMessage`, or a plain `{ role, content }`. */
 export interface LangChainMessage {
-  /** `human`, `ai`, `tool`, `system` on a `BaseMessage`. */
+  /** `human`, `ai`, `tool`, `system` on a 1.x `BaseMessage` (0.3 has `_getType()` instead). */
   type?: unknown;
   /** `user`, `assistant`, `tool` on a plain message. */
   role?: unknown;
@@ -53,6 +55,14 @@ export interface LangChainRunConfig {
 /** A compiled LangGraph graph over a `messages` state: `createAgent`, `createReactAgent`, or a `StateGraph` of your own. */
 export interface LangChainAgent {
   invoke(input: LangChainCall, config?: never): PromiseLike<LangChainState>;
+}
+
+/**
+ * A chat model (`ChatOpenAI`, `ChatAnthropic` ...), bare or with its tools
+ * bound (`model.bindTools(tools)`): the adapter runs the tool loop itself.
+ */
+export interface LangChainChatModel {
+  invoke(input: never, config?: never): PromiseLike<unknown>;
 }
 
 /** A function that runs your agent on the session's messages and returns its final state. */
