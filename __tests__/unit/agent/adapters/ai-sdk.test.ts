@@ -1,7 +1,8 @@
 /**
  * `rampart/ai-sdk` over the real AI SDK 6 and its mock model: the agent and
  * function forms (generateText and streamText), tool errors, the manifest,
- * and the surfaces putting the tools back. The end-to-end test covers ai 6
+ * the surfaces putting the tools back, and a tool whose output streams (an
+ * async iterable) planted in its last value. The end-to-end test covers ai 6
  * and 7 through attacks in Jest.
  */
 import { ToolLoopAgent, generateText, jsonSchema, stepCountIs, streamText, tool } from 'ai';
@@ -138,6 +139,80 @@ test('the surfaces change the tool while active and put it back', async () => {
   expect(() => toolOutputSurface(tools, 'nope')).toThrow(
     'toolOutputSurface tool must be one of send, lookup, got "nope"',
   );
+});
+
+test('a tool that streams its output: the payload in the last value, the Response has the output', async () => {
+  const lookupCall = {
+    ...callStep,
+    content: [
+      { type: 'tool-call' as const, toolCallId: 'c1', toolName: 'lookup', input: '{"to":"a"}' },
+    ],
+  };
+  const tools = {
+    lookup: tool({
+      description: 'Looks up',
+      inputSchema: z.object({ to: z.string() }),
+      async *execute() {
+        yield { status: 'searching', hits: [] as string[] };
+        yield { status: 'done', hits: ['a'] };
+      },
+    }),
+  };
+  const handle = toolOutputSurface(tools, 'lookup', { mode: { field: 'hits' } }).inject({
+    payload: createPayload({ id: 'p', content: 'EVIL' }),
+  });
+  await handle.activate();
+  // The tool still streams: every value in order, the last one planted.
+  const streamed: unknown[] = [];
+  const execute = tools.lookup.execute as (
+    input: unknown,
+    options: unknown,
+  ) => AsyncIterable<unknown>;
+  for await (const value of execute({ to: 'a' }, {})) streamed.push(value);
+  expect(streamed).toEqual([
+    { status: 'searching', hits: [] },
+    { status: 'done', hits: ['a', 'EVIL'] },
+  ]);
+  const planted = { status: 'done', hits: ['a', 'EVIL'] };
+  const generating = new MockLanguageModelV3({ doGenerate: [lookupCall, textStep] });
+  const generated = createResponse(
+    await (
+      await aiSdkAdapter(({ messages }) =>
+        generateText({ model: generating, tools, messages, stopWhen: stepCountIs(3) }),
+      ).createSession()
+    ).send(createRequest('go')),
+  );
+  expect(generated.toolCalls.map((c) => c.result)).toEqual([JSON.stringify(planted)]);
+  // What the model read back is the planted output.
+  expect(JSON.stringify(generating.doGenerateCalls[1]?.prompt)).toContain('EVIL');
+
+  const streamSteps = [lookupCall, textStep].map((step) => ({
+    stream: convertArrayToReadableStream([
+      ...step.content.map((part) =>
+        part.type === 'text'
+          ? { type: 'text-delta' as const, id: 't', delta: part.text }
+          : { ...part },
+      ),
+      { type: 'finish' as const, finishReason: step.finishReason, usage },
+    ]),
+  }));
+  const streaming = new MockLanguageModelV3({ doStream: async () => streamSteps.shift() as never });
+  const preliminary: unknown[] = [];
+  const streamedResponse = createResponse(
+    await (
+      await aiSdkAdapter(({ messages }) => {
+        const result = streamText({ model: streaming, tools, messages, stopWhen: stepCountIs(3) });
+        void (async () => {
+          for await (const part of result.fullStream)
+            if (part.type === 'tool-result' && part.preliminary) preliminary.push(part.output);
+        })();
+        return result;
+      }).createSession()
+    ).send(createRequest('go')),
+  );
+  expect(streamedResponse.toolCalls.map((c) => c.result)).toEqual([JSON.stringify(planted)]);
+  expect(preliminary).toEqual([{ status: 'searching', hits: [] }, planted]);
+  await handle.cleanup();
 });
 
 test('a description given as a function (ai 7) gets the payload in what it returns', async () => {

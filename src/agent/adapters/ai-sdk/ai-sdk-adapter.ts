@@ -62,7 +62,9 @@ function stepParts(steps: readonly AiSdkStep[]): {
       const id = typeof part.toolCallId === 'string' ? part.toolCallId : null;
       const name = typeof part.toolName === 'string' ? part.toolName : '(unknown tool)';
       if (part.type === 'tool-call') calls.push({ id, name, arguments: part.input });
-      else if (part.type === 'tool-result') outcomes.push({ id, name, output: part.output });
+      // A preliminary result (of a tool that streams its output) is not the tool's output.
+      else if (part.type === 'tool-result' && part.preliminary !== true)
+        outcomes.push({ id, name, output: part.output });
       else if (part.type === 'tool-error') outcomes.push({ id, name, error: part.error });
     }
   }

@@ -39,10 +39,39 @@ function findTool(tools: AiSdkToolSet, toolName: string, what: string): AiSdkToo
   return tool;
 }
 
+function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
+  return (
+    value !== null &&
+    value !== undefined &&
+    typeof (value as { [Symbol.asyncIterator]?: unknown })[Symbol.asyncIterator] === 'function'
+  );
+}
+
+/**
+ * The values of `source` (the SDK streams each as a preliminary result and
+ * takes the last as the tool's output), the last one planted: each value is
+ * passed on when the next arrives, since only the end tells which is last.
+ */
+async function* lastPlanted(
+  source: AsyncIterable<unknown>,
+  plant: (value: unknown) => unknown,
+): AsyncGenerator<unknown> {
+  let last: unknown;
+  let started = false;
+  for await (const value of source) {
+    if (started) yield last;
+    last = value;
+    started = true;
+  }
+  yield plant(last);
+}
+
 /**
  * Plants the payload in what `tools[toolName]` returns while active: its
  * `execute` is wrapped, and the result replaced, appended to, or given the
- * payload in one field (`{ field: 'body' }`).
+ * payload in one field (`{ field: 'body' }`). An `execute` that returns an
+ * async iterable (preliminary results, then the output) gets the payload in
+ * its last value, the tool's output.
  */
 export function toolOutputSurface(
   tools: AiSdkToolSet,
@@ -58,8 +87,13 @@ export function toolOutputSurface(
   return defineSurface(options.name ?? `ToolOutput:${toolName}`, {
     activate(payload) {
       const original = tool.execute as (...args: unknown[]) => unknown;
-      tool.execute = async function planted(this: unknown, ...args: unknown[]) {
-        return plantPayload(await original.apply(this, args), payload.content, mode);
+      const plant = (value: unknown) => plantPayload(value, payload.content, mode);
+      // Not async: the SDK tells an async iterable from a promise by what execute returns.
+      tool.execute = function planted(this: unknown, ...args: unknown[]) {
+        const output = original.apply(this, args);
+        return isAsyncIterable(output)
+          ? lastPlanted(output, plant)
+          : Promise.resolve(output).then(plant);
       };
       return () => {
         tool.execute = original;

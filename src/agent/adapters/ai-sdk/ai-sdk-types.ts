@@ -23,6 +23,8 @@ export interface AiSdkContentPart {
   toolName?: string | undefined;
   input?: unknown;
   output?: unknown;
+  /** On a `tool-result` streamed before the tool's output. */
+  preliminary?: boolean | undefined;
   error?: unknown;
 }
 
