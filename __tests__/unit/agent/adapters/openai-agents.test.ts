@@ -1,8 +1,8 @@
 /**
  * `rampart/openai-agents`' mapping over RunResult-shaped objects (the
  * adapter reads them structurally; the end-to-end test runs the real SDK):
- * function calls with JSON-text arguments paired with their outputs, the
- * final output, the history as the next input, the manifest, argument
+ * function calls with JSON-text arguments paired with their outputs, a
+ * tool that threw (the SDK's error message) as a failed call, the final output, the history as the next input, the manifest, argument
  * checks, and the surfaces putting the tools back.
  */
 import { createPayload, createRequest } from '../../../../src';
@@ -60,6 +60,59 @@ test('an Agent through run: calls paired with outputs, the final output, history
   await session.send(createRequest('Again.'));
   await (await adapter.createSession()).send(createRequest('Other.'));
   expect(inputs.map((i) => i.length)).toEqual([1, 3, 1]);
+});
+
+test("a tool that threw is a failed call: the SDK's error message, no side effect", async () => {
+  const call = (callId: string, to: string) => ({
+    type: 'tool_call_item',
+    rawItem: { type: 'function_call', name: 'send', callId, arguments: JSON.stringify({ to }) },
+  });
+  const output = (callId: string, value: unknown) => ({
+    type: 'tool_call_output_item',
+    rawItem: { type: 'function_call_result', name: 'send', callId },
+    output: value,
+  });
+  const newItems = [
+    call('a', 'x@y.example'),
+    output('a', 'An error occurred while running the tool. Please try again.'),
+    // Before 0.20, or with an errorFunction that says so, the message carries the error.
+    call('b', 'z@y.example'),
+    output('b', 'An error occurred while running the tool. Please try again. Error: SMTP down'),
+    call('c', 'w@y.example'),
+    output('c', 'sent'),
+  ];
+  const adapter = openAiAgentsAdapter(async () => ({ newItems, history: [], finalOutput: 'ok' }), {
+    sideEffects: { send: 'email_sent' },
+  });
+  const response = await (await adapter.createSession()).send(createRequest('Send.'));
+  expect(response.toolCalls).toEqual([
+    {
+      name: 'send',
+      arguments: { to: 'x@y.example' },
+      result: 'Error: An error occurred while running the tool. Please try again.',
+    },
+    {
+      name: 'send',
+      arguments: { to: 'z@y.example' },
+      result: 'Error: An error occurred while running the tool. Please try again. Error: SMTP down',
+    },
+    { name: 'send', arguments: { to: 'w@y.example' }, result: 'sent' },
+  ]);
+  expect(response.sideEffects).toEqual([{ kind: 'email_sent', details: { to: 'w@y.example' } }]);
+  expect(response.metadata).toEqual({
+    framework: 'openai-agents',
+    tool_errors: [
+      {
+        tool: 'send',
+        error: 'Error: An error occurred while running the tool. Please try again.',
+      },
+      {
+        tool: 'send',
+        error:
+          'Error: An error occurred while running the tool. Please try again. Error: SMTP down',
+      },
+    ],
+  });
 });
 
 test('a bad agent, run or result is named with the value', async () => {

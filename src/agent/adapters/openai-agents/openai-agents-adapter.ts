@@ -51,7 +51,22 @@ function toolsOf(value: unknown): Array<{ name: string; description?: string; sc
     }));
 }
 
-/** The turn the run's new items make: function calls, their outputs, the final output. */
+/**
+ * What the SDK hands the model instead of a tool's result when the tool
+ * throws and has no `errorFunction` of its own: this text alone (0.20), or
+ * followed by ` Error: <error>` (earlier majors). The thrown error itself
+ * stays inside the SDK.
+ */
+export const SDK_TOOL_ERROR = 'An error occurred while running the tool. Please try again.';
+
+/** A tool output item's outcome: a failure when its output is the SDK's error message. */
+function outcomeOf(id: string | null, name: string, output: unknown): FrameworkToolOutcome {
+  if (typeof output === 'string' && output.startsWith(SDK_TOOL_ERROR))
+    return { id, name, error: new Error(output) };
+  return { id, name, output };
+}
+
+/** The turn the run's new items make: function calls, their outputs (or failures), the final output. */
 export function readRunResult(result: OpenAiAgentsRunResult): FrameworkTurn {
   const calls: FrameworkToolCall[] = [];
   const outcomes: FrameworkToolOutcome[] = [];
@@ -62,7 +77,7 @@ export function readRunResult(result: OpenAiAgentsRunResult): FrameworkTurn {
     if (item?.type === 'tool_call_item' && raw.type === 'function_call')
       calls.push({ id, name, arguments: raw.arguments ?? {} });
     else if (item?.type === 'tool_call_output_item')
-      outcomes.push({ id, name, output: item.output });
+      outcomes.push(outcomeOf(id, name, item.output));
   }
   const final = result.finalOutput;
   const text =
