@@ -19,6 +19,7 @@ const COMPILED_END_TO_END: Record<string, string> = {
   'docs/adapters.md sample:openai-agents': '__tests__/e2e/openai-agents.test.ts',
   'docs/adapters.md sample:mcp': '__tests__/e2e/mcp.test.ts',
   'docs/adapters.md sample:mcp-proxy': '__tests__/e2e/mcp-proxy.test.ts',
+  'docs/adapters.md sample:mcp2': '__tests__/e2e/mcp-v2-sample.test.ts',
 };
 
 /**
