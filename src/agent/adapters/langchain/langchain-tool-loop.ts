@@ -83,9 +83,9 @@ async function runToolCall(
 }
 
 /**
- * The run of a chat model as an agent: each turn, the model (bound to
- * `tools` on every call when it is a bare model, so a planted description
- * reaches it) is called on the conversation; the tools it calls are run and
+ * The run of a chat model as an agent: each turn, the model (a bare one
+ * bound to `tools` afresh, so a planted description reaches it) is called
+ * on the conversation; the tools it calls are run and
  * their messages appended, until it answers without a tool call. More than
  * `maxSteps` model calls in one turn is an error.
  */
