@@ -14,13 +14,17 @@
  * compiles against the installed types, and `rampart/mcp` loads no SDK
  * until a proxy is built.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { exec } from './support/install';
 import { docSamples } from './support/doc-samples';
-import { frameworkFixture, frameworkScenario, onMcpSdk2 } from './support/frameworks';
+import {
+  type JsonTurn,
+  exampleFiles,
+  frameworkFixture,
+  frameworkScenario,
+  onMcpSdk2,
+  typecheckConfig,
+} from './support/frameworks';
 import { e2eNode } from './support/node-versions';
-import { REPO_ROOT } from './support/paths';
 import { type JsonResult, allResults, jestConfig, readReport } from './support/scenario';
 
 const ATTACKER = 'mallory@evil.example';
@@ -151,28 +155,6 @@ import { ScriptedModel } from '@openai/agents/testing';
 export const model = new ScriptedModel([]);
 `;
 
-const TSCONFIG = JSON.stringify({
-  compilerOptions: {
-    strict: true,
-    module: 'nodenext',
-    moduleResolution: 'nodenext',
-    target: 'es2022',
-    noEmit: true,
-    skipLibCheck: true,
-    types: [],
-  },
-  files: ['helpdesk.test.ts'],
-});
-
-/** A file of examples/<folder>. */
-function example(folder: string, name: string): string {
-  return fs.readFileSync(path.join(REPO_ROOT, 'examples', folder, name), 'utf8');
-}
-
-interface JsonTurn {
-  tool_calls: Array<{ name: string; arguments: Record<string, unknown>; result?: unknown }>;
-}
-
 test.each(MAJORS)(
   'mcpProxyServer on MCP SDK $major under the OpenAI Agents SDK: each surface, cleanup, closing, in one Jest run',
   async ({ major, dependencies, mcp }) => {
@@ -180,15 +162,15 @@ test.each(MAJORS)(
     const scenario = frameworkScenario(fixture, `mcp-proxy${major}`).write({
       'jest.config.js': jestConfig({ extra: { testMatch: ['**/*.test.js'] } }),
       'mcp-proxy.test.js': SUITE,
-      'mcp-agent.js': mcp(example('mcp', 'agent.js')),
-      'openai-agent.js': example('openai-agents', 'agent.js'),
+      'mcp-agent.js': mcp(exampleFiles('mcp', 'agent.js')['agent.js'] as string),
+      'openai-agent.js': exampleFiles('openai-agents', 'agent.js')['agent.js'] as string,
       // The runnable example (mitigated mode) needs ./agent: the MCP helpdesk.
-      'proxy.test.js': mcp(example('mcp', 'proxy.test.js')),
-      'agent.js': mcp(example('mcp', 'agent.js')),
+      'proxy.test.js': mcp(exampleFiles('mcp', 'proxy.test.js')['proxy.test.js'] as string),
+      'agent.js': mcp(exampleFiles('mcp', 'agent.js')['agent.js'] as string),
       ...(major === 1
         ? {
             'model.ts': MODEL_TS,
-            'tsconfig.json': TSCONFIG,
+            'tsconfig.json': typecheckConfig('helpdesk.test.ts'),
             ...docSamples('adapters.md', 'mcp-proxy'),
           }
         : {}),

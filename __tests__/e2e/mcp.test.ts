@@ -20,31 +20,13 @@ import {
   expectNoFrameworkLoaded,
   frameworkFixture,
   frameworkScenario,
+  onMcpSdk2,
   typecheckConfig,
 } from './support/frameworks';
 import { e2eNode } from './support/node-versions';
 import { jestConfig } from './support/scenario';
 
 const ATTACKER = 'mallory@evil.example';
-
-/** The example's agent on SDK v2: the same code, with the v2 packages' requires. */
-function onV2(agent: string): string {
-  const v2 = agent
-    .replace(
-      "require('@modelcontextprotocol/sdk/server/mcp.js')",
-      "require('@modelcontextprotocol/server')",
-    )
-    .replace(
-      "require('@modelcontextprotocol/sdk/client/index.js')",
-      "require('@modelcontextprotocol/client')",
-    )
-    .replace(
-      "require('@modelcontextprotocol/sdk/inMemory.js')",
-      "require('@modelcontextprotocol/server')",
-    );
-  expect(v2).not.toContain('@modelcontextprotocol/sdk');
-  return v2;
-}
 
 /** SDK v1 (one package) and v2 (split packages): the same surfaces over either Client. */
 const MAJORS = [
@@ -60,7 +42,7 @@ const MAJORS = [
       '@modelcontextprotocol/client': '2.4.0',
       zod: '4.6.7',
     },
-    agent: onV2,
+    agent: onMcpSdk2,
   },
 ] as const;
 
