@@ -25,6 +25,7 @@
 //   node bench/per-test.js [--rounds=20] [--files=40] [--tests=50] [--build=<dir>] [--no-build]
 //
 // exports measurePerTest({ buildDir, rounds }) for bench/run.js.
+const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -210,8 +211,11 @@ async function runRound({
   tests,
   clock,
   writeTestTimer,
+  control,
 }) {
-  const ns = Object.fromEntries(PARTS.map((part) => [part, 0]));
+  // ns per test and part; the test's index is file * tests + its place in the file.
+  const ns = Object.fromEntries(PARTS.map((part) => [part, new Float64Array(files * tests)]));
+  const writeTestNs = new Float64Array(files * tests);
   const perFile = {
     constructor: 0,
     setup: 0,
@@ -251,13 +255,15 @@ async function runRound({
     const rampart = sandboxRequire(sandbox, rampartDir)(rampartMain);
     const circus = vm.runInContext(CIRCUS_STAND_IN, sandbox, { filename: CIRCUS_FILE });
     const { state } = circus;
-    const handle = (event) => env.handleTestEvent(event, state);
-    let addTestNs = 0;
+    // --control: the same driving with rampart's work left out (for instruction counts).
+    const handle = control ? () => undefined : (event) => env.handleTestEvent(event, state);
+    let defined = 0;
     sandbox.dispatchSync = (event) => {
       if (event.name !== 'add_test') return handle(event);
       const t = now();
       handle(event);
-      addTestNs += Number(now() - t) - clock;
+      ns.add_test[f * tests + defined] = Number(now() - t) - clock;
+      defined += 1;
       return undefined;
     };
     handle({
@@ -270,24 +276,21 @@ async function runRound({
     const define = vm.compileFunction(
       testFileSource(f, tests),
       ['describe', 'test', 'recordResult', 'prebuilt'],
-      {
-        parsingContext: sandbox,
-        filename: testPath,
-      },
+      { parsingContext: sandbox, filename: testPath },
     );
-    define(circus.describe, circus.test, rampart.recordResult, prebuilt);
-    ns.add_test += addTestNs;
+    define(circus.describe, circus.test, control ? () => {} : rampart.recordResult, prebuilt);
 
     handle({ name: 'run_start' });
     const block = state.rootDescribeBlock.children[0];
     handle({ name: 'run_describe_start', describeBlock: state.rootDescribeBlock });
     handle({ name: 'run_describe_start', describeBlock: block });
     const testContext = {};
-    for (const entry of block.children) {
+    block.children.forEach((entry, i) => {
+      const index = f * tests + i;
       const timed = (name) => {
         const t = now();
         handle({ name, test: entry });
-        ns[name] += Number(now() - t) - clock;
+        ns[name][index] = Number(now() - t) - clock;
       };
       state.currentlyRunningTest = entry;
       entry.startedAt = Date.now();
@@ -297,13 +300,15 @@ async function runRound({
       timed('test_fn_start');
       const t = now();
       entry.fn.call(testContext);
-      ns['body (3 recordResult)'] += Number(now() - t) - clock;
+      ns['body (3 recordResult)'][index] = Number(now() - t) - clock;
       timed('test_fn_success');
       entry.status = 'done';
       entry.duration = 0;
       state.currentlyRunningTest = null;
+      writeTestTimer.take();
       timed('test_done');
-    }
+      writeTestNs[index] = writeTestTimer.take();
+    });
     handle({ name: 'run_describe_finish', describeBlock: block });
     handle({ name: 'run_describe_finish', describeBlock: state.rootDescribeBlock });
     handle({ name: 'run_finish' });
@@ -312,11 +317,15 @@ async function runRound({
     await env.teardown();
     perFile.teardown += Number(now() - t0);
   }
-  const count = files * tests;
-  const perTest = Object.fromEntries(PARTS.map((part) => [part, ns[part] / count]));
+  const totals = new Float64Array(files * tests);
+  for (const part of PARTS) for (let i = 0; i < totals.length; i += 1) totals[i] += ns[part][i];
+  const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  const median = (xs) => Float64Array.from(xs).sort()[xs.length >> 1];
+  const both = (xs) => ({ mean: mean(xs), median: median(xs) });
   return {
-    perTest,
-    writeTest: writeTestTimer.take() / count,
+    total: both(totals),
+    perTest: Object.fromEntries(PARTS.map((part) => [part, both(ns[part])])),
+    writeTest: both(writeTestNs),
     perFile: Object.fromEntries(Object.entries(perFile).map(([k, v]) => [k, v / files / 1000])),
   };
 }
@@ -355,7 +364,7 @@ function timeWriteTest(rampartDir, clock) {
  * recordResult calls and writeTest), median over `rounds` rounds of
  * `files` x `tests` tests; see the file header for what is measured.
  */
-async function measurePerTest({ buildDir, rounds = 20, files = 40, tests = 50 }) {
+async function measurePerTest({ buildDir, rounds = 20, files = 40, tests = 50, control = false }) {
   const rampartDir = path.join(buildDir, 'node_modules', 'rampart');
   if (!fs.existsSync(path.join(rampartDir, 'dist', 'env.js')))
     throw new Error(`per-test: no build of rampart under ${rampartDir}`);
@@ -396,6 +405,7 @@ async function measurePerTest({ buildDir, rounds = 20, files = 40, tests = 50 })
       tests,
       clock,
       writeTestTimer,
+      control,
     };
     await runRound({ ...args, files: Math.min(files, 4) }); // warm-up, not counted
     writeTestTimer.take();
@@ -405,17 +415,28 @@ async function measurePerTest({ buildDir, rounds = 20, files = 40, tests = 50 })
       fs.mkdirSync(runDir, { mode: 0o700 });
       samples.push(await runRound(args));
     }
-    const sample = checkSpool(runDir, files, tests);
+    const sample = control ? '' : checkSpool(runDir, files, tests);
     const us = (values) => spread(values.map((v) => v / 1000));
     const parts = {};
-    for (const part of PARTS) parts[part] = us(samples.map((s) => s.perTest[part]));
-    if (writeTestTimer.found)
-      parts['writeTest (inside test_done)'] = us(samples.map((s) => s.writeTest));
+    const typicalParts = {};
+    for (const part of PARTS) {
+      parts[part] = us(samples.map((s) => s.perTest[part].mean));
+      typicalParts[part] = us(samples.map((s) => s.perTest[part].median));
+    }
+    if (writeTestTimer.found) {
+      parts['writeTest (inside test_done)'] = us(samples.map((s) => s.writeTest.mean));
+      typicalParts['writeTest (inside test_done)'] = us(samples.map((s) => s.writeTest.median));
+    }
     const perFile = {};
     for (const key of Object.keys(samples[0].perFile))
       perFile[key] = spread(samples.map((s) => s.perFile[key]));
     return {
-      usPerTest: us(samples.map((s) => PARTS.reduce((sum, part) => sum + s.perTest[part], 0))),
+      usPerTest: us(samples.map((s) => s.total.mean)),
+      // The median test of each round: what a test costs when no GC, no
+      // preemption by other processes, no slow write falls on it (robust
+      // under load; the mean above is the honest cost on a quiet machine).
+      usPerTestTypical: us(samples.map((s) => s.total.median)),
+      partsTypical: typicalParts,
       parts,
       perFileUs: perFile,
       sampleLine: sample.slice(0, 400),
@@ -462,7 +483,50 @@ function checkSpool(runDir, files, tests) {
 }
 
 function formatRow(name, s) {
-  return `  ${name.padEnd(32)} ${s.median.toFixed(2).padStart(8)} µs  (${s.min.toFixed(2)}–${s.max.toFixed(2)}, n=${s.n})`;
+  return `    ${name.padEnd(30)} ${s.median.toFixed(2).padStart(8)} µs  (${s.min.toFixed(2)}–${s.max.toFixed(2)}, n=${s.n})`;
+}
+
+/** Instructions callgrind counted in one run of this script with `args`. */
+function countInstructions(args) {
+  const out = path.join(os.tmpdir(), `rampart-per-test-${process.pid}-${Date.now()}.callgrind`);
+  const run = spawnSync(
+    'valgrind',
+    [
+      '--tool=callgrind',
+      `--callgrind-out-file=${out}`,
+      process.execPath,
+      path.join(__dirname, 'per-test.js'),
+      ...args,
+    ],
+    { encoding: 'utf8' },
+  );
+  try {
+    const totals = /^(?:summary|totals): (\d+)/m.exec(fs.readFileSync(out, 'utf8'));
+    if (run.status !== 0 || !totals) throw new Error(`callgrind failed:\n${run.stderr}`);
+    return Number(totals[1]);
+  } finally {
+    fs.rmSync(out, { force: true });
+  }
+}
+
+/**
+ * Instructions per test of rampart's part, load-insensitive: callgrind runs
+ * of `tests` and 3 x `tests` tests per file, with and without rampart
+ * (--control); the growth with tests, less the control's, per added test.
+ */
+function instructionsPerTest(buildDir, files, tests) {
+  const counts = {};
+  for (const control of [false, true])
+    for (const n of [tests, 3 * tests]) {
+      const args = [`--build=${buildDir}`, '--rounds=1', `--files=${files}`, `--tests=${n}`];
+      counts[`${control ? 'control' : 'rampart'} x${n}`] = countInstructions(
+        control ? [...args, '--control'] : args,
+      );
+    }
+  // (3n - n) more tests in each file of the measured round and of the warm-up.
+  const added = 2 * tests * (files + Math.min(files, 4));
+  const grow = (kind) => counts[`${kind} x${3 * tests}`] - counts[`${kind} x${tests}`];
+  return { perTest: (grow('rampart') - grow('control')) / added, counts };
 }
 
 async function main() {
@@ -483,12 +547,33 @@ async function main() {
       if (built.tscErrors) console.error(`tsc reported errors:\n${built.tscErrors}`);
     }
   }
-  const result = await measurePerTest({ buildDir: path.resolve(buildDir), rounds, files, tests });
+  if (process.argv.includes('--instructions')) {
+    const { perTest, counts } = instructionsPerTest(
+      path.resolve(buildDir),
+      Number(option('files', '2')),
+      tests,
+    );
+    console.log(counts);
+    console.log(`rampart's instructions per test (callgrind): ${Math.round(perTest)}`);
+    return;
+  }
+  const control = process.argv.includes('--control');
+  const result = await measurePerTest({
+    buildDir: path.resolve(buildDir),
+    rounds,
+    files,
+    tests,
+    control,
+  });
   console.log(
     `per test (${files} files x ${tests} tests x ${RESULTS_PER_TEST} Results, median of ${rounds} rounds):`,
   );
+  console.log('  mean per test (GC and slow writes included):');
   console.log(formatRow('total', result.usPerTest));
   for (const [name, s] of Object.entries(result.parts)) console.log(formatRow(name, s));
+  console.log('  median test (robust under load):');
+  console.log(formatRow('total', result.usPerTestTypical));
+  for (const [name, s] of Object.entries(result.partsTypical)) console.log(formatRow(name, s));
   console.log('per file:');
   for (const [name, s] of Object.entries(result.perFileUs)) console.log(formatRow(name, s));
   console.log(result.method);

@@ -24,6 +24,8 @@ export interface CircusTestEntry {
   concurrent?: boolean;
   /** Created by circus at the `test()` call; its stack gives the test's location. */
   asyncError?: unknown;
+  /** Epoch ms circus stamps at `test_start` (Jest 29 and 30); null before. */
+  startedAt?: number | null;
   /** The test's own timeout (`test(name, fn, timeout)`), if given. */
   timeout?: number;
 }

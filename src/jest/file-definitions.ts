@@ -8,7 +8,7 @@
 import type { CircusTestEntry } from './circus-types';
 import type { DefinitionScope, ScopeBridge } from './scope-bridge';
 import { ancestorTitles, testIdOf, trialCloneTitle } from './test-identity';
-import { testEntryLocation } from './test-location';
+import { RAMPART_CODE_DIRS, type SourcePosition, testEntryLocation } from './test-location';
 import type { PlannedGroup, TestLine, TrialMembership } from './transport/spool-format';
 
 /** What the spool says about a test besides its Results. */
@@ -28,6 +28,8 @@ export class FileDefinitions {
   private readonly definitions = new WeakMap<CircusTestEntry, TestDefinition>();
   private readonly usedIds = new Set<string>();
   private readonly groups = new Map<string, PlannedGroup & { indexes: Set<number> }>();
+  /** Formatted positions of this file's definition sites: tests defined in a loop share one. */
+  private readonly formattedSites = new Map<string, SourcePosition | null>();
 
   /** `relativePath`: the test file relative to its project's rootDir (test ids start with it). */
   constructor(private readonly relativePath: string) {}
@@ -58,6 +60,10 @@ export class FileDefinitions {
     for (let n = 2; this.usedIds.has(candidate); n += 1) candidate = `${id} (${n})`;
     this.usedIds.add(candidate);
     return candidate;
+  }
+
+  private locationOf(entry: CircusTestEntry): SourcePosition | null {
+    return testEntryLocation(entry.asyncError, RAMPART_CODE_DIRS, this.formattedSites);
   }
 
   /** Defines a test just added (add_test), in the innermost scope; renames a trial clone. */
@@ -96,7 +102,7 @@ export class FileDefinitions {
       ancestors,
       harm: scope.harm ?? null,
       trial,
-      location: testEntryLocation(entry.asyncError),
+      location: this.locationOf(entry),
     });
   }
 
@@ -111,7 +117,7 @@ export class FileDefinitions {
       ancestors,
       harm: null,
       trial: null,
-      location: testEntryLocation(entry.asyncError),
+      location: this.locationOf(entry),
     };
     this.definitions.set(entry, definition);
     return definition;

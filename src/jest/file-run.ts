@@ -115,12 +115,11 @@ export class FileRun {
     if (scope && scope.run !== this) return undefined;
     const entry = scope?.entry ?? this.running;
     if (!entry || this.finished.has(entry)) return undefined;
-    return {
-      signal: this.limitsOf(entry).controller.signal,
-      deadline: this.limitsOf(entry).deadline,
-    };
+    const { controller, deadline } = this.limitsOf(entry);
+    return { signal: controller.signal, deadline };
   }
 
+  /** Made when an execution first asks (most tests never do): no signal per test otherwise. */
   private limitsOf(entry: CircusTestEntry): {
     controller: AbortController;
     deadline: number | null;
@@ -128,9 +127,11 @@ export class FileRun {
     let limits = this.limits.get(entry);
     if (!limits) {
       const timeout = entry.timeout || this.testTimeout;
+      // circus stamps the test's start (test_start); a Jest 29 concurrent body asks before it.
+      const start = typeof entry.startedAt === 'number' ? entry.startedAt : Date.now();
       limits = {
         controller: new AbortController(),
-        deadline: typeof timeout === 'number' && timeout > 0 ? Date.now() + timeout : null,
+        deadline: typeof timeout === 'number' && timeout > 0 ? start + timeout : null,
       };
       this.limits.set(entry, limits);
     }
@@ -209,7 +210,6 @@ export class FileRun {
 
   private startTest(entry: CircusTestEntry): void {
     this.running = entry;
-    this.limitsOf(entry);
     if (!this.open.has(entry)) this.open.set(entry, []);
   }
 
@@ -237,8 +237,11 @@ export class FileRun {
   private finishTest(entry: CircusTestEntry): void {
     if (this.running === entry) this.running = null;
     // Executions still running (the test timed out, or did not await them) stop and clean up.
-    this.limits.get(entry)?.controller.abort(new Error('the test ended'));
-    this.limits.delete(entry);
+    const limits = this.limits.get(entry);
+    if (limits) {
+      limits.controller.abort(new Error('the test ended'));
+      this.limits.delete(entry);
+    }
     const results = this.open.get(entry) ?? [];
     this.open.delete(entry);
     this.finished.add(entry);

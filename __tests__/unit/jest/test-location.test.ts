@@ -118,6 +118,33 @@ describe('the user frame of a test() call stack', () => {
     expect(testEntryLocation({ stack: 42 })).toBeNull();
   });
 
+  test('reading the location leaves the stack to be formatted when read, as it would have been', () => {
+    const formatted = new Map();
+    const error = new Error('at definition');
+    const location = testEntryLocation(error, [], formatted);
+    expect(location).toEqual({
+      file: __filename,
+      line: expect.any(Number),
+      column: expect.any(Number),
+    });
+    // Formatted on first read, with the message of that time (circus rewrites it on a timeout).
+    error.message = 'Exceeded timeout';
+    expect(error.stack).toMatch(/^Error: Exceeded timeout\n\s+at /);
+    expect(userFrameOf(String(error.stack), [])).toEqual(location);
+    error.stack = 'replaced';
+    expect(error.stack).toBe('replaced');
+    // One formatted position is kept; a stack already formatted (or replaced) is parsed as text.
+    expect(formatted.size).toBe(1);
+    expect(testEntryLocation(error, [], formatted)).toBeNull();
+    const read = new Error('read before');
+    void read.stack;
+    expect(testEntryLocation(read, [])).toEqual({
+      file: __filename,
+      line: expect.any(Number),
+      column: expect.any(Number),
+    });
+  });
+
   test("rampart's own code is the folder above the layers (src/ here, dist/ when packed)", () => {
     expect(RAMPART_CODE_DIRS).toEqual([path.resolve(__dirname, '../../../src')]);
   });
