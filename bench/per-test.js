@@ -210,12 +210,12 @@ async function runRound({
   files,
   tests,
   clock,
-  writeTestTimer,
+  timers,
   control,
 }) {
   // ns per test and part; the test's index is file * tests + its place in the file.
   const ns = Object.fromEntries(PARTS.map((part) => [part, new Float64Array(files * tests)]));
-  const writeTestNs = new Float64Array(files * tests);
+  const timedNs = timers.map(() => new Float64Array(files * tests));
   const perFile = {
     constructor: 0,
     setup: 0,
@@ -305,9 +305,11 @@ async function runRound({
       entry.status = 'done';
       entry.duration = 0;
       state.currentlyRunningTest = null;
-      writeTestTimer.take();
+      for (const timer of timers) timer.take();
       timed('test_done');
-      writeTestNs[index] = writeTestTimer.take();
+      timers.forEach((timer, k) => {
+        timedNs[k][index] = timer.take();
+      });
     });
     handle({ name: 'run_describe_finish', describeBlock: block });
     handle({ name: 'run_describe_finish', describeBlock: state.rootDescribeBlock });
@@ -325,19 +327,36 @@ async function runRound({
   return {
     total: both(totals),
     perTest: Object.fromEntries(PARTS.map((part) => [part, both(ns[part])])),
-    writeTest: both(writeTestNs),
+    timed: timedNs.map(both),
     perFile: Object.fromEntries(Object.entries(perFile).map(([k, v]) => [k, v / files / 1000])),
   };
 }
 
-/** Times FileRun#writeTest of the measured build, when it has one (inside test_done). */
-function timeWriteTest(rampartDir, clock) {
-  let total = 0;
-  const fileRunPath = path.join(rampartDir, 'dist', 'jest', 'file-run.js');
-  const FileRun = fs.existsSync(fileRunPath) ? require(fileRunPath).FileRun : undefined;
-  const original = FileRun?.prototype?.writeTest;
-  if (typeof original === 'function') {
-    FileRun.prototype.writeTest = function writeTest(...args) {
+/** Methods of the measured build timed alone, per test (inside test_done). */
+const TIMED_METHODS = [
+  {
+    label: 'writeTest (inside test_done)',
+    file: 'jest/file-run.js',
+    name: 'FileRun',
+    method: 'writeTest',
+  },
+  {
+    label: 'the write (inside writeTest)',
+    file: 'jest/transport/spool-writer.js',
+    name: 'SpoolWriter',
+    method: 'writeLine',
+  },
+];
+
+/** Wraps each of TIMED_METHODS the build has with a clock; `take()` gives ns since the last take. */
+function timeMethods(rampartDir, clock) {
+  return TIMED_METHODS.flatMap(({ label, file, name, method }) => {
+    const modulePath = path.join(rampartDir, 'dist', file);
+    const owner = fs.existsSync(modulePath) ? require(modulePath)[name] : undefined;
+    const original = owner?.prototype?.[method];
+    if (typeof original !== 'function') return [];
+    let total = 0;
+    owner.prototype[method] = function timed(...args) {
       const t = now();
       try {
         return original.apply(this, args);
@@ -345,18 +364,20 @@ function timeWriteTest(rampartDir, clock) {
         total += Number(now() - t) - clock;
       }
     };
-  }
-  return {
-    found: typeof original === 'function',
-    take() {
-      const value = total;
-      total = 0;
-      return value;
-    },
-    restore() {
-      if (typeof original === 'function') FileRun.prototype.writeTest = original;
-    },
-  };
+    return [
+      {
+        label,
+        take() {
+          const value = total;
+          total = 0;
+          return value;
+        },
+        restore() {
+          owner.prototype[method] = original;
+        },
+      },
+    ];
+  });
 }
 
 /**
@@ -390,7 +411,7 @@ async function measurePerTest({ buildDir, rounds = 20, files = 40, tests = 50, c
   const { SourceMapSupport } = require(require.resolve('@jest/source-map', { paths: [ROOT] }));
   new SourceMapSupport().install(new Map());
   const clock = clockCost();
-  const writeTestTimer = timeWriteTest(rampartDir, clock);
+  const timers = timeMethods(rampartDir, clock);
   try {
     const { TestEnvironment: Environment } = require(path.join(rampartDir, 'dist', 'env.js'));
     const { TestEnvironment: BaseEnvironment } = require(
@@ -404,11 +425,11 @@ async function measurePerTest({ buildDir, rounds = 20, files = 40, tests = 50, c
       files,
       tests,
       clock,
-      writeTestTimer,
+      timers,
       control,
     };
     await runRound({ ...args, files: Math.min(files, 4) }); // warm-up, not counted
-    writeTestTimer.take();
+    for (const timer of timers) timer.take();
     const samples = [];
     for (let round = 0; round < rounds; round += 1) {
       fs.rmSync(runDir, { recursive: true, force: true });
@@ -423,10 +444,10 @@ async function measurePerTest({ buildDir, rounds = 20, files = 40, tests = 50, c
       parts[part] = us(samples.map((s) => s.perTest[part].mean));
       typicalParts[part] = us(samples.map((s) => s.perTest[part].median));
     }
-    if (writeTestTimer.found) {
-      parts['writeTest (inside test_done)'] = us(samples.map((s) => s.writeTest.mean));
-      typicalParts['writeTest (inside test_done)'] = us(samples.map((s) => s.writeTest.median));
-    }
+    timers.forEach(({ label }, k) => {
+      parts[label] = us(samples.map((s) => s.timed[k].mean));
+      typicalParts[label] = us(samples.map((s) => s.timed[k].median));
+    });
     const perFile = {};
     for (const key of Object.keys(samples[0].perFile))
       perFile[key] = spread(samples.map((s) => s.perFile[key]));
@@ -443,7 +464,7 @@ async function measurePerTest({ buildDir, rounds = 20, files = 40, tests = 50, c
       method: `rampart/env of the measured build driven with jest-circus 30's events (no Jest run); ${rounds} rounds of ${files} files x ${tests} tests x ${RESULTS_PER_TEST} Results; total = add_test + test_start + test_started + test_fn_start + body (3 recordResult) + test_fn_success + test_done (with writeTest), clock cost (${clock} ns) taken off each part; Jest's own per-test work is not included`,
     };
   } finally {
-    writeTestTimer.restore();
+    for (const timer of timers) timer.restore();
     if (saved.run === undefined) delete process.env.RAMPART_RUN;
     else process.env.RAMPART_RUN = saved.run;
     Error.stackTraceLimit = saved.limit;

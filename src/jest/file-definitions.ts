@@ -25,7 +25,8 @@ export interface TestDefinition {
 /** The definitions of one test file. */
 export class FileDefinitions {
   private readonly scopes: DefinitionScope[] = [];
-  private readonly definitions = new WeakMap<CircusTestEntry, TestDefinition>();
+  /** Strong, as circus's own state holds every entry of the file anyway (and cheaper than weak). */
+  private readonly definitions = new Map<CircusTestEntry, TestDefinition>();
   private readonly usedIds = new Set<string>();
   private readonly groups = new Map<string, PlannedGroup & { indexes: Set<number> }>();
   /** Formatted positions of this file's definition sites: tests defined in a loop share one. */

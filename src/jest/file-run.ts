@@ -76,7 +76,8 @@ export class FileRun {
   private readonly relativePath: string;
   private readonly definitions: FileDefinitions;
   private readonly open = new Map<CircusTestEntry, unknown[]>();
-  private readonly finished = new WeakSet<CircusTestEntry>();
+  /** Strong, as circus's own state holds every entry of the file anyway (and cheaper than weak). */
+  private readonly finished = new Set<CircusTestEntry>();
   private running: CircusTestEntry | null = null;
   /** Per test: the signal that aborts its executions when it ends, and its deadline. */
   private readonly limits = new Map<
@@ -259,13 +260,16 @@ export class FileRun {
     this.guardWrite(() => {
       const definition = this.definitions.of(entry);
       const limit = this.options.channel?.maxResultBytes ?? 0;
-      const lossyKeys = new Set<string>();
+      let lossyKeys: Set<string> | null = null;
       const json = results.map((result, index) => {
         const enveloped = envelopeResult(result, { testName: definition.title, index }, limit);
-        for (const key of enveloped.lossyKeys) lossyKeys.add(key);
+        if (enveloped.lossyKeys.length > 0) {
+          lossyKeys ??= new Set<string>();
+          for (const key of enveloped.lossyKeys) lossyKeys.add(key);
+        }
         return enveloped.json;
       });
-      const lossy = lossyKeys.size > 0 ? { lossy: [...lossyKeys] } : {};
+      const lossy = lossyKeys ? { lossy: [...lossyKeys] } : {};
       const attempt = Math.max(entry.invocations, 1);
       const [first = [], ...rest] = batchBySize(json, MAX_LINE_CHARS);
       writer.writeLine(

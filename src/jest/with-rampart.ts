@@ -111,8 +111,12 @@ export function withRampart<Base extends TestEnvironmentClass>(
     static readonly [COLLECTS] = true;
     readonly #run: FileRun;
     readonly #onExit = (): void => this.#run.interrupt();
-    /** Events RAMPART has handled: each exactly once, whichever way it arrives. */
-    readonly #handled = new WeakSet<object>();
+    /**
+     * Events RAMPART has handled: each exactly once, whichever way it arrives.
+     * Only a wrapped instance handler (below) can bring an event twice; without
+     * one, Jest calls the class's handler once per event and nothing is kept.
+     */
+    #handled: WeakSet<object> | null = null;
     /** Set while an instance-level base handler has run and the class handlers follow. */
     #baseHandlerDone = false;
 
@@ -158,6 +162,8 @@ export function withRampart<Base extends TestEnvironmentClass>(
       const own = Object.getOwnPropertyDescriptor(this, 'handleTestEvent');
       if (!own || typeof own.value !== 'function') return;
       const baseHandler = own.value as EventHandler;
+      const handled = new WeakSet<object>();
+      this.#handled = handled;
       const classHandler = (Object.getPrototypeOf(this) as { handleTestEvent: EventHandler })
         .handleTestEvent;
       const handleTestEvent = (event: CircusEvent, state: CircusState): void | Promise<void> => {
@@ -166,7 +172,7 @@ export function withRampart<Base extends TestEnvironmentClass>(
         try {
           first = baseHandler.call(this, event, state);
         } finally {
-          if (!this.#handled.has(event)) {
+          if (!handled.has(event)) {
             this.#baseHandlerDone = true;
             try {
               second = classHandler.call(this, event, state);
@@ -194,8 +200,11 @@ export function withRampart<Base extends TestEnvironmentClass>(
     }
 
     #collect(event: CircusEvent, state: CircusState): void {
-      if (this.#handled.has(event)) return;
-      this.#handled.add(event);
+      const handled = this.#handled;
+      if (handled) {
+        if (handled.has(event)) return;
+        handled.add(event);
+      }
       if (event.name === 'setup') {
         const expect =
           event.runtimeGlobals?.expect ?? (this.global as { expect?: ExpectLike }).expect;

@@ -84,8 +84,15 @@ function applyScopedMetadata(result: Result): void {
       result.metadata[key] = Array.isArray(value) ? [...value] : value;
 }
 
+/**
+ * This realm's global, read once: in a Jest sandbox every read of a global
+ * name goes through the context's interceptors, and recordResult looks the
+ * host up each time (a test may run with or without one).
+ */
+const realmGlobal = globalThis as { [COLLECTOR_HOST_KEY]?: CollectorHost };
+
 function installedHost(): CollectorHost | undefined {
-  const host = (globalThis as { [COLLECTOR_HOST_KEY]?: CollectorHost })[COLLECTOR_HOST_KEY];
+  const host = realmGlobal[COLLECTOR_HOST_KEY];
   return host && typeof host.deliver === 'function' ? host : undefined;
 }
 

@@ -19,7 +19,10 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 
 /** `text` with lone surrogates replaced by U+FFFD. */
 export function toWellFormed(text: string): string {
-  return text.replace(LONE_SURROGATE, '\uFFFD');
+  // The native check first: almost every string is well formed, and the scan is the cost.
+  return (text as { isWellFormed?: () => boolean }).isWellFormed?.() === true
+    ? text
+    : text.replace(LONE_SURROGATE, '\uFFFD');
 }
 
 /** Sets `key` as an own enumerable data property, also when it is `__proto__`. */

@@ -112,6 +112,8 @@ export function envelopeResult(
     const marker = placeholderFor(original, origin, limit, null, problem);
     return { json: JSON.stringify(encodeResult(marker)), truncated: true, lossyKeys: [] };
   }
+  // A UTF-16 unit is at most 3 UTF-8 bytes: most Results need no count.
+  if (json.length * 3 <= limit) return { json, truncated: false, lossyKeys: lossy.keys };
   const size = Buffer.byteLength(json);
   if (size <= limit) return { json, truncated: false, lossyKeys: lossy.keys };
   const marker = placeholderFor(original, origin, limit, size, 'too large');
