@@ -24,9 +24,17 @@ export function encodeChannel(channel: RunChannel): string {
   return JSON.stringify(channel);
 }
 
+/** The last text decoded and its channel: every test file of a worker decodes the same. */
+let lastDecoded: { raw: string; channel: RunChannel | undefined } | null = null;
+
 /** Parses {@link RUN_ENV_VAR}; undefined when absent or not ours. */
 export function decodeChannel(raw: string | undefined): RunChannel | undefined {
   if (!raw) return undefined;
+  if (lastDecoded?.raw !== raw) lastDecoded = { raw, channel: parseChannel(raw) };
+  return lastDecoded.channel;
+}
+
+function parseChannel(raw: string): RunChannel | undefined {
   try {
     const value = JSON.parse(raw) as Partial<RunChannel>;
     if (

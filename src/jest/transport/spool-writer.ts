@@ -22,6 +22,20 @@ export function currentWorkerId(): string {
   return process.env.JEST_WORKER_ID ?? '1';
 }
 
+let instancePrefix: string | null = null;
+let instanceCount = 0;
+
+/**
+ * The random part of an instance name: random once per process or thread
+ * (pids are reused), then counted, so a file costs no read of the system's
+ * random source.
+ */
+function instanceSuffix(): string {
+  instancePrefix ??= randomBytes(4).toString('hex');
+  instanceCount += 1;
+  return `${instancePrefix}${instanceCount.toString(16).padStart(4, '0')}`;
+}
+
 /** Appends the lines of one environment instance to its own spool file. */
 export class SpoolWriter {
   private fd: number | null;
@@ -30,7 +44,7 @@ export class SpoolWriter {
   constructor(channel: RunChannel, testPath: string, project: SpoolProject) {
     const dir = spoolDirFor(channel.dir, project.id, testPath);
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-    const instance = `${process.pid}-${currentWorkerId()}-${threadId}-${randomBytes(6).toString('hex')}`;
+    const instance = `${process.pid}-${currentWorkerId()}-${threadId}-${instanceSuffix()}`;
     this.file = path.join(dir, `${instance}${SPOOL_SUFFIX}`);
     // Exclusive: never share a file with another instance. Append: every
     // line lands at the end, whatever else touched the file.
