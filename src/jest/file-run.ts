@@ -198,8 +198,9 @@ export class FileRun {
         callWithoutFramesOf(__filename, () => fn.apply(this, args)),
       );
     };
-    // circus detects done-callback tests by arity.
-    Object.defineProperty(attributed, 'length', { value: fn.length });
+    // circus detects done-callback tests by arity (the wrapper's is 0, as most bodies').
+    if (fn.length !== attributed.length)
+      Object.defineProperty(attributed, 'length', { value: fn.length });
     entry.fn = attributed;
   }
 
