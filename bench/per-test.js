@@ -22,7 +22,12 @@
 // test-case reporter messages, expect), the test file's transform and module
 // loading, worker scheduling, and the reporter in the parent process.
 //
+// usPerTest is the median over rounds of each round's mean per test (GC and
+// slow writes included); usPerTestTypical, of each round's median test
+// (robust when other processes take the CPU).
+//
 //   node bench/per-test.js [--rounds=20] [--files=40] [--tests=50] [--build=<dir>] [--no-build]
+//                          [--control] [--show-line] [--instructions]   (bench/README.md)
 //
 // exports measurePerTest({ buildDir, rounds }) for bench/run.js.
 const { spawnSync } = require('node:child_process');
