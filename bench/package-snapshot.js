@@ -25,7 +25,10 @@ function sourceTree(workDir, ref) {
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
   const files = ['src', 'package.json', 'tsconfig.json', 'tsconfig.build.json'];
-  const archive = spawnSync('git', ['archive', '--format=tar', ref, ...files], { cwd: ROOT, maxBuffer: 1024 * 1024 * 1024 });
+  const archive = spawnSync('git', ['archive', '--format=tar', ref, ...files], {
+    cwd: ROOT,
+    maxBuffer: 1024 * 1024 * 1024,
+  });
   if (archive.status !== 0) throw new Error(`git archive ${ref} failed: ${archive.stderr}`);
   const untar = spawnSync('tar', ['-x', '-C', dir], { input: archive.stdout });
   if (untar.status !== 0) throw new Error(`tar failed: ${untar.stderr}`);
