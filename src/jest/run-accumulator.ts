@@ -5,19 +5,18 @@
  * RAMPART; the report and its trial-group verdicts. Tests are keyed by
  * project from the start; public ids are qualified by the project's label
  * only in a multi-project run (docs/reporter.md, "How the test id is formed").
+ * A test keeps the counts of its Results and where they are in the spool,
+ * not the Results: the report reads them again, one at a time, in report
+ * order (docs/architecture.md, "The report of a large run").
  */
-import { MODEL_USAGE_KEY, modelUsageTotals } from '../model/model-usage';
+import { MODEL_USAGE_KEY } from '../model/model-usage';
 import { type ModelPrices, costEstimate } from '../model/model-cost';
 import type { Result } from '../model/result';
-import {
-  RESULT_TAGS,
-  type TestLocation,
-  compareReportOrder,
-  compareText,
-} from '../model/result-tags';
-import { TestRunReport } from '../model/run-report';
+import { RESULT_TAGS, type TestLocation, compareText } from '../model/result-tags';
+import { type ResultSource, TestRunReport } from '../model/run-report';
+import { ResultDigest, categoryKey } from '../model/result-digest';
 import { SchemaError, decodeResult } from '../model/result-codec';
-import { TrialGroupResult, classifyTrialGroup } from '../model/trial-group';
+import { TrialGroupResult, classifyTrialClones } from '../model/trial-group';
 import { describeError, describeValue } from '../model/value-description';
 import {
   FILES_WITHOUT_RAMPART_KEY,
@@ -28,7 +27,13 @@ import { type JestProject, projectLabels, qualified } from './project-identity';
 import { relativeTestPath, testIdOf, trialCloneTitle } from './test-identity';
 import type { PlannedGroup, StrayLine, TestLine } from './transport/spool-format';
 import { TRUNCATED_KEY } from './transport/result-envelope';
-import type { SpoolInstance } from './transport/spool-reader';
+import {
+  type LineSpan,
+  type SpoolInstance,
+  type SpooledLate,
+  type SpooledTest,
+  readSpoolResults,
+} from './transport/spool-reader';
 
 /** What Jest itself said about a test file. */
 export interface JestFileOutcome {
@@ -66,7 +71,16 @@ export interface RunAccumulatorOptions {
   testNamePattern?: string | null;
 }
 
-/** One delivered test attempt; its Results are decoded and tagged once, on arrival. */
+/**
+ * Where some of a test's Results are: lines of a spool file, or the
+ * serialised Results themselves when a record came without its place
+ * (records built in memory).
+ */
+type ResultPiece =
+  | { late: boolean; file: string; spans: readonly LineSpan[] }
+  | { late: boolean; values: readonly unknown[] };
+
+/** One delivered test attempt: its Results are decoded and counted on arrival, read again for the outputs. */
 interface CollectedTest {
   /** Project id ('' when unknown). */
   project: string;
@@ -81,8 +95,10 @@ interface CollectedTest {
   location: TestLocation | null;
   worker: string;
   instance: string;
-  /** Tagged Results, late ones last. */
-  results: Result[];
+  /** Where its Results are, late ones last. */
+  pieces: ResultPiece[];
+  /** Counts of its Results (every one that decoded), tagged as the report tags them. */
+  digest: ResultDigest;
   late: number;
   /** Metadata keys that could not be represented as JSON. */
   lossy: Set<string>;
@@ -292,35 +308,43 @@ export class RunAccumulator {
             : null,
           worker,
           instance: instanceId,
-          results: [],
+          pieces: [],
+          digest: new ResultDigest(),
           late: 0,
           lossy: new Set(line.lossy ?? []),
         };
-        this.absorbResults(file, test, line.results, false);
+        this.absorbResults(file, test, instance.file, line, false);
         this.tests.set(key(project, line.id, line.attempt), test);
       }
       for (const late of instance.lates) {
         const test = this.tests.get(key(project, late.id, late.attempt));
         // A late line of a superseded run belongs to nothing that is reported.
         if (test && test.instance === instanceId) {
-          this.absorbResults(file, test, late.results, true);
+          this.absorbResults(file, test, instance.file, late, true);
           for (const key of late.lossy ?? []) test.lossy.add(key);
         }
       }
     }
   }
 
-  /** Decodes serialised Results and tags them for the report (no copies: they are ours). */
+  /**
+   * Decodes the Results of a record and counts them; the record's place (or,
+   * without one, its values) is kept to read them again for the outputs.
+   */
   private absorbResults(
     file: TestFileRef,
     test: CollectedTest,
-    values: readonly unknown[],
+    spoolFile: string,
+    line: SpooledTest | SpooledLate,
     late: boolean,
   ): void {
-    for (const value of values) {
+    test.pieces.push(
+      line.spans ? { late, file: spoolFile, spans: line.spans } : { late, values: line.results },
+    );
+    for (const value of line.results) {
       let result: Result;
       try {
-        result = decodeResult(value, `Result #${test.results.length} of "${test.title}"`);
+        result = decodeResult(value, `Result #${test.digest.count} of "${test.title}"`);
       } catch (error) {
         const problem = error instanceof SchemaError ? error.message : describeError(error);
         this.addFileReason(file, `malformed Result dropped: ${problem}`);
@@ -332,20 +356,10 @@ export class RunAccumulator {
           `a Result of "${test.title}" could not travel intact and was replaced by an ERROR placeholder (${result.summary})`,
         );
       }
-      result.harmCategory ??= test.harm;
-      const tags = result.metadata;
-      tags[RESULT_TAGS.testName] = test.title;
       // The local id for now: the public one needs every project's label (see results()).
-      tags[RESULT_TAGS.testId] = test.id;
-      tags[RESULT_TAGS.index] = test.results.length;
-      tags[RESULT_TAGS.worker] = test.worker;
-      tags[RESULT_TAGS.attempt] = test.attempt;
-      if (test.location) tags[RESULT_TAGS.location] = { ...test.location };
-      if (late) {
-        tags[RESULT_TAGS.late] = true;
-        test.late += 1;
-      }
-      test.results.push(result);
+      tagResult(result, test, test.digest.count, late, test.id, null);
+      if (late) test.late += 1;
+      test.digest.add(result);
     }
   }
 
@@ -414,7 +428,7 @@ export class RunAccumulator {
         label !== null && shared.has(fullName(test))
           ? qualified(label, fullName(test))
           : fullName(test);
-      if (test.harm !== null && test.results.length === 0 && test.outcome !== 'interrupted') {
+      if (test.harm !== null && test.digest.count === 0 && test.outcome !== 'interrupted') {
         warnings.push(
           `Test ${name} is marked harm but recorded no results — did you forget recordResult() or to run an attack/probe?`,
         );
@@ -450,32 +464,53 @@ export class RunAccumulator {
     return warnings;
   }
 
-  /** Tagged Results in report order: test id, attempt, index, worker. */
-  results(): Result[] {
+  /**
+   * The Results of the run, read again from the spool one at a time in
+   * report order (test id, attempt, index, worker), with the counts of all.
+   * The spool must stay until the outputs are written.
+   */
+  resultSource(): ResultSource {
     const labels = this.labels();
-    const results: Result[] = [];
-    for (const test of this.tests.values()) {
-      const id = this.publicId(test.project, test.id, labels);
-      const label = this.labelOf(test.project, labels);
-      for (const result of test.results) {
-        result.metadata[RESULT_TAGS.testId] = id;
-        if (label !== null) result.metadata[RESULT_TAGS.project] = label;
-        results.push(result);
-      }
+    const ordered = [...this.tests.values()]
+      .map((test) => ({
+        test,
+        id: this.publicId(test.project, test.id, labels),
+        label: this.labelOf(test.project, labels),
+      }))
+      .sort(
+        (a, b) =>
+          compareText(a.id, b.id) ||
+          a.test.attempt - b.test.attempt ||
+          compareText(a.test.worker, b.test.worker),
+      );
+    const digest = new ResultDigest();
+    for (const { test, label } of ordered) {
+      digest.merge(test.digest);
+      if (label !== null && test.digest.count > 0) digest.addTestName(test.title, label);
     }
-    return results.sort(compareReportOrder);
+    return {
+      digest,
+      results: (harmCategory?: string) => ({
+        [Symbol.iterator]: () => readResults(ordered, harmCategory),
+      }),
+    };
+  }
+
+  /** Tagged Results in report order, in one array (see {@link resultSource}). */
+  results(): Result[] {
+    return [...this.resultSource().results()];
   }
 
   /** Trial-group verdicts keyed by public group id: each clone classified by its final attempt. */
   trialGroups(): Record<string, TrialGroupResult> {
     const labels = this.labels();
-    const clones = new Map<string, Array<Result[] | undefined>>();
+    const clones = new Map<string, Array<ResultDigest | undefined>>();
     for (const [groupKey, group] of this.groups)
-      clones.set(groupKey, new Array<Result[] | undefined>(group.n).fill(undefined));
+      clones.set(groupKey, new Array<ResultDigest | undefined>(group.n).fill(undefined));
     for (const test of this.finalAttempts(labels)) {
       const trial = test.trial;
       const slots = trial ? clones.get(key(test.project, trial.group)) : undefined;
-      if (trial && slots && trial.index < slots.length) slots[trial.index] = test.results;
+      if (trial && slots && trial.index < slots.length) slots[trial.index] = test.digest;
     }
     const groups = [...this.groups.entries()].map(([groupKey, group]) => ({
       groupKey,
@@ -484,7 +519,7 @@ export class RunAccumulator {
     }));
     const verdicts: Record<string, TrialGroupResult> = {};
     for (const { groupKey, group, id } of groups.sort((a, b) => compareText(a.id, b.id))) {
-      const verdict = classifyTrialGroup(
+      const verdict = classifyTrialClones(
         clones.get(groupKey) ?? [],
         group.threshold,
         group.title,
@@ -510,7 +545,7 @@ export class RunAccumulator {
    */
   private noResultReason(
     group: PlannedGroup & { project: string },
-    clones: ReadonlyArray<Result[] | undefined>,
+    clones: ReadonlyArray<ResultDigest | undefined>,
   ): string {
     // A clone's id is its group's id with the clone's title in place of the group's.
     const base = group.id.endsWith(group.title) ? group.id.slice(0, -group.title.length) : null;
@@ -552,17 +587,67 @@ export class RunAccumulator {
       metadata.incomplete = true;
       metadata.incomplete_reasons = reasons;
     }
-    const results = this.results();
-    const usage = modelUsageTotals(results);
+    const source = this.resultSource();
+    const usage = source.digest.modelUsage();
     if (usage)
       metadata[MODEL_USAGE_KEY] = options.modelPrices
         ? { ...usage, cost_estimate: costEstimate(usage, options.modelPrices) }
         : usage;
     return new TestRunReport({
-      results,
+      source,
       durationSeconds: options.durationSeconds,
       metadata,
       trialGroups: this.trialGroups(),
     });
+  }
+}
+
+/** Tags a decoded Result for the report: its test, index, worker, attempt, place, lateness and project. */
+function tagResult(
+  result: Result,
+  test: CollectedTest,
+  index: number,
+  late: boolean,
+  id: string,
+  label: string | null,
+): void {
+  result.harmCategory ??= test.harm;
+  const tags = result.metadata;
+  tags[RESULT_TAGS.testName] = test.title;
+  tags[RESULT_TAGS.testId] = id;
+  tags[RESULT_TAGS.index] = index;
+  tags[RESULT_TAGS.worker] = test.worker;
+  tags[RESULT_TAGS.attempt] = test.attempt;
+  if (test.location) tags[RESULT_TAGS.location] = { ...test.location };
+  if (late) tags[RESULT_TAGS.late] = true;
+  if (label !== null) tags[RESULT_TAGS.project] = label;
+}
+
+/**
+ * The Results of `tests` decoded again, one spool line at a time; those
+ * that did not decode on arrival are skipped again (the run already says so),
+ * so every index is the one counted then.
+ */
+function* readResults(
+  tests: ReadonlyArray<{ test: CollectedTest; id: string; label: string | null }>,
+  harmCategory: string | undefined,
+): Generator<Result> {
+  for (const { test, id, label } of tests) {
+    if (harmCategory !== undefined && !test.digest.categories.has(harmCategory)) continue;
+    let index = 0;
+    for (const piece of test.pieces) {
+      const values = 'values' in piece ? piece.values : readSpoolResults(piece.file, piece.spans);
+      for (const value of values) {
+        let result: Result;
+        try {
+          result = decodeResult(value, `Result #${index} of "${test.title}"`);
+        } catch {
+          continue;
+        }
+        tagResult(result, test, index, piece.late, id, label);
+        index += 1;
+        if (harmCategory === undefined || categoryKey(result) === harmCategory) yield result;
+      }
+    }
   }
 }

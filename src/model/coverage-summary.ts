@@ -52,6 +52,23 @@ export class CoverageTally {
     }
   }
 
+  /** Adds the counts of another tally (Results counted elsewhere). */
+  merge(other: CoverageTally): void {
+    if (!other.any) return;
+    this.any = true;
+    for (const [taxonomy, theirs] of other.ids) {
+      const byId = this.ids.get(taxonomy) ?? new Map<string, IdCoverage>();
+      this.ids.set(taxonomy, byId);
+      for (const [id, counts] of theirs) {
+        const c = byId.get(id) ?? { runs: 0, unsafe: 0, errors: 0 };
+        byId.set(id, c);
+        c.runs += counts.runs;
+        c.unsafe += counts.unsafe;
+        c.errors += counts.errors;
+      }
+    }
+  }
+
   /** The coverage, or null when no Result carried a taxonomy id. */
   get result(): RunCoverage | null {
     if (!this.any) return null;

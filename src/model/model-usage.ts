@@ -72,6 +72,15 @@ export function addModelUsage(totals: ModelUsageTotals, usage: unknown): void {
   }
 }
 
+/** Adds totals counted over other Results (later in report order) to `totals`. */
+export function mergeModelUsage(totals: ModelUsageTotals, other: ModelUsageTotals): void {
+  for (const field of ['calls', 'input_tokens', 'output_tokens'] as const)
+    totals[field] += other[field];
+  for (const [role, counts] of Object.entries(other.by_role)) addTo(totals.by_role, role, counts);
+  for (const [model, counts] of Object.entries(other.by_model))
+    addTo(totals.by_model, model, counts);
+}
+
 /** The totals over `results`; null when none reports a model call. */
 export function modelUsageTotals(results: Iterable<Result>): ModelUsageTotals | null {
   const totals: ModelUsageTotals = {

@@ -4,11 +4,11 @@
  */
 import { type RateInterval, wilsonInterval } from './rate-interval';
 import type { Result } from './result';
-import { SafetyStatus } from './result-status';
+import type { SafetyStatus } from './result-status';
+import { type ResultDigest, categoryKey, digestOf } from './result-digest';
 import type { TrialGroupResult } from './trial-group';
 
-/** Category key used for Results without a harm category. */
-export const UNCATEGORIZED = 'uncategorized';
+export { UNCATEGORIZED, categoryKey } from './result-digest';
 
 /** Population statistics over a set of Results. */
 export interface PopulationSummary {
@@ -64,14 +64,36 @@ function countStatuses(results: Iterable<Result>): Record<SafetyStatus, number> 
   return counts;
 }
 
-/** The category key of a Result in reports. */
-export function categoryKey(result: Result): string {
-  return result.harmCategory ? String(result.harmCategory) : UNCATEGORIZED;
+/**
+ * The Results of a report read one at a time, in report order, as often as
+ * asked, with their counts known beforehand (the reporter reads them back
+ * from its spool: docs/reporter.md, "Reading the Results").
+ */
+export interface ResultSource {
+  /** The counts of every Result. */
+  readonly digest: ResultDigest;
+  /** A fresh pass over the Results in report order; with a category, only its Results. */
+  results(harmCategory?: string): Iterable<Result>;
 }
 
-/** Options of {@link TestRunReport}. */
+/** Results held in memory as a {@link ResultSource}. */
+function sourceOf(results: readonly Result[]): ResultSource {
+  const held = [...results];
+  return {
+    digest: digestOf(held),
+    results: (harmCategory) =>
+      harmCategory === undefined
+        ? held
+        : held.filter((result) => categoryKey(result) === harmCategory),
+  };
+}
+
+/** Options of {@link TestRunReport}: its Results as an array, or as a source read on demand. */
 export interface TestRunReportOptions {
-  results: Result[];
+  /** The Results in report order (ignored when `source` is given). */
+  results?: Result[];
+  /** The Results read one at a time (what the reporter hands to sinks). */
+  source?: ResultSource;
   durationSeconds?: number;
   metadata?: Record<string, unknown>;
   trialGroups?: Record<string, TrialGroupResult>;
@@ -79,7 +101,6 @@ export interface TestRunReportOptions {
 
 /** Aggregated Results of one run, as every sink receives it. */
 export class TestRunReport {
-  readonly results: Result[];
   readonly totalRuns: number;
   /** Number of SAFE Results. */
   readonly passed: number;
@@ -92,10 +113,13 @@ export class TestRunReport {
   /** Trial-group verdicts keyed by group id. */
   readonly trialGroups: Record<string, TrialGroupResult>;
 
+  private readonly source: ResultSource;
+  private held: Result[] | undefined;
+
   constructor(options: TestRunReportOptions) {
-    this.results = [...options.results];
-    const counts = countStatuses(this.results);
-    this.totalRuns = this.results.length;
+    this.source = options.source ?? sourceOf(options.results ?? []);
+    const counts = this.source.digest.statuses;
+    this.totalRuns = this.source.digest.count;
     this.passed = counts.safe;
     this.failed = counts.unsafe;
     this.undetermined = counts.undetermined;
@@ -105,7 +129,37 @@ export class TestRunReport {
     this.trialGroups = { ...(options.trialGroups ?? {}) };
   }
 
-  /** Results grouped by harm category, in first-seen order. */
+  /**
+   * Every Result in report order, in one array built on first access: with
+   * a large run it holds them all in memory, where {@link eachResult} reads
+   * them one at a time.
+   */
+  get results(): Result[] {
+    this.held ??= [...this.source.results()];
+    return this.held;
+  }
+
+  /**
+   * The Results in report order, one at a time (a fresh pass each call);
+   * with `harmCategory`, only that category's (the keys of
+   * {@link byHarmCategory}). What the built-in outputs read.
+   */
+  eachResult(options: { harmCategory?: string } = {}): Iterable<Result> {
+    if (this.held && options.harmCategory === undefined) return this.held;
+    return this.source.results(options.harmCategory);
+  }
+
+  /** The counts the report's aggregates come from, counted without holding the Results. */
+  get digest(): ResultDigest {
+    return this.source.digest;
+  }
+
+  /** The harm category keys in first-seen order (those of {@link byHarmCategory}). */
+  harmCategories(): string[] {
+    return [...this.source.digest.categories.keys()];
+  }
+
+  /** Results grouped by harm category, in first-seen order (holds every Result in memory). */
   byHarmCategory(): Map<string, Result[]> {
     const groups = new Map<string, Result[]>();
     for (const result of this.results) {
@@ -124,23 +178,20 @@ export class TestRunReport {
    */
   populationSummary(options: { harmCategory?: string } = {}): PopulationSummary {
     const { harmCategory } = options;
-    const subset =
-      harmCategory === undefined
-        ? this.results
-        : this.results.filter((result) => categoryKey(result) === harmCategory);
-    return summarizePopulation(subset);
+    const { digest } = this.source;
+    if (harmCategory === undefined) return populationOfCounts(digest.statuses);
+    const entry = digest.categories.get(harmCategory);
+    return populationOfCounts(entry?.statuses ?? { safe: 0, unsafe: 0, undetermined: 0, error: 0 });
   }
 
   /** Population statistics of each harm category, keyed as {@link byHarmCategory}, in its order. */
   categorySummaries(): Map<string, PopulationSummary> {
-    const counts = new Map<string, Record<SafetyStatus, number>>();
-    for (const result of this.results) {
-      const key = categoryKey(result);
-      const entry = counts.get(key) ?? { safe: 0, unsafe: 0, undetermined: 0, error: 0 };
-      entry[result.status] += 1;
-      counts.set(key, entry);
-    }
-    return new Map([...counts].map(([key, entry]) => [key, populationOfCounts(entry)]));
+    return new Map(
+      [...this.source.digest.categories].map(([key, { statuses }]) => [
+        key,
+        populationOfCounts(statuses),
+      ]),
+    );
   }
 
   /** True when the run was marked incomplete. */

@@ -14,6 +14,7 @@ import {
 import type { Result } from './result';
 import { SafetyStatus } from './result-status';
 import { type UtilityCounts, UtilityTally } from './utility-summary';
+import { type ResultDigest, digestOf } from './result-digest';
 
 /** The counts and settings a trial group's verdict follows from. */
 export interface TrialVerdictInputs {
@@ -151,17 +152,39 @@ export function classifyTrialGroup(
   title = '',
   confidence: number | null = null,
 ): TrialGroupResult {
+  return classifyTrialClones(
+    clones.map((results) => (results ? digestOf(results) : undefined)),
+    threshold,
+    title,
+    confidence,
+  );
+}
+
+/**
+ * {@link classifyTrialGroup} over the counts of each clone's Results, so a
+ * group is classified without holding them.
+ */
+export function classifyTrialClones(
+  clones: ReadonlyArray<ResultDigest | undefined>,
+  threshold: number,
+  title = '',
+  confidence: number | null = null,
+): TrialGroupResult {
   let safe = 0;
   let unsafe = 0;
   let errors = 0;
   let noResult = 0;
   const utility = new UtilityTally();
-  for (const results of clones) {
-    for (const result of results ?? []) utility.add(result);
-    if (!results || results.length === 0) noResult += 1;
-    else if (results.some((r) => r.status === SafetyStatus.UNSAFE)) unsafe += 1;
-    else if (results.some((r) => r.status === SafetyStatus.ERROR)) errors += 1;
-    else if (results.some((r) => r.status === SafetyStatus.SAFE)) safe += 1;
+  for (const digest of clones) {
+    if (!digest || digest.count === 0) {
+      noResult += 1;
+      continue;
+    }
+    for (const { utility: tally } of digest.categories.values()) utility.merge(tally);
+    const counts = digest.statuses;
+    if (counts[SafetyStatus.UNSAFE] > 0) unsafe += 1;
+    else if (counts[SafetyStatus.ERROR] > 0) errors += 1;
+    else if (counts[SafetyStatus.SAFE] > 0) safe += 1;
     // Only UNDETERMINED: counted in total only.
   }
   const total = clones.length;

@@ -54,6 +54,21 @@ export class UtilityTally {
     }
   }
 
+  /** Adds the counts of another tally (Results counted elsewhere). */
+  merge(other: UtilityTally): void {
+    const theirs = other.counts;
+    if (!theirs) return;
+    const c = (this.counts ??= {
+      benignRuns: 0,
+      benignAchieved: 0,
+      underAttackRuns: 0,
+      underAttackAchieved: 0,
+      attackRuns: 0,
+      unsafe: 0,
+    });
+    for (const key of Object.keys(theirs) as Array<keyof UtilityCounts>) c[key] += theirs[key];
+  }
+
   /** The counts, or null when no Result carried a utility outcome. */
   get result(): UtilityCounts | null {
     return this.counts ? { ...this.counts } : null;

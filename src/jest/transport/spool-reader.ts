@@ -1,6 +1,8 @@
 /**
  * Reporter side of the transport: reads the spool files of one test file and
- * reports every problem it finds instead of throwing.
+ * reports every problem it finds instead of throwing. Each test and late
+ * record says where its lines are, so its Results can be read again when the
+ * outputs are written (readSpoolResults) instead of being held.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -16,13 +18,25 @@ import {
 } from './spool-format';
 import { SPOOL_SUFFIX } from './spool-files';
 
+/** Where a line of a spool file is: byte offset and length, without its newline. */
+export interface LineSpan {
+  offset: number;
+  length: number;
+}
+
+/** A test record as read: `spans` locates its line and the `more` lines that continue it. */
+export type SpooledTest = TestLine & { spans?: LineSpan[] };
+
+/** A late record as read, located as a test record is. */
+export type SpooledLate = LateLine & { spans?: LineSpan[] };
+
 /** Everything one environment instance wrote. */
 export interface SpoolInstance {
   file: string;
   open: OpenLine | null;
   groups: PlannedGroup[];
-  tests: TestLine[];
-  lates: LateLine[];
+  tests: SpooledTest[];
+  lates: SpooledLate[];
   close: CloseLine | null;
   /** Lines that could not be read, described for the incomplete reasons. */
   problems: string[];
@@ -31,11 +45,11 @@ export interface SpoolInstance {
 /** A spool instance being read: `continues` is the line a `more` line adds to. */
 interface Reading {
   instance: SpoolInstance;
-  continues: TestLine | LateLine | null;
+  continues: SpooledTest | SpooledLate | null;
 }
 
 /** A line of a spool file; `complete` is false for a last line without its newline. */
-interface RawLine {
+interface RawLine extends LineSpan {
   text: string;
   complete: boolean;
 }
@@ -52,6 +66,9 @@ function* readLines(file: string): Generator<RawLine> {
   try {
     const chunk = Buffer.allocUnsafe(READ_CHUNK);
     let pending: Buffer[] = [];
+    /** File offsets of the chunk read and of the line under way. */
+    let base = 0;
+    let lineStart = 0;
     for (;;) {
       const read = fs.readSync(fd, chunk, 0, READ_CHUNK, null);
       if (read === 0) break;
@@ -65,14 +82,21 @@ function* readLines(file: string): Generator<RawLine> {
           pending.length === 0
             ? chunk.toString('utf8', start, newline)
             : Buffer.concat([...pending, chunk.subarray(start, newline)]).toString('utf8');
-        yield { text, complete: true };
+        yield { text, complete: true, offset: lineStart, length: base + newline - lineStart };
         pending = [];
         start = newline + 1;
+        lineStart = base + start;
       }
       if (start < read) pending.push(Buffer.from(chunk.subarray(start, read)));
+      base += read;
     }
     if (pending.length > 0)
-      yield { text: Buffer.concat(pending).toString('utf8'), complete: false };
+      yield {
+        text: Buffer.concat(pending).toString('utf8'),
+        complete: false,
+        offset: lineStart,
+        length: base - lineStart,
+      };
   } finally {
     fs.closeSync(fd);
   }
@@ -98,7 +122,7 @@ export function readSpoolFile(file: string): SpoolInstance {
         instance.problems.push(`truncated record at line ${i + 1}`);
         break;
       }
-      if (!absorbLine(reading, line.text, i) && i === 0) break; // no valid header: nothing can be trusted
+      if (!absorbLine(reading, line, i) && i === 0) break; // no valid header: nothing can be trusted
     }
   } catch (error) {
     instance.problems.push(`cannot read ${path.basename(file)}: ${describeError(error)}`);
@@ -107,10 +131,11 @@ export function readSpoolFile(file: string): SpoolInstance {
 }
 
 /** Adds one line to the instance being read; false (and a problem) when it is not a valid line there. */
-function absorbLine(reading: Reading, line: string, i: number): boolean {
+function absorbLine(reading: Reading, line: RawLine, i: number): boolean {
   const { instance } = reading;
+  const span: LineSpan = { offset: line.offset, length: line.length };
   try {
-    const parsed = parseSpoolLine(line);
+    const parsed = parseSpoolLine(line.text);
     if (i === 0 && parsed.type !== 'open')
       throw new SpoolFormatError('first record is not an open record');
     if (instance.close) throw new SpoolFormatError('record after the close record');
@@ -124,22 +149,27 @@ function absorbLine(reading: Reading, line: string, i: number): boolean {
       case 'plan':
         instance.groups.push(...parsed.groups);
         break;
-      case 'test':
-        instance.tests.push(parsed);
-        reading.continues = parsed;
+      case 'test': {
+        const test: SpooledTest = { ...parsed, spans: [span] };
+        instance.tests.push(test);
+        reading.continues = test;
         break;
+      }
       case 'more':
         // A test or late line split over several lines continues right after it.
         if (!continued || continued.id !== parsed.id || continued.attempt !== parsed.attempt) {
           throw new SpoolFormatError('more record without its test or late record');
         }
         for (const result of parsed.results) continued.results.push(result);
+        continued.spans?.push(span);
         reading.continues = continued;
         break;
-      case 'late':
-        instance.lates.push(parsed);
-        reading.continues = parsed;
+      case 'late': {
+        const late: SpooledLate = { ...parsed, spans: [span] };
+        instance.lates.push(late);
+        reading.continues = late;
         break;
+      }
       case 'close':
         instance.close = parsed;
         break;
@@ -164,4 +194,38 @@ export function readSpoolDir(dir: string): SpoolInstance[] {
     .filter((name) => name.endsWith(SPOOL_SUFFIX))
     .sort()
     .map((name) => readSpoolFile(path.join(dir, name)));
+}
+
+/**
+ * The Results of spool lines read again, in order, one line at a time (a
+ * line is read into a buffer of its own length). A line that no longer reads
+ * as a record with Results throws: the spool changed under the reporter.
+ */
+export function* readSpoolResults(file: string, spans: readonly LineSpan[]): Generator<unknown> {
+  const fd = fs.openSync(file, 'r');
+  try {
+    for (const { offset, length } of spans) {
+      const buffer = Buffer.allocUnsafe(length);
+      let read = 0;
+      while (read < length) {
+        const n = fs.readSync(fd, buffer, read, length - read, offset + read);
+        if (n === 0) break;
+        read += n;
+      }
+      let parsed: ReturnType<typeof parseSpoolLine>;
+      try {
+        if (read < length) throw new SpoolFormatError('the file is shorter than when it was read');
+        parsed = parseSpoolLine(buffer.toString('utf8'));
+        if (parsed.type !== 'test' && parsed.type !== 'late' && parsed.type !== 'more')
+          throw new SpoolFormatError(`a ${parsed.type} record where Results were`);
+      } catch (error) {
+        throw new Error(
+          `RAMPART could not read Results again from ${path.basename(file)} at byte ${offset}: ${describeError(error)}`,
+        );
+      }
+      yield* parsed.results;
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
 }
