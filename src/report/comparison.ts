@@ -18,8 +18,8 @@ import type { TrialGroupResult } from '../model/trial-group';
 
 /** What a comparison reads of a report: its aggregates and its Results in report order. */
 export interface ComparableReport {
-  /** The Results in report order; read once. */
-  readonly results: Iterable<Result>;
+  /** The Results in report order, one at a time; read once. */
+  eachResult(): Iterable<Result>;
   readonly trialGroups: Readonly<Record<string, TrialGroupResult>>;
   populationSummary(): PopulationSummary;
   categorySummaries(): Map<string, PopulationSummary>;
@@ -180,7 +180,7 @@ function entriesOf(report: ComparableReport): { entries: Entry[]; allIds: boolea
   const keys = new ResultKeys();
   const entries: Entry[] = [];
   let allIds = true;
-  for (const result of report.results) {
+  for (const result of report.eachResult()) {
     const entry = keys.of(result);
     if (entry.byId === null) allIds = false;
     entries.push(entry);

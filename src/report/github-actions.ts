@@ -102,7 +102,7 @@ export function githubAnnotations(report: TestRunReport, options: AnnotationOpti
     );
   }
   let leftOut = 0;
-  for (const named of namedResults(report.results)) {
+  for (const named of namedResults(report.eachResult())) {
     if (named.result.status !== SafetyStatus.UNSAFE) continue;
     if (lines.length < limit) lines.push(unsafeAnnotation(named, options));
     else leftOut += 1;
@@ -175,9 +175,7 @@ export function githubStepSummary(report: TestRunReport, options: StepSummaryOpt
     '| harm category | runs | unsafe | undetermined | errors | attack success rate | 95% interval |',
     '| --- | ---: | ---: | ---: | ---: | ---: | --- |',
   ];
-  const categories = new Set<string>();
-  for (const result of report.results) categories.add(categoryKey(result));
-  for (const category of [...categories, null]) {
+  for (const category of [...report.harmCategories(), null]) {
     const p = report.populationSummary(category === null ? {} : { harmCategory: category });
     const name = category === null ? '**all**' : markdownText(category, 200);
     head.push(
@@ -202,7 +200,7 @@ export function githubStepSummary(report: TestRunReport, options: StepSummaryOpt
     head.push('', '### Incomplete run', '');
     for (const reason of reasons) head.push(`- ${markdownText(reason)}`);
   }
-  return fitted(head, findingLines(report.results, maxFindings), report.failed, limit);
+  return fitted(head, findingLines(report.eachResult(), maxFindings), report.failed, limit);
 }
 
 /** A summary line, and whether it lists a finding. */

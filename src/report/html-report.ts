@@ -13,11 +13,7 @@
 import type { Result } from '../model/result';
 import { RESULT_TAGS } from '../model/result-tags';
 import { SafetyStatus } from '../model/result-status';
-import {
-  type PopulationSummary,
-  type TestRunReport,
-  summarizePopulation,
-} from '../model/run-report';
+import type { PopulationSummary, TestRunReport } from '../model/run-report';
 import { wilsonInterval } from '../model/rate-interval';
 import { formatPercent } from '../model/percent';
 import type { TrialGroupResult } from '../model/trial-group';
@@ -236,10 +232,7 @@ function populationSection(report: TestRunReport): string {
 
 /** The Result counts of each harm category, in first-seen order. */
 function categoryCounts(report: TestRunReport): Array<[string, PopulationSummary]> {
-  return [...report.byHarmCategory()].map(([category, results]) => [
-    category,
-    summarizePopulation(results),
-  ]);
+  return [...report.categorySummaries()];
 }
 
 function categoriesSection(categories: Array<[string, PopulationSummary]>): string {
@@ -554,7 +547,7 @@ export function* htmlReportChunks(
   let piece = '';
   let rendered: string[] = [];
   let count = 0;
-  for (const result of report.results) {
+  for (const result of report.eachResult()) {
     grid.add(result);
     const data = pageResult(result);
     const json = scriptJson(data);

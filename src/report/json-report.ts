@@ -11,9 +11,9 @@ import type { PopulationSummary, TestRunReport } from '../model/run-report';
 import type { TrialGroupResult } from '../model/trial-group';
 import type { EvalResult, Turn } from '../model/trace-types';
 import { type JsonValue, defineEntry, toJsonSafe, toJsonSafeRecord } from '../model/json-safe';
-import { categoryKey } from '../model/run-report';
-import { type UtilityCounts, UtilityTally, utilityRates } from '../model/utility-summary';
-import { CoverageTally, type RunCoverage, idAttackSuccessRate } from '../model/coverage-summary';
+import { ResultDigest, digestOf } from '../model/result-digest';
+import { type UtilityCounts, utilityRates } from '../model/utility-summary';
+import { type RunCoverage, idAttackSuccessRate } from '../model/coverage-summary';
 import { COVERAGE_TAXONOMIES } from '../model/coverage-tags';
 
 /** Version of this report format (our addition to upstream's schema). */
@@ -167,27 +167,15 @@ export function projectCoverage(coverage: RunCoverage): Json {
 
 /**
  * The sections derived from the Results alone (utility per harm category,
- * coverage), counted in one pass over them in report order.
+ * coverage), from the counts of a digest, or of `results` counted in one
+ * pass in report order.
  */
-export function derivedSections(results: Iterable<Result>): {
+export function derivedSections(results: Iterable<Result> | ResultDigest): {
   utilityByCategory: Map<string, UtilityCounts>;
   coverage: RunCoverage | null;
 } {
-  const byCategory = new Map<string, UtilityTally>();
-  const coverage = new CoverageTally();
-  for (const result of results) {
-    const key = categoryKey(result);
-    const tally = byCategory.get(key) ?? new UtilityTally();
-    byCategory.set(key, tally);
-    tally.add(result);
-    coverage.add(result);
-  }
-  const utilityByCategory = new Map<string, UtilityCounts>();
-  for (const [key, tally] of byCategory) {
-    const counts = tally.result;
-    if (counts) utilityByCategory.set(key, counts);
-  }
-  return { utilityByCategory, coverage: coverage.result };
+  const digest = results instanceof ResultDigest ? results : digestOf(results);
+  return { utilityByCategory: digest.utilityByCategory(), coverage: digest.coverage() };
 }
 
 /** The whole report object, keys in upstream's order, then our additions. */
@@ -195,7 +183,8 @@ export function projectReport(report: TestRunReport, withResults = true): Json {
   const summary = report.populationSummary();
   const byCategory: Json = {};
   if (withResults) {
-    for (const [category, results] of report.byHarmCategory()) {
+    for (const category of report.harmCategories()) {
+      const results = [...report.eachResult({ harmCategory: category })];
       defineEntry(byCategory, category, results.map(projectResult));
     }
   }
@@ -217,7 +206,7 @@ export function projectReport(report: TestRunReport, withResults = true): Json {
       ...(g.utility ? { utility: projectUtility(g.utility) } : {}),
     });
   }
-  const derived = derivedSections(report.results);
+  const derived = derivedSections(report.digest);
   const additions: Json = {};
   if (derived.utilityByCategory.size > 0) {
     const byCategoryUtility: Json = {};
@@ -265,20 +254,22 @@ export function* serializeReportChunks(report: TestRunReport): Generator<string>
   );
   const [head, tail] = skeleton.split(JSON.stringify(placeholder)) as [string, string];
   yield head;
-  const categories = [...report.byHarmCategory()];
+  const categories = report.harmCategories();
   if (categories.length === 0) yield '{}';
   let piece = '';
-  for (const [c, [category, results]] of categories.entries()) {
-    piece += `${c === 0 ? '{\n' : ''}    ${JSON.stringify(category)}: [\n`;
-    for (const [r, result] of results.entries()) {
-      const separator = r < results.length - 1 ? ',' : '';
-      piece += `      ${indent(JSON.stringify(projectResult(result), null, 2), '      ')}${separator}\n`;
+  for (const [c, category] of categories.entries()) {
+    piece += `${c === 0 ? '{\n' : ''}    ${JSON.stringify(category)}: [`;
+    // One category's Results at a time, read as they are written.
+    let first = true;
+    for (const result of report.eachResult({ harmCategory: category })) {
+      piece += `${first ? '\n' : ',\n'}      ${indent(JSON.stringify(projectResult(result), null, 2), '      ')}`;
+      first = false;
       if (piece.length >= PIECE_CHARS) {
         yield piece;
         piece = '';
       }
     }
-    piece += `    ]${c < categories.length - 1 ? ',' : ''}\n${c === categories.length - 1 ? '  }' : ''}`;
+    piece += `\n    ]${c < categories.length - 1 ? ',' : ''}\n${c === categories.length - 1 ? '  }' : ''}`;
   }
   yield piece;
   yield `${tail}\n`;

@@ -121,8 +121,7 @@ export function* renderJUnit(report: TestRunReport): Generator<string> {
   const groups = Object.keys(report.trialGroups).sort();
   const failedGroups = groups.filter((id) => report.trialGroups[id]?.passed === false).length;
   const reasons = incompleteReasons(report);
-  const categories = new Set<string>();
-  for (const result of report.results) categories.add(categoryKey(result));
+  const categories = report.harmCategories();
   const tests = report.totalRuns + groups.length + (reasons.length > 0 ? 1 : 0);
   yield '<?xml version="1.0" encoding="UTF-8"?>\n';
   yield `<testsuites${attributes([
@@ -141,7 +140,8 @@ export function* renderJUnit(report: TestRunReport): Generator<string> {
       ['errors', counts.errorCount],
       ['skipped', counts.undeterminedCount],
     ])}>\n`;
-    yield* casesOf(report.results, category);
+    // Every Result, not the category's alone: a Result's name depends on its test's others.
+    yield* casesOf(report.eachResult(), category);
     yield '  </testsuite>\n';
   }
   if (groups.length > 0) {

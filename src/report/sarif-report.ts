@@ -97,7 +97,7 @@ function sarifResult(named: NamedResult, level: 'error' | 'warning', ruleIndex: 
  */
 export function* renderSarif(report: TestRunReport, options: SarifOptions = {}): Generator<string> {
   const rules = new Map<string, { category: string; strategy: string; index: number }>();
-  for (const result of report.results) {
+  for (const result of report.eachResult()) {
     if (levelOf(result) === null) continue;
     const id = ruleIdOf(result);
     if (!rules.has(id))
@@ -159,7 +159,7 @@ export function* renderSarif(report: TestRunReport, options: SarifOptions = {}):
   const cut = head.lastIndexOf('"results": []');
   yield `${head.slice(0, cut)}"results": [`;
   let first = true;
-  for (const named of namedResults(report.results)) {
+  for (const named of namedResults(report.eachResult())) {
     const level = levelOf(named.result);
     if (level === null) continue;
     const rule = rules.get(ruleIdOf(named.result));

@@ -223,24 +223,25 @@ export function renderSummary(report: TestRunReport, options: SummaryOptions): s
     return foreign.length > 0 ? [...lines, ...(groups.length > 0 ? [''] : []), ...foreign] : lines;
   }
   const shared = namesInSeveralProjects(
-    report.results.map(({ metadata }) => ({
-      name: metadata[RESULT_TAGS.testName],
-      project: metadata[RESULT_TAGS.project],
-    })),
+    [...report.digest.testNames].flatMap(([name, projects]) =>
+      [...projects].map((project) => ({ name, project })),
+    ),
   );
   lines.push(chalk.bold(separator('RAMPART Safety Summary', options.width)));
-  for (const [category, results] of report.byHarmCategory()) {
-    lines.push('', chalk.bold(`${sanitizeLine(category).toUpperCase()} (${results.length} tests)`));
-    const ordered = results
-      .map((result, index) => ({ result, index }))
-      .sort(
-        (a, b) =>
-          (ORDER[a.result.status] ?? 4) - (ORDER[b.result.status] ?? 4) || a.index - b.index,
-      );
-    for (const { result } of ordered) {
+  for (const [category, { statuses }] of report.digest.categories) {
+    const count = Object.values(statuses).reduce((sum, n) => sum + n, 0);
+    lines.push('', chalk.bold(`${sanitizeLine(category).toUpperCase()} (${count} tests)`));
+    // One pass over the category: its lines by status, in report order within each.
+    const byStatus = new Map<number, string[]>();
+    for (const result of report.eachResult({ harmCategory: category })) {
+      const rank = ORDER[result.status] ?? 4;
       const name = result.metadata[RESULT_TAGS.testName];
-      lines.push(resultLine(result, chalk, typeof name === 'string' && shared.has(name)));
+      const bucket = byStatus.get(rank) ?? [];
+      bucket.push(resultLine(result, chalk, typeof name === 'string' && shared.has(name)));
+      byStatus.set(rank, bucket);
     }
+    for (const rank of [...byStatus.keys()].sort((a, b) => a - b))
+      for (const line of byStatus.get(rank) ?? []) lines.push(line);
   }
   lines.push(...trialGroupLines(report, chalk, options.intervals === true));
   lines.push(...utilityAndCoverageLines(report, chalk, trialGroupTitles(report.trialGroups)));

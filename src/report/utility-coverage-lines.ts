@@ -59,7 +59,7 @@ export function utilityAndCoverageLines(
   chalk: Chalk,
   groupTitle: (group: TrialGroupResult) => string,
 ): string[] {
-  const { utilityByCategory, coverage } = derivedSections(report.results);
+  const { utilityByCategory, coverage } = derivedSections(report.digest);
   const groups = Object.keys(report.trialGroups)
     .sort()
     .map((id) => report.trialGroups[id] as TrialGroupResult)
