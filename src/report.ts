@@ -10,7 +10,9 @@ export {
   UNCATEGORIZED,
   type PopulationSummary,
   type TestRunReportOptions,
+  type ResultSource,
 } from './model/run-report';
+export { ResultDigest, type CategoryDigest } from './model/result-digest';
 export { TrialGroupResult, classifyTrialGroup } from './model/trial-group';
 export type { ReportSink } from './report/sink';
 export { JsonFileReportSink, type JsonFileReportSinkOptions } from './report/json-file-sink';
