@@ -14,7 +14,7 @@ import { type ModelPrices, costEstimate } from '../model/model-cost';
 import type { Result } from '../model/result';
 import { RESULT_TAGS, type TestLocation, compareText } from '../model/result-tags';
 import { type ResultSource, TestRunReport } from '../model/run-report';
-import { ResultDigest, categoryKey } from '../model/result-digest';
+import { ResultDigest, UNCATEGORIZED, categoryKey } from '../model/result-digest';
 import { SchemaError, decodeResult } from '../model/result-codec';
 import { TrialGroupResult, classifyTrialClones } from '../model/trial-group';
 import { describeError, describeValue } from '../model/value-description';
@@ -76,9 +76,13 @@ export interface RunAccumulatorOptions {
  * serialised Results themselves when a record came without its place
  * (records built in memory).
  */
-type ResultPiece =
-  | { late: boolean; file: string; spans: readonly LineSpan[] }
-  | { late: boolean; values: readonly unknown[] };
+type ResultPiece = (
+  { file: string; spans: readonly LineSpan[] } | { values: readonly unknown[] }
+) & {
+  late: boolean;
+  /** Positions of the values that did not decode on arrival (they are skipped again). */
+  dropped: number[];
+};
 
 /** One delivered test attempt: its Results are decoded and counted on arrival, read again for the outputs. */
 interface CollectedTest {
@@ -338,16 +342,20 @@ export class RunAccumulator {
     line: SpooledTest | SpooledLate,
     late: boolean,
   ): void {
+    const dropped: number[] = [];
     test.pieces.push(
-      line.spans ? { late, file: spoolFile, spans: line.spans } : { late, values: line.results },
+      line.spans
+        ? { late, dropped, file: spoolFile, spans: line.spans }
+        : { late, dropped, values: line.results },
     );
-    for (const value of line.results) {
+    for (const [position, value] of line.results.entries()) {
       let result: Result;
       try {
         result = decodeResult(value, `Result #${test.digest.count} of "${test.title}"`);
       } catch (error) {
         const problem = error instanceof SchemaError ? error.message : describeError(error);
         this.addFileReason(file, `malformed Result dropped: ${problem}`);
+        dropped.push(position);
         continue;
       }
       if (result.metadata[TRUNCATED_KEY] === true) {
@@ -626,7 +634,8 @@ function tagResult(
 /**
  * The Results of `tests` decoded again, one spool line at a time; those
  * that did not decode on arrival are skipped again (the run already says so),
- * so every index is the one counted then.
+ * so every index is the one counted then. With a category, a Result of
+ * another one is recognised before it is decoded.
  */
 function* readResults(
   tests: ReadonlyArray<{ test: CollectedTest; id: string; label: string | null }>,
@@ -637,17 +646,36 @@ function* readResults(
     let index = 0;
     for (const piece of test.pieces) {
       const values = 'values' in piece ? piece.values : readSpoolResults(piece.file, piece.spans);
+      let position = -1;
       for (const value of values) {
+        position += 1;
+        if (piece.dropped.includes(position)) continue;
+        const at = index;
+        index += 1;
+        if (harmCategory !== undefined && wireCategoryKey(value, test.harm) !== harmCategory)
+          continue;
         let result: Result;
         try {
-          result = decodeResult(value, `Result #${index} of "${test.title}"`);
-        } catch {
-          continue;
+          result = decodeResult(value, `Result #${at} of "${test.title}"`);
+        } catch (error) {
+          // It decoded when it arrived: the spool changed since.
+          throw new Error(
+            `RAMPART could not read a Result of "${test.title}" again: ${describeError(error)}`,
+          );
         }
-        tagResult(result, test, index, piece.late, id, label);
-        index += 1;
+        tagResult(result, test, at, piece.late, id, label);
         if (harmCategory === undefined || categoryKey(result) === harmCategory) yield result;
       }
     }
   }
+}
+
+/** The category key a serialised Result will have once decoded and tagged (see decodeResult). */
+function wireCategoryKey(value: unknown, testHarm: string | null): string {
+  const harm =
+    value !== null && typeof value === 'object'
+      ? (value as { harm_category?: unknown }).harm_category
+      : undefined;
+  const category = typeof harm === 'string' && harm.length > 0 ? harm : testHarm;
+  return category ? category : UNCATEGORIZED;
 }

@@ -13,7 +13,7 @@ import type { Chalk } from 'chalk';
 import type { Result } from '../model/result';
 import { RESULT_TAGS } from '../model/result-tags';
 import { SafetyStatus } from '../model/result-status';
-import type { TestRunReport } from '../model/run-report';
+import { type TestRunReport, categoryKey } from '../model/run-report';
 import type { TrialGroupResult } from '../model/trial-group';
 import { filesWithoutRampartLines } from './files-without-rampart';
 import { formatPercent } from '../model/percent';
@@ -228,20 +228,21 @@ export function renderSummary(report: TestRunReport, options: SummaryOptions): s
     ),
   );
   lines.push(chalk.bold(separator('RAMPART Safety Summary', options.width)));
-  for (const [category, { statuses }] of report.digest.categories) {
-    const count = Object.values(statuses).reduce((sum, n) => sum + n, 0);
+  // One pass: each category's lines by status rank, in report order within each.
+  const byCategory = new Map<string, string[][]>();
+  for (const category of report.harmCategories()) byCategory.set(category, []);
+  for (const result of report.eachResult()) {
+    const ranks = byCategory.get(categoryKey(result)) ?? [];
+    const rank = ORDER[result.status] ?? 4;
+    const name = result.metadata[RESULT_TAGS.testName];
+    (ranks[rank] ??= []).push(
+      resultLine(result, chalk, typeof name === 'string' && shared.has(name)),
+    );
+  }
+  for (const [category, ranks] of byCategory) {
+    const count = ranks.reduce((sum, bucket) => sum + (bucket?.length ?? 0), 0);
     lines.push('', chalk.bold(`${sanitizeLine(category).toUpperCase()} (${count} tests)`));
-    // One pass over the category: its lines by status, in report order within each.
-    const byStatus = new Map<number, string[]>();
-    for (const result of report.eachResult({ harmCategory: category })) {
-      const rank = ORDER[result.status] ?? 4;
-      const name = result.metadata[RESULT_TAGS.testName];
-      const bucket = byStatus.get(rank) ?? [];
-      bucket.push(resultLine(result, chalk, typeof name === 'string' && shared.has(name)));
-      byStatus.set(rank, bucket);
-    }
-    for (const rank of [...byStatus.keys()].sort((a, b) => a - b))
-      for (const line of byStatus.get(rank) ?? []) lines.push(line);
+    for (const bucket of ranks) for (const line of bucket ?? []) lines.push(line);
   }
   lines.push(...trialGroupLines(report, chalk, options.intervals === true));
   lines.push(...utilityAndCoverageLines(report, chalk, trialGroupTitles(report.trialGroups)));
