@@ -69,7 +69,16 @@ export interface RunAccumulatorOptions {
   configuredProjects?: number;
   /** Jest's `testNamePattern` (`-t`), to tell a filtered test from a skipped one. */
   testNamePattern?: string | null;
+  /**
+   * Spool bytes of Results kept decoded in memory (default 32 MiB): a run
+   * whose Results stay within it is not read again; beyond it, every Result
+   * is read back from the spool when needed (0: always).
+   */
+  heldResultBytes?: number;
 }
+
+/** Default of {@link RunAccumulatorOptions.heldResultBytes}. */
+const HELD_RESULT_BYTES = 32 * 1024 * 1024;
 
 /**
  * Where some of a test's Results are: lines of a spool file, or the
@@ -103,6 +112,8 @@ interface CollectedTest {
   pieces: ResultPiece[];
   /** Counts of its Results (every one that decoded), tagged as the report tags them. */
   digest: ResultDigest;
+  /** Its decoded Results while the run's are within the held budget; null once read back. */
+  held: Result[] | null;
   late: number;
   /** Metadata keys that could not be represented as JSON. */
   lossy: Set<string>;
@@ -143,11 +154,17 @@ export class RunAccumulator {
   private readonly rootDir: string;
   private readonly configuredProjects: number;
   private readonly testNamePattern: RegExp | null;
+  private readonly heldResultBytes: number;
+  /** Spool bytes of the Results absorbed so far; while within the budget, tests hold theirs. */
+  private absorbedBytes = 0;
+  private holding: boolean;
 
   constructor(options: RunAccumulatorOptions = {}) {
     this.rootDir = options.rootDir ?? '';
     this.configuredProjects = options.configuredProjects ?? 1;
     this.testNamePattern = namePattern(options.testNamePattern);
+    this.heldResultBytes = options.heldResultBytes ?? HELD_RESULT_BYTES;
+    this.holding = this.heldResultBytes > 0;
   }
 
   /** Marks the run incomplete (identical reasons are kept once). */
@@ -314,6 +331,7 @@ export class RunAccumulator {
           instance: instanceId,
           pieces: [],
           digest: new ResultDigest(),
+          held: this.holding ? [] : null,
           late: 0,
           lossy: new Set(line.lossy ?? []),
         };
@@ -342,6 +360,13 @@ export class RunAccumulator {
     line: SpooledTest | SpooledLate,
     late: boolean,
   ): void {
+    this.absorbedBytes += (line.spans ?? []).reduce((sum, span) => sum + span.length, 0);
+    if (this.holding && this.absorbedBytes > this.heldResultBytes) {
+      // Too many to hold: every Result is read back from the spool from now on.
+      this.holding = false;
+      for (const known of this.tests.values()) known.held = null;
+      test.held = null;
+    }
     const dropped: number[] = [];
     test.pieces.push(
       line.spans
@@ -368,6 +393,7 @@ export class RunAccumulator {
       tagResult(result, test, test.digest.count, late, test.id, null);
       if (late) test.late += 1;
       test.digest.add(result);
+      test.held?.push(result);
     }
   }
 
@@ -643,6 +669,14 @@ function* readResults(
 ): Generator<Result> {
   for (const { test, id, label } of tests) {
     if (harmCategory !== undefined && !test.digest.categories.has(harmCategory)) continue;
+    if (test.held) {
+      for (const result of test.held) {
+        result.metadata[RESULT_TAGS.testId] = id;
+        if (label !== null) result.metadata[RESULT_TAGS.project] = label;
+        if (harmCategory === undefined || categoryKey(result) === harmCategory) yield result;
+      }
+      continue;
+    }
     let index = 0;
     for (const piece of test.pieces) {
       const values = 'values' in piece ? piece.values : readSpoolResults(piece.file, piece.spans);

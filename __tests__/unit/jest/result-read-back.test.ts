@@ -59,8 +59,12 @@ function writeSpool(): string {
   return writer.file;
 }
 
-function accumulate(instance: ReturnType<typeof readSpoolFile>): RunAccumulator {
-  const acc = new RunAccumulator({ rootDir: '/p' });
+/** By default nothing is held: every Result is read back from the spool. */
+function accumulate(
+  instance: ReturnType<typeof readSpoolFile>,
+  heldResultBytes = 0,
+): RunAccumulator {
+  const acc = new RunAccumulator({ rootDir: '/p', heldResultBytes });
   acc.addFile({ project: PROJECT, testPath: '/p/a.test.js' }, [instance]);
   return acc;
 }
@@ -107,6 +111,27 @@ describe('Results read back from the spool', () => {
     expect([...serializeReportChunks(built)].join('')).toBe(
       [...serializeReportChunks(held)].join(''),
     );
+  });
+
+  test('Results held in memory (a small run) give the same report as Results read back', () => {
+    const file = writeSpool();
+    const chunks = (heldResultBytes: number) => {
+      const built = report(accumulate(readSpoolFile(file), heldResultBytes));
+      return [...serializeReportChunks(built)].join('');
+    };
+    const held = chunks(1 << 20);
+    expect(held).toBe(chunks(0));
+    // Held, the spool is not read again: removing it changes nothing.
+    const built = report(accumulate(readSpoolFile(file), 1 << 20));
+    fs.rmSync(file);
+    expect([...built.eachResult()].map((r) => r.summary)).toEqual(['a0', 'a1 late', 'b0', 'b1']);
+  });
+
+  test('a run beyond the held budget reads every Result back, the ones absorbed before too', () => {
+    const file = writeSpool();
+    const built = report(accumulate(readSpoolFile(file), 100));
+    fs.truncateSync(file, 10);
+    expect(() => [...built.eachResult()]).toThrow(/could not read Results again/);
   });
 
   test('records built in memory, without their place in a file, give the same Results', () => {
