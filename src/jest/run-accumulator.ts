@@ -70,7 +70,7 @@ export interface RunAccumulatorOptions {
   /** Jest's `testNamePattern` (`-t`), to tell a filtered test from a skipped one. */
   testNamePattern?: string | null;
   /**
-   * Spool bytes of Results kept decoded in memory (default 32 MiB): a run
+   * Spool bytes of Results kept decoded in memory (default 16 MiB): a run
    * whose Results stay within it is not read again; beyond it, every Result
    * is read back from the spool when needed (0: always).
    */
@@ -78,7 +78,7 @@ export interface RunAccumulatorOptions {
 }
 
 /** Default of {@link RunAccumulatorOptions.heldResultBytes}. */
-const HELD_RESULT_BYTES = 32 * 1024 * 1024;
+const HELD_RESULT_BYTES = 16 * 1024 * 1024;
 
 /**
  * Where some of a test's Results are: lines of a spool file, or the
