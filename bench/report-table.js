@@ -95,48 +95,27 @@ function mainTargets(scenarios) {
   const noisy = (...ids) => Math.max(0, ...ids.map((id) => scenarios[id]?.noisyRoundsUsed ?? 0));
   const ratio = (s) => cell(s, 3);
   const lines = [];
-  for (const [id, layout] of [
-    ['tests-2000-in-band', 'in band'],
-    ['tests-2000-2-workers', '2 workers'],
-  ])
-    lines.push(
-      limitTarget(
-        `overhead-${layout.replace(' ', '-')}`,
-        `(1) overhead rampart/plain, 2,000 tests, ${layout}`,
-        summary(id)?.ratio ?? null,
-        TARGET_OVERHEAD,
-        ratio,
-        noisy(id),
-      ),
-    );
-  for (const [id, layout] of [
-    ['tests-2000-in-band', 'in band'],
-    ['tests-2000-2-workers', '2 workers'],
-  ])
-    lines.push(
-      limitTarget(
-        `import-${layout.replace(' ', '-')}`,
-        `(2) import rampart plain/bare, ${layout}`,
-        summary(id)?.importRatio ?? null,
-        TARGET_IMPORT,
-        ratio,
-        noisy(id),
-      ),
-    );
-  for (const [id, layout] of [
-    ['tests-2000-in-band', 'in band'],
-    ['tests-2000-2-workers', '2 workers'],
-  ])
-    lines.push(
-      limitTarget(
-        `adoption-${layout.replace(' ', '-')}`,
-        `(2) adoption rampart/bare, ${layout}`,
-        summary(id)?.rampartToBareRatio ?? null,
-        TARGET_ADOPTION,
-        ratio,
-        noisy(id),
-      ),
-    );
+  // The three ratio targets of the 2,000-test suite, each in both layouts.
+  const ratioTargets = [
+    ['overhead', '(1) overhead rampart/plain', 'ratio', TARGET_OVERHEAD],
+    ['import', '(2) import rampart plain/bare', 'importRatio', TARGET_IMPORT],
+    ['adoption', '(2) adoption rampart/bare', 'rampartToBareRatio', TARGET_ADOPTION],
+  ];
+  for (const [key, label, field, limit] of ratioTargets)
+    for (const [id, layout] of [
+      ['tests-2000-in-band', 'in band'],
+      ['tests-2000-2-workers', '2 workers'],
+    ])
+      lines.push(
+        limitTarget(
+          `${key}-${layout.replace(' ', '-')}`,
+          key === 'overhead' ? `${label}, 2,000 tests, ${layout}` : `${label}, ${layout}`,
+          summary(id)?.[field] ?? null,
+          limit,
+          ratio,
+          noisy(id),
+        ),
+      );
   lines.push(
     limitTarget(
       'reporter-rss-1000k',
