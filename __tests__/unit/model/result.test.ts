@@ -58,4 +58,23 @@ describe('Result', () => {
     metadata.a = 2;
     expect(result.metadata).toEqual({ a: 1 });
   });
+
+  test('the copy keeps what a spread copy keeps: key order, __proto__ as data, enumerable symbols', () => {
+    const hidden = Symbol('hidden');
+    const shown = Symbol('shown');
+    const metadata: Record<string | symbol, unknown> = JSON.parse(
+      '{"b": 1, "__proto__": {"polluted": true}, "2": "two", "a": [1]}',
+    );
+    metadata[shown] = 'yes';
+    Object.defineProperty(metadata, hidden, { value: 'no', enumerable: false });
+    Object.defineProperty(metadata, 'quiet', { value: 'no', enumerable: false });
+    const copied = new Result({ ...base, metadata }).metadata as Record<string | symbol, unknown>;
+    expect(Object.keys(copied)).toEqual(['2', 'b', '__proto__', 'a']);
+    expect(Object.getPrototypeOf(copied)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyDescriptor(copied, '__proto__')?.value).toEqual({ polluted: true });
+    expect((copied as { polluted?: unknown }).polluted).toBeUndefined();
+    expect(copied[shown]).toBe('yes');
+    expect(Object.getOwnPropertySymbols(copied)).toEqual([shown]);
+    expect(copied.a).toBe(metadata.a);
+  });
 });
