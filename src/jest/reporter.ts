@@ -384,7 +384,7 @@ export class RampartReporter {
     if (this.options.json || this.options.html) this.prepareOutputFolder();
     const { outputDir, failOnTrialGate } = this.options;
     const json = this.options.json
-      ? writeReportFileSync(outputDir, serializeReportChunks(report), now)
+      ? writeReportFileSync(outputDir, serializeReportChunks(report, { tempDir: this.runDir }), now)
       : undefined;
     const files = json === undefined ? [] : [displayPath(json)];
     const warnings =
@@ -465,7 +465,7 @@ export class RampartReporter {
     // One instant names every file of the run (run_report_<stamp>.json, .junit.xml, .sarif).
     const now = new Date();
     const jsonSink = json
-      ? new JsonFileReportSink({ outputDir: this.options.outputDir, now })
+      ? new JsonFileReportSink({ outputDir: this.options.outputDir, now, tempDir: this.runDir })
       : undefined;
     const builtIn: ReportSink[] = jsonSink ? [jsonSink] : [];
     // Files in outputDir would start another run in watch mode, as the JSON report would.

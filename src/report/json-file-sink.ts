@@ -75,6 +75,8 @@ export interface JsonFileReportSinkOptions {
   outputDir: string;
   /** The instant the file is named after; default: when emitted. */
   now?: Date | undefined;
+  /** Where the report's temporary files go while it is written (default: the system's). */
+  tempDir?: string | undefined;
 }
 
 /** Writes each report it receives to a new JSON file in `outputDir`. */
@@ -83,6 +85,7 @@ export class JsonFileReportSink implements ReportSink {
   /** Paths written so far, in order. */
   readonly written: string[] = [];
   private readonly now: Date | undefined;
+  private readonly tempDir: string | undefined;
 
   constructor(options: JsonFileReportSinkOptions) {
     this.outputDir = argumentChecks.nonEmptyString(
@@ -90,12 +93,17 @@ export class JsonFileReportSink implements ReportSink {
       'JsonFileReportSink outputDir',
     );
     this.now = options.now;
+    this.tempDir = options.tempDir;
   }
 
   emit(report: TestRunReport): void {
     // Streamed into the temporary file: a million Results would not fit one string.
     this.written.push(
-      writeReportFileSync(this.outputDir, serializeReportChunks(report), this.now ?? new Date()),
+      writeReportFileSync(
+        this.outputDir,
+        serializeReportChunks(report, this.tempDir === undefined ? {} : { tempDir: this.tempDir }),
+        this.now ?? new Date(),
+      ),
     );
   }
 }

@@ -1,3 +1,6 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { EvalOutcome, ObservabilityLevel, Result, SafetyStatus } from '../../../src/index';
 import { TestRunReport, classifyTrialGroup } from '../../../src/report';
 import {
@@ -350,5 +353,38 @@ describe('streamed serialization', () => {
     expect(pieces.join('')).toBe(reportText(report));
     expect(schemaErrors(JSON.parse(pieces.join('')))).toBeNull();
     expect(Math.max(...pieces.map((p) => p.length))).toBeLessThan(2 * 1024 * 1024);
+  });
+
+  let tmp = '';
+  beforeEach(() => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'json-report-test-'));
+  });
+  afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
+  const spills = () => fs.readdirSync(tmp);
+
+  test.each([
+    ['every category but the first in temporary files', 0],
+    ['temporary files filled in several writes', 20_000],
+  ])('%s: the same text, and the files are removed', (_name, heldCategoryChars) => {
+    // Characters of several bytes, so some fall across the reads of the temporary files.
+    const results = many(3000, ['a', 'b', 'c']).map((r) => r.with({ summary: `${r.summary} é😀` }));
+    const report = new TestRunReport({ results, metadata });
+    const chunks = serializeReportChunks(report, { heldCategoryChars, tempDir: tmp });
+    const pieces = [chunks.next().value as string, chunks.next().value as string];
+    expect(spills()).toHaveLength(1);
+    pieces.push(...chunks);
+    expect(pieces.join('')).toBe(reportText(report));
+    expect(Math.max(...pieces.map((p) => p.length))).toBeLessThan(2 * 1024 * 1024);
+    expect(spills()).toEqual([]);
+  });
+
+  test('a reader that stops early leaves no temporary file', () => {
+    const report = new TestRunReport({ results: many(300, ['a', 'b']), metadata });
+    const chunks = serializeReportChunks(report, { heldCategoryChars: 0, tempDir: tmp });
+    chunks.next();
+    chunks.next();
+    expect(spills()).toHaveLength(1);
+    chunks.return(undefined);
+    expect(spills()).toEqual([]);
   });
 });
