@@ -9,6 +9,7 @@
 //
 //   node bench/reporter-replay.js --suite=tests-2000 [--rounds=5] [--no-build] [--ref=HEAD]
 //   node bench/reporter-replay.js --suite=one-test-100k --rounds=1 --cpu-prof
+//   node bench/reporter-replay.js --suite=tests-2000 --build=/tmp/main-build --ref=main  # another commit
 //   valgrind --tool=callgrind node bench/reporter-replay.js --suite=tests-2000 --no-build --rounds=1 --replay-only
 //
 // --replay-only replays what an earlier call captured (same suite); --json=false
@@ -30,6 +31,8 @@ const CAPTURE_REPORTER = path.join(__dirname, 'reporter-capture.js');
 
 const arg = (name) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
 const flag = (name) => process.argv.includes(`--${name}`);
+/** The measured build: bench/.work (what the captured suites run), or --build=<dir> to compare another. */
+const BUILD_DIR = path.resolve(arg('build') ?? WORK_DIR);
 
 /** Runs the suite once with Jest, the transport kept; returns the capture's folder. */
 function capture(suiteName, workers) {
@@ -85,7 +88,7 @@ const cpuMs = () => {
 /** One replay: a fresh reporter over a copy of the captured spool; CPU ms per phase. */
 async function replay(captureDir, options) {
   const { RampartReporter } = require(
-    path.join(WORK_DIR, 'node_modules', 'rampart', 'dist', 'jest', 'reporter.js'),
+    path.join(BUILD_DIR, 'node_modules', 'rampart', 'dist', 'jest', 'reporter.js'),
   );
   const jest = JSON.parse(fs.readFileSync(path.join(captureDir, 'jest.json'), 'utf8'));
   const outputDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rampart-replay-'));
@@ -135,7 +138,7 @@ async function main() {
   const rounds = Number(arg('rounds') ?? 5);
   const workers = Number(arg('workers') ?? 1);
   if (!flag('no-build') && !flag('replay-only'))
-    buildSnapshot(WORK_DIR, { ref: arg('ref') ?? null });
+    buildSnapshot(BUILD_DIR, { ref: arg('ref') ?? null });
   const captureDir =
     flag('replay-only') || flag('child')
       ? path.join(WORK_DIR, 'replay', suiteName)

@@ -5,10 +5,6 @@
  * describes exactly what this writes: change both together (and the reader,
  * report-reader.ts); a change to the format is a new REPORT_SCHEMA_VERSION.
  */
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { StringDecoder } from 'node:string_decoder';
 import type { Result } from '../model/result';
 import type { RateInterval } from '../model/rate-interval';
 import type { PopulationSummary, TestRunReport } from '../model/run-report';
@@ -19,6 +15,7 @@ import { ResultDigest, categoryKey, digestOf } from '../model/result-digest';
 import { type UtilityCounts, utilityRates } from '../model/utility-summary';
 import { type RunCoverage, idAttackSuccessRate } from '../model/coverage-summary';
 import { COVERAGE_TAXONOMIES } from '../model/coverage-tags';
+import { type HeldText, type HeldTextOptions, HeldTexts } from './held-text';
 
 /** Version of this report format (our addition to upstream's schema). */
 export const REPORT_SCHEMA_VERSION = 'rampart.jest.report.v1';
@@ -244,94 +241,16 @@ const indent = (text: string, spaces: string): string => text.replace(/\n/g, `\n
 /** Pieces of about this many characters are handed to the writer. */
 const PIECE_CHARS = 1 << 20;
 
-/** Default of {@link SerializeOptions.heldCategoryChars}. */
-const HELD_CATEGORY_CHARS = 16 << 20;
-
-/** Options of {@link serializeReportChunks}. */
-export interface SerializeOptions {
-  /**
-   * Characters of the later categories' text kept in memory while the
-   * Results are read (default 16 Mi); beyond it, that text goes to temporary
-   * files, read back in order when its category is written.
-   */
-  heldCategoryChars?: number;
-  /** Where the temporary files go, in a folder of their own (default: the system's). */
-  tempDir?: string;
-}
-
-/**
- * The Results' text of one category after the first, while the Results are
- * read: pieces in memory, and what did not fit, in a temporary file.
- */
-class CategoryText {
-  private pieces: string[] = [];
-  private count = 0;
-  private fd: number | null = null;
-  private file = '';
-
-  constructor(
-    private readonly spillDir: () => string,
-    private readonly index: number,
-  ) {}
-
-  /** Adds one Result's text; returns the characters now kept in memory for it. */
-  add(text: string): number {
-    const entry = `${this.count === 0 ? '\n' : ',\n'}      ${text}`;
-    this.pieces.push(entry);
-    this.count += 1;
-    return entry.length;
-  }
-
-  /** Moves the pieces in memory to the end of the temporary file. */
-  flush(): void {
-    if (this.pieces.length === 0) return;
-    if (this.fd === null) {
-      this.file = path.join(this.spillDir(), `category-${this.index}.json`);
-      this.fd = fs.openSync(this.file, 'wx', 0o600);
-    }
-    fs.writeSync(this.fd, this.pieces.join(''));
-    this.pieces = [];
-  }
-
-  /** The whole text, in pieces of about PIECE_CHARS at most. */
-  *text(): Generator<string> {
-    if (this.fd !== null) {
-      this.flush();
-      fs.closeSync(this.fd);
-      this.fd = null;
-      const fd = fs.openSync(this.file, 'r');
-      try {
-        const buffer = Buffer.allocUnsafe(PIECE_CHARS);
-        const decoder = new StringDecoder('utf8');
-        for (let read = fs.readSync(fd, buffer); read > 0; read = fs.readSync(fd, buffer))
-          yield decoder.write(buffer.subarray(0, read));
-        yield decoder.end();
-      } finally {
-        fs.closeSync(fd);
-      }
-    }
-    let piece = '';
-    for (const entry of this.pieces) {
-      piece += entry;
-      if (piece.length >= PIECE_CHARS) {
-        yield piece;
-        piece = '';
-      }
-    }
-    yield piece;
-  }
-}
-
 /**
  * The report as JSON text (2-space indent, trailing newline), in pieces of
  * bounded size, so a report of any size can be written without holding it
  * in one string. The Results are read once, in report order: the first
- * category's text is handed on as it comes, the others' is kept (in memory,
- * past `heldCategoryChars` in temporary files) until its turn.
+ * category's text is handed on as it comes, the others' is held (past a
+ * budget in temporary files, see held-text.ts) until its turn.
  */
 export function* serializeReportChunks(
   report: TestRunReport,
-  options: SerializeOptions = {},
+  options: HeldTextOptions = {},
 ): Generator<string> {
   const placeholder = '\u0000by_harm_category\u0000';
   const skeleton = JSON.stringify(
@@ -346,30 +265,18 @@ export function* serializeReportChunks(
     yield `{}${tail}\n`;
     return;
   }
-  const heldChars = options.heldCategoryChars ?? HELD_CATEGORY_CHARS;
-  let spillDir: string | null = null;
-  const makeSpillDir = (): string => {
-    spillDir ??= fs.mkdtempSync(path.join(options.tempDir ?? os.tmpdir(), 'rampart-report-'));
-    return spillDir;
-  };
-  const later = new Map(
-    categories.slice(1).map((category, i) => [category, new CategoryText(makeSpillDir, i)]),
-  );
-  const closing = (c: number): string =>
+  const texts = new HeldTexts(options);
+  const later = new Map(categories.slice(1).map((category) => [category, texts.text()]));
+  const close = (c: number): string =>
     `\n    ]${c < categories.length - 1 ? ',' : ''}\n${c === categories.length - 1 ? '  }' : ''}`;
   try {
     let piece = `{\n    ${JSON.stringify(categories[0])}: [`;
     let first = true;
-    let held = 0;
     for (const result of report.eachResult()) {
       const text = indent(JSON.stringify(projectResult(result), null, 2), '      ');
-      const kept = later.get(categoryKey(result));
-      if (kept !== undefined) {
-        held += kept.add(text);
-        if (held > heldChars) {
-          for (const category of later.values()) category.flush();
-          held = 0;
-        }
+      const held = later.get(categoryKey(result));
+      if (held !== undefined) {
+        held.add(`${held.count === 0 ? '\n' : ',\n'}      ${text}`);
         continue;
       }
       piece += `${first ? '\n' : ',\n'}      ${text}`;
@@ -379,16 +286,15 @@ export function* serializeReportChunks(
         piece = '';
       }
     }
-    yield `${piece}${closing(0)}`;
+    yield `${piece}${close(0)}`;
     for (const [c, category] of categories.entries()) {
       if (c === 0) continue;
       yield `    ${JSON.stringify(category)}: [`;
-      for (const text of (later.get(category) as CategoryText).text())
-        if (text.length > 0) yield text;
-      yield closing(c);
+      yield* (later.get(category) as HeldText).read();
+      yield close(c);
     }
     yield `${tail}\n`;
   } finally {
-    if (spillDir !== null) fs.rmSync(spillDir, { recursive: true, force: true });
+    texts.close();
   }
 }

@@ -7,13 +7,16 @@
  * why. Pure: text pieces from the report; every piece of text goes through
  * {@link xmlEscape}.
  */
-import type { Result } from '../model/result';
 import { SafetyStatus } from '../model/result-status';
 import { type TestRunReport, categoryKey } from '../model/run-report';
 import type { TrialGroupResult } from '../model/trial-group';
 import { formatPercent } from '../model/percent';
 import { type NamedResult, fileOfTestId, namedResults } from './result-names';
 import { incompleteReasons, trialGroupTitles } from './summary';
+import { type HeldText, HeldTexts } from './held-text';
+
+/** Pieces handed on are about this many characters. */
+const PIECE_CHARS = 1 << 20;
 
 /** Longest text of one attribute or element, in UTF-16 units; longer text is cut with a note. */
 const MAX_XML_TEXT = 16 * 1024;
@@ -113,9 +116,10 @@ function groupCase(id: string, group: TrialGroupResult, title: string): string {
 }
 
 /**
- * The report as JUnit XML, in pieces: the Results are read in report order,
- * once per harm category (each suite streams its category's Results); counts
- * come from the report's aggregates.
+ * The report as JUnit XML, in pieces: the Results are read once, in report
+ * order; the first harm category's test cases are handed on as they come,
+ * the others' held until their suite's turn (held-text.ts); counts come from
+ * the report's aggregates.
  */
 export function* renderJUnit(report: TestRunReport): Generator<string> {
   const groups = Object.keys(report.trialGroups).sort();
@@ -131,18 +135,45 @@ export function* renderJUnit(report: TestRunReport): Generator<string> {
     ['errors', report.errors + (reasons.length > 0 ? 1 : 0)],
     ['time', seconds(report.durationSeconds)],
   ])}>\n`;
-  for (const category of categories) {
+  const suiteHead = (category: string): string => {
     const counts = report.populationSummary({ harmCategory: category });
-    yield `  <testsuite${attributes([
+    return `  <testsuite${attributes([
       ['name', category],
       ['tests', counts.totalRuns],
       ['failures', counts.unsafeCount],
       ['errors', counts.errorCount],
       ['skipped', counts.undeterminedCount],
     ])}>\n`;
-    // Every Result, not the category's alone: a Result's name depends on its test's others.
-    yield* casesOf(report.eachResult(), category);
-    yield '  </testsuite>\n';
+  };
+  const texts = new HeldTexts();
+  try {
+    const [firstCategory, ...laterCategories] = categories;
+    const later = new Map(laterCategories.map((category) => [category, texts.text()]));
+    if (firstCategory !== undefined) {
+      yield suiteHead(firstCategory);
+      let piece = '';
+      // Every Result passes through namedResults: a Result's name depends on its test's others.
+      for (const named of namedResults(report.eachResult())) {
+        const held = later.get(categoryKey(named.result));
+        if (held !== undefined) {
+          held.add(resultCase(named));
+          continue;
+        }
+        piece += resultCase(named);
+        if (piece.length >= PIECE_CHARS) {
+          yield piece;
+          piece = '';
+        }
+      }
+      yield `${piece}  </testsuite>\n`;
+    }
+    for (const category of laterCategories) {
+      yield suiteHead(category);
+      yield* (later.get(category) as HeldText).read();
+      yield '  </testsuite>\n';
+    }
+  } finally {
+    texts.close();
   }
   if (groups.length > 0) {
     const title = trialGroupTitles(report.trialGroups);
@@ -174,10 +205,4 @@ export function* renderJUnit(report: TestRunReport): Generator<string> {
     ])}>${xmlEscape(reasons.map((reason) => `- ${reason}`).join('\n'))}</error>\n    </testcase>\n  </testsuite>\n`;
   }
   yield '</testsuites>\n';
-}
-
-function* casesOf(results: Iterable<Result>, category: string): Generator<string> {
-  for (const named of namedResults(results)) {
-    if (categoryKey(named.result) === category) yield resultCase(named);
-  }
 }

@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import type { Result } from '../model/result';
 import { SafetyStatus } from '../model/result-status';
 import { type TestRunReport, categoryKey } from '../model/run-report';
+import { type HeldText, HeldTexts } from './held-text';
 import { type NamedResult, namedResults } from './result-names';
 import { incompleteReasons } from './summary';
 
@@ -91,22 +92,41 @@ function sarifResult(named: NamedResult, level: 'error' | 'warning', ruleIndex: 
 }
 
 /**
- * The report as SARIF 2.1.0 JSON text, in pieces: one pass over the
- * Results for the rules (categories × strategies, a small set), then one
- * that streams the results.
+ * The report as SARIF 2.1.0 JSON text, in pieces, from one pass over the
+ * Results: each flagged Result's entry is made as it comes (its rule's index
+ * is known by then: rules are numbered in first-seen order) and held
+ * (held-text.ts) until the rules, which come first in the file, are written.
  */
 export function* renderSarif(report: TestRunReport, options: SarifOptions = {}): Generator<string> {
   const rules = new Map<string, { category: string; strategy: string; index: number }>();
-  for (const result of report.eachResult()) {
-    if (levelOf(result) === null) continue;
-    const id = ruleIdOf(result);
-    if (!rules.has(id))
-      rules.set(id, {
-        category: categoryKey(result),
-        strategy: result.strategy,
-        index: rules.size,
-      });
+  const texts = new HeldTexts();
+  try {
+    const entries = texts.text();
+    for (const named of namedResults(report.eachResult())) {
+      const { result } = named;
+      const level = levelOf(result);
+      if (level === null) continue;
+      const id = ruleIdOf(result);
+      let rule = rules.get(id);
+      if (rule === undefined) {
+        rule = { category: categoryKey(result), strategy: result.strategy, index: rules.size };
+        rules.set(id, rule);
+      }
+      const json = JSON.stringify(sarifResult(named, level, rule.index));
+      entries.add(`${entries.count === 0 ? '\n' : ',\n'}        ${json}`);
+    }
+    yield* sarifText(report, options, rules, entries);
+  } finally {
+    texts.close();
   }
+}
+
+function* sarifText(
+  report: TestRunReport,
+  options: SarifOptions,
+  rules: ReadonlyMap<string, { category: string; strategy: string; index: number }>,
+  entries: HeldText,
+): Generator<string> {
   const version = report.metadata.rampart_version;
   const reasons = incompleteReasons(report);
   const run = {
@@ -158,14 +178,6 @@ export function* renderSarif(report: TestRunReport, options: SarifOptions = {}):
   // The results array is streamed into the place of the empty one.
   const cut = head.lastIndexOf('"results": []');
   yield `${head.slice(0, cut)}"results": [`;
-  let first = true;
-  for (const named of namedResults(report.eachResult())) {
-    const level = levelOf(named.result);
-    if (level === null) continue;
-    const rule = rules.get(ruleIdOf(named.result));
-    const json = JSON.stringify(sarifResult(named, level, rule?.index ?? 0));
-    yield `${first ? '\n' : ',\n'}        ${json}`;
-    first = false;
-  }
-  yield `${first ? '' : '\n      '}]${head.slice(cut + '"results": []'.length)}\n`;
+  yield* entries.read();
+  yield `${entries.count === 0 ? '' : '\n      '}]${head.slice(cut + '"results": []'.length)}\n`;
 }

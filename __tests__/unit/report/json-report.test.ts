@@ -365,11 +365,11 @@ describe('streamed serialization', () => {
   test.each([
     ['every category but the first in temporary files', 0],
     ['temporary files filled in several writes', 20_000],
-  ])('%s: the same text, and the files are removed', (_name, heldCategoryChars) => {
+  ])('%s: the same text, and the files are removed', (_name, heldChars) => {
     // Characters of several bytes, so some fall across the reads of the temporary files.
     const results = many(3000, ['a', 'b', 'c']).map((r) => r.with({ summary: `${r.summary} é😀` }));
     const report = new TestRunReport({ results, metadata });
-    const chunks = serializeReportChunks(report, { heldCategoryChars, tempDir: tmp });
+    const chunks = serializeReportChunks(report, { heldChars, tempDir: tmp });
     const pieces = [chunks.next().value as string, chunks.next().value as string];
     expect(spills()).toHaveLength(1);
     pieces.push(...chunks);
@@ -380,7 +380,7 @@ describe('streamed serialization', () => {
 
   test('a reader that stops early leaves no temporary file', () => {
     const report = new TestRunReport({ results: many(300, ['a', 'b']), metadata });
-    const chunks = serializeReportChunks(report, { heldCategoryChars: 0, tempDir: tmp });
+    const chunks = serializeReportChunks(report, { heldChars: 0, tempDir: tmp });
     chunks.next();
     chunks.next();
     expect(spills()).toHaveLength(1);
