@@ -150,7 +150,9 @@ function absorbLine(reading: Reading, line: RawLine, i: number): boolean {
         instance.groups.push(...parsed.groups);
         break;
       case 'test': {
-        const test: SpooledTest = { ...parsed, spans: [span] };
+        // The parsed line is this reader's own: its place is added to it, not
+        // to a spread copy (in V8 a key added to a spread copy costs ~10 µs).
+        const test: SpooledTest = Object.assign(parsed, { spans: [span] });
         instance.tests.push(test);
         reading.continues = test;
         break;
@@ -165,7 +167,7 @@ function absorbLine(reading: Reading, line: RawLine, i: number): boolean {
         reading.continues = continued;
         break;
       case 'late': {
-        const late: SpooledLate = { ...parsed, spans: [span] };
+        const late: SpooledLate = Object.assign(parsed, { spans: [span] });
         instance.lates.push(late);
         reading.continues = late;
         break;
