@@ -1,19 +1,23 @@
 #!/usr/bin/env node
 // The reporter's own work, without Jest: a suite is run once with Jest (the
 // measured build, transport kept), its spool and the file results Jest handed
-// the reporter are saved; each replay then feeds them to a fresh
-// `rampart/reporter` of the measured build (onRunStart, onTestFileResult per
-// file, onRunComplete) in this process and prints the CPU time of each phase.
-// Jest's own work and the test workers are not in it, so CPU profiles and
-// callgrind instruction counts name the reporter's functions only.
+// the reporter are saved; each round then feeds them to a fresh
+// `rampart/reporter` (onRunStart, onTestFileResult per file, onRunComplete)
+// in a process of its own, cold as in a Jest run, and prints the CPU time of
+// each phase (medians, min-max). Jest's own work and the test workers are not
+// in it, so CPU profiles name the reporter's functions.
 //
 //   node bench/reporter-replay.js --suite=tests-2000 [--rounds=5] [--no-build] [--ref=HEAD]
-//   node bench/reporter-replay.js --suite=one-test-100k --rounds=1 --cpu-prof
-//   node bench/reporter-replay.js --suite=tests-2000 --build=/tmp/main-build --ref=main  # another commit
-//   valgrind --tool=callgrind node bench/reporter-replay.js --suite=tests-2000 --no-build --rounds=1 --replay-only
+//   node bench/reporter-replay.js --suite=one-test-100k --replay-only --rounds=1 --cpu-prof
+//   node bench/reporter-replay.js --suite=tests-2000 --build=bench/.work/builds/main --ref=main
+//   valgrind --tool=callgrind node bench/reporter-replay.js --suite=tests-2000 --child
 //
-// --replay-only replays what an earlier call captured (same suite); --json=false
-// / --html=false / --junit / --sarif set the reporter's outputs.
+// --replay-only replays what an earlier call captured (same suite), with the
+// build in bench/.work; --build=<dir> (relative to the repository) builds (or,
+// with --no-build, takes) another build there and replays the capture with it;
+// --child is one round in this process (what callgrind should count: compare
+// two builds' totals, process start and the spool copy are the same in both);
+// --json=false / --html=false / --junit / --sarif set the reporter's outputs.
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
@@ -32,7 +36,7 @@ const CAPTURE_REPORTER = path.join(__dirname, 'reporter-capture.js');
 const arg = (name) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
 const flag = (name) => process.argv.includes(`--${name}`);
 /** The measured build: bench/.work (what the captured suites run), or --build=<dir> to compare another. */
-const BUILD_DIR = path.resolve(arg('build') ?? WORK_DIR);
+const BUILD_DIR = path.resolve(ROOT, arg('build') ?? WORK_DIR);
 
 /** Runs the suite once with Jest, the transport kept; returns the capture's folder. */
 function capture(suiteName, workers) {
