@@ -90,7 +90,8 @@ export class HeldText {
   flush(): void {
     if (this.pieces.length === 0) return;
     this.file ??= this.owner.openFile(this.index);
-    fs.writeSync(this.file.fd, this.pieces.join(''));
+    // writeFileSync on a descriptor writes all of it, at the end of what is there.
+    fs.writeFileSync(this.file.fd, this.pieces.join(''));
     this.pieces = [];
   }
 
