@@ -165,7 +165,13 @@ async function main() {
   for (let r = 0; r < rounds; r += 1) {
     const child = spawnSync(
       process.execPath,
-      [...nodeArgs(), __filename, '--replay-only', '--child', ...process.argv.slice(2)],
+      [
+        ...nodeArgs(),
+        path.join(__dirname, 'reporter-replay.js'),
+        '--replay-only',
+        '--child',
+        ...process.argv.slice(2),
+      ],
       { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
     );
     if (child.status !== 0) throw new Error(`replay round failed (${child.status})`);
