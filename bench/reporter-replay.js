@@ -141,7 +141,7 @@ async function main() {
   const suiteName = arg('suite') ?? 'tests-2000';
   const rounds = Number(arg('rounds') ?? 5);
   const workers = Number(arg('workers') ?? 1);
-  if (!flag('no-build') && !flag('replay-only'))
+  if (!flag('no-build') && !flag('replay-only') && !flag('child'))
     buildSnapshot(BUILD_DIR, { ref: arg('ref') ?? null });
   const captureDir =
     flag('replay-only') || flag('child')
