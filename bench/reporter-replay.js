@@ -144,7 +144,7 @@ async function main() {
   if (!flag('no-build') && !flag('replay-only') && !flag('child'))
     buildSnapshot(BUILD_DIR, { ref: arg('ref') ?? null });
   const captureDir =
-    flag('replay-only') || flag('child')
+    flag('replay-only') || flag('child') || BUILD_DIR !== WORK_DIR
       ? path.join(WORK_DIR, 'replay', suiteName)
       : capture(suiteName, workers);
   const options = {};
