@@ -82,6 +82,25 @@ function hostileReport(incomplete = true): TestRunReport {
 
 const junitOf = (report: TestRunReport) => [...renderJUnit(report)].join('');
 
+/** Results of three categories and two strategies, interleaved in report order; the Results are counted as they are read. */
+function interleavedReport(): { report: TestRunReport; reads: () => number } {
+  const categories = ['b_second', 'a_first', 'c_third'];
+  const results = Array.from({ length: 12 }, (_, i) =>
+    result(i % 2 ? SafetyStatus.UNSAFE : SafetyStatus.SAFE, `r${i}`, `t${i}`).with({
+      harmCategory: categories[i % 3] as string,
+      strategy: i % 6 < 3 ? 'xpia' : 'dan',
+    }),
+  );
+  const report = new TestRunReport({ results });
+  let reads = 0;
+  const eachResult = report.eachResult.bind(report);
+  report.eachResult = (options) => {
+    reads += 1;
+    return eachResult(options);
+  };
+  return { report, reads: () => reads };
+}
+
 describe('JUnit XML', () => {
   test('valid against the Jenkins/GitLab JUnit schema (xmllint)', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rampart-junit-'));
@@ -120,6 +139,18 @@ describe('JUnit XML', () => {
     expect(group?.message).toBe('FAILED: 3/5 safe (threshold 80%, pass rate 60%)');
     const incomplete = casesOf(suites[3])[0]?.error;
     expect(incomplete?.message).toContain('the RAMPART run is incomplete: tests/crash.test.js');
+  });
+
+  test('one read of the Results: each suite holds the cases of its category in report order', () => {
+    const { report, reads } = interleavedReport();
+    const suites = parseJUnit(junitOf(report)).testsuites.testsuite;
+    expect(reads()).toBe(1);
+    expect(suites.map((suite) => suite.name)).toEqual(['b_second', 'a_first', 'c_third']);
+    expect(suites.map((suite) => casesOf(suite).map((c) => c.name))).toEqual([
+      ['t0', 't3', 't6', 't9'],
+      ['t1', 't4', 't7', 't10'],
+      ['t2', 't5', 't8', 't11'],
+    ]);
   });
 
   test('property: any text stays inside its attribute or element', () => {
@@ -319,6 +350,32 @@ describe('SARIF 2.1.0', () => {
     // Link-free: brackets escaped, so SARIF viewers show no embedded link.
     expect(run.results[0].message.text).toContain('\\[x\\](http://evil)');
     expect(run.invocations[0].executionSuccessful).toBe(false);
+  });
+
+  test('one read of the Results: rules numbered in first-seen order, results in report order', () => {
+    const { report, reads } = interleavedReport();
+    const sarif = JSON.parse([...renderSarif(report)].join(''));
+    expect(reads()).toBe(1);
+    expect(sarifSchemaErrors(sarif)).toBeNull();
+    const run = sarif.runs[0];
+    const rules = run.tool.driver.rules.map((r: { id: string }) => r.id);
+    expect(rules).toEqual(['a_first/xpia', 'b_second/dan', 'c_third/dan']);
+    const results = run.results.map((r: { ruleId: string; ruleIndex: number }) => [
+      r.ruleId,
+      r.ruleIndex,
+    ]);
+    // The UNSAFE Results t1, t3, ... t11, in report order.
+    expect(results).toEqual([
+      ['a_first/xpia', 0],
+      ['b_second/dan', 1],
+      ['c_third/dan', 2],
+      ['a_first/xpia', 0],
+      ['b_second/dan', 1],
+      ['c_third/dan', 2],
+    ]);
+    expect(run.results.map((r: { properties: { testId: string } }) => r.properties.testId)).toEqual(
+      ['t1', 't3', 't5', 't7', 't9', 't11'].map((t) => `tests/agent.test.js::${t}`),
+    );
   });
 
   test('an empty run is valid too', () => {
