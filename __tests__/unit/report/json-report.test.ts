@@ -378,6 +378,19 @@ describe('streamed serialization', () => {
     expect(spills()).toEqual([]);
   });
 
+  test('the Results are read once, whatever the number of categories', () => {
+    const report = new TestRunReport({ results: many(30, ['a', 'b', 'c']), metadata });
+    const eachResult = report.eachResult.bind(report);
+    let reads = 0;
+    report.eachResult = (options) => {
+      reads += 1;
+      return eachResult(options);
+    };
+    const text = [...serializeReportChunks(report)].join('');
+    expect(reads).toBe(1);
+    expect(text).toBe(reportText(report));
+  });
+
   test('a reader that stops early leaves no temporary file', () => {
     const report = new TestRunReport({ results: many(300, ['a', 'b']), metadata });
     const chunks = serializeReportChunks(report, { heldChars: 0, tempDir: tmp });
