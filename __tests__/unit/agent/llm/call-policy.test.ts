@@ -55,26 +55,43 @@ async function closedPort(): Promise<number> {
 }
 
 describe('retries', () => {
-  test('429 with retry-after-ms, 429 with Retry-After as an HTTP date, a 503, a reset and a stall are retried until an answer', async () => {
+  test('429 with retry-after-ms, 429 with Retry-After as an HTTP date, a 503 and a reset are retried until an answer', async () => {
     server = await startFakeEndpoint({
       script: [
         { status: 429, headers: { 'retry-after-ms': '30' } },
         { status: 429, headers: { 'retry-after': new Date(Date.now() - 1000).toUTCString() } },
         { status: 503 },
         'reset',
-        'stall',
       ],
       reply: () => 'finally',
     });
     const client = new OpenAiChatClient({
       endpoint: server.endpoint,
       model: 'gpt-test',
-      maxRetries: 5,
-      timeoutMs: 300,
+      maxRetries: 4,
       ...fastRetries,
     });
     expect(await client.complete({ messages })).toBe('finally');
-    expect(server.stats.requests).toBe(6);
+    expect(server.stats.requests).toBe(5);
+  });
+
+  // A stall never answers, so only the attempt timeout ends it: both attempts
+  // time out however slow the machine is (no answer races the timer).
+  test('a stalled attempt times out and is retried', async () => {
+    server = await startFakeEndpoint({ script: ['stall', 'stall'] });
+    const client = new OpenAiChatClient({
+      endpoint: server.endpoint,
+      model: 'gpt-test',
+      maxRetries: 1,
+      timeoutMs: 300,
+      ...fastRetries,
+    });
+    const error = (await client.complete({ messages }).catch((e: unknown) => e)) as LlmError;
+    expect(error).toBeInstanceOf(LlmError);
+    expect(error.message).toBe(
+      `model call to gpt-test at ${server.endpoint} failed after 2 attempts: gpt-test at ${server.endpoint} did not answer within 300 ms`,
+    );
+    expect(error).toMatchObject({ reason: 'network', attempts: 2 });
   });
 
   test('the wait a 429 asks for (Retry-After in seconds) is honoured before the next attempt', async () => {
