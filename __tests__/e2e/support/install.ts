@@ -1,7 +1,9 @@
 /**
  * Cached installs in the e2e work directory (paths.ts): a project is written
  * and installed once, then reused while its files and the other inputs of
- * the install (the tarball under test, a tool version) are unchanged.
+ * the install (the tarball under test, a tool version) are unchanged. Suites
+ * in parallel Jest workers share installs (a framework fixture, a Node), so
+ * an install holds a lock beside its directory while it checks and installs.
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -44,21 +46,83 @@ export function exec(
   }
 }
 
+/** Sleeps synchronously (installs are synchronous; a worker has nothing else to do meanwhile). */
+function sleepSync(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/** Whether the process `pid` is running. */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** The pid written in the lock `file`; null when there is none (any more). */
+function lockHolder(file: string): number | null {
+  try {
+    return Number(fs.readFileSync(file, 'utf8'));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+}
+
+/**
+ * Runs `fn` holding the lock `file`, which holds the pid of its holder (it
+ * appears with its content: a hard link to a file written first): waits
+ * while a live process holds it, takes it over from a dead one (a run that
+ * was killed during an install).
+ */
+function withLock<T>(file: string, fn: () => T): T {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const mine = `${file}.${process.pid}`;
+  fs.writeFileSync(mine, String(process.pid));
+  try {
+    for (;;) {
+      try {
+        fs.linkSync(mine, file);
+        break;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      }
+      const holder = lockHolder(file);
+      if (holder !== null && !alive(holder)) fs.rmSync(file, { force: true });
+      else if (holder !== null) sleepSync(200);
+    }
+  } finally {
+    fs.rmSync(mine, { force: true });
+  }
+  try {
+    return fn();
+  } finally {
+    fs.rmSync(file, { force: true });
+  }
+}
+
 /** Installs `spec` unless the same install is already in place; true when it installed. */
 export function installCached(spec: InstallSpec): boolean {
   const stampFile = path.join(spec.dir, '.installed');
   const stamp = createHash('sha256')
     .update(JSON.stringify([spec.files, spec.inputs ?? []]))
     .digest('hex');
-  if (fs.existsSync(stampFile) && fs.readFileSync(stampFile, 'utf8') === stamp) return false;
-  // A failed install must not look finished to the next run.
-  fs.rmSync(stampFile, { force: true });
-  for (const [name, content] of Object.entries(spec.files)) {
-    const file = path.join(spec.dir, name);
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, content);
-  }
-  spec.install(spec.dir);
-  fs.writeFileSync(stampFile, stamp);
-  return true;
+  const installed = () => fs.existsSync(stampFile) && fs.readFileSync(stampFile, 'utf8') === stamp;
+  if (installed()) return false;
+  return withLock(`${spec.dir}.lock`, () => {
+    // Another worker may have installed it while this one waited.
+    if (installed()) return false;
+    // A failed install must not look finished to the next run.
+    fs.rmSync(stampFile, { force: true });
+    for (const [name, content] of Object.entries(spec.files)) {
+      const file = path.join(spec.dir, name);
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, content);
+    }
+    spec.install(spec.dir);
+    fs.writeFileSync(stampFile, stamp);
+    return true;
+  });
 }
