@@ -1,5 +1,7 @@
 // Two projects: fast unit tests on the TypeScript sources, and end-to-end
 // tests that pack the built package into consumer projects and run real Jest.
+const os = require('node:os');
+
 const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json' }];
 
 /** @type {import('jest').Config} */
@@ -22,4 +24,8 @@ module.exports = {
     },
   ],
   testTimeout: 240000,
+  // An end-to-end test mostly waits for the consumer Jest it started (one
+  // process, one core) or for npm: Jest's default of cores - 1 would run the
+  // suites in band on a two-core machine and leave a core idle (CONTRIBUTING.md).
+  maxWorkers: Math.max(2, os.availableParallelism() - 1),
 };
