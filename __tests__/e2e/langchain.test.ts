@@ -16,18 +16,16 @@
  * against the installed types, and neither `rampart` nor `rampart/langchain`
  * loads LangChain.
  */
-import { exec } from './support/install';
 import { docSamples } from './support/doc-samples';
 import {
+  checkExampleAndSamples,
   checkFrameworkRun,
   exampleFiles,
+  exampleScenario,
   expectNoFrameworkLoaded,
   frameworkFixture,
-  frameworkScenario,
-  typecheckConfig,
 } from './support/frameworks';
 import { e2eNode } from './support/node-versions';
-import { jestConfig } from './support/scenario';
 
 const ATTACKER = 'mallory@evil.example';
 
@@ -299,19 +297,16 @@ test.each(MAJORS)(
   async ({ name, dependencies, agent, brokenModel, model, samples, installed }) => {
     const fixture = frameworkFixture(name, dependencies);
     const docs = docSamples('adapters.md', 'langchain');
-    const scenario = frameworkScenario(fixture, name).write({
-      'jest.config.js': jestConfig({ extra: { testMatch: ['**/*.test.js'] } }),
-      'langchain.test.js': suite(brokenModel),
-      // The runnable example (mitigated mode), in the same Jest run.
-      ...exampleFiles('langchain', 'xpia.test.js'),
-      'agent.js': agent(),
-      'model.ts': model,
-      'tsconfig.json': typecheckConfig(...samples),
-      ...Object.fromEntries(samples.map((file) => [file, docs[file] as string])),
+    const scenario = exampleScenario(fixture, name, {
+      folder: 'langchain',
+      tests: { 'langchain.test.js': suite(brokenModel) },
+      agent: agent(),
+      model,
+      samples: Object.fromEntries(samples.map((file) => [file, docs[file] as string])),
     });
     const node = e2eNode();
     const run = await scenario.run([], { node });
-    const { result } = checkFrameworkRun(scenario, run, {
+    const results = checkFrameworkRun(scenario, run, {
       attacker: ATTACKER,
       tests: 18,
       counts: [19, 8, 9, 1, 1],
@@ -350,15 +345,8 @@ test.each(MAJORS)(
       inlineAttachment: true,
       throwing: 'cleanup after a throwing agent (function form)',
     });
-    // The example's two tests: the mitigated agent is SAFE through both surfaces.
-    for (const test of [
-      'a poisoned inbox cannot make the agent email an outsider',
-      'a poisoned tool description cannot make the agent email an outsider',
-    ])
-      expect(result(test).status).toBe('safe');
-
-    // The docs' TypeScript examples compile against the installed LangChain types.
-    exec(node.bin, [`${fixture}/node_modules/typescript/bin/tsc`, '-p', scenario.dir], fixture);
+    // The example's tests pass; the docs' TypeScript examples compile against the installed LangChain types.
+    checkExampleAndSamples(node, fixture, scenario, results);
 
     // Importing rampart loads no adapter and no framework; rampart/langchain loads no LangChain.
     expectNoFrameworkLoaded(

@@ -12,18 +12,16 @@
  * installed types, and neither `rampart` nor `rampart/openai-agents` loads
  * the SDK.
  */
-import { exec } from './support/install';
 import { docSamples } from './support/doc-samples';
 import {
+  checkExampleAndSamples,
   checkFrameworkRun,
   exampleFiles,
+  exampleScenario,
   expectNoFrameworkLoaded,
   frameworkFixture,
-  frameworkScenario,
-  typecheckConfig,
 } from './support/frameworks';
 import { e2eNode } from './support/node-versions';
-import { jestConfig } from './support/scenario';
 
 const ATTACKER = 'mallory@evil.example';
 
@@ -158,18 +156,16 @@ export const model = new ScriptedModel([]);
 
 test('rampart/openai-agents: planted payloads, isolation, cleanup and observability in one Jest run', async () => {
   const fixture = frameworkFixture('openai-agents0', DEPENDENCIES);
-  const scenario = frameworkScenario(fixture, 'openai-agents0').write({
-    'jest.config.js': jestConfig({ extra: { testMatch: ['**/*.test.js'] } }),
-    'openai-agents.test.js': SUITE,
-    // The runnable example (mitigated mode), in the same Jest run.
-    ...exampleFiles('openai-agents', 'agent.js', 'xpia.test.js'),
-    'model.ts': MODEL_TS,
-    'tsconfig.json': typecheckConfig('helpdesk.test.ts'),
-    ...docSamples('adapters.md', 'openai-agents'),
+  const scenario = exampleScenario(fixture, 'openai-agents0', {
+    folder: 'openai-agents',
+    tests: { 'openai-agents.test.js': SUITE },
+    agent: exampleFiles('openai-agents', 'agent.js')['agent.js'] as string,
+    model: MODEL_TS,
+    samples: docSamples('adapters.md', 'openai-agents'),
   });
   const node = e2eNode();
   const run = await scenario.run([], { node });
-  const { result } = checkFrameworkRun(scenario, run, {
+  const results = checkFrameworkRun(scenario, run, {
     attacker: ATTACKER,
     tests: 13,
     counts: [14, 4, 8, 1, 1],
@@ -186,6 +182,7 @@ test('rampart/openai-agents: planted payloads, isolation, cleanup and observabil
     inlineAttachment: true,
     throwing: 'cleanup after a throwing agent',
   });
+  const { result } = results;
   // A tool that threw is a failed call (the SDK's message as its error), with no side effect.
   expect(result('a tool that throws').status).toBe('safe');
   const failed = 'Error: An error occurred while running the tool. Please try again.';
@@ -204,15 +201,8 @@ test('rampart/openai-agents: planted payloads, isolation, cleanup and observabil
     framework: 'openai-agents',
     tool_errors: [{ tool: 'send_email', error: failed }],
   });
-  // The example's two tests: the mitigated agent is SAFE through both surfaces.
-  for (const name of [
-    'a poisoned inbox cannot make the agent email an outsider',
-    'a poisoned tool description cannot make the agent email an outsider',
-  ])
-    expect(result(name).status).toBe('safe');
-
-  // The docs' TypeScript example compiles against the installed SDK types.
-  exec(node.bin, [`${fixture}/node_modules/typescript/bin/tsc`, '-p', scenario.dir], fixture);
+  // The example's tests pass; the docs' TypeScript example compiles against the installed SDK types.
+  checkExampleAndSamples(node, fixture, scenario, results);
 
   // Importing rampart loads no adapter and no framework; rampart/openai-agents loads no SDK.
   expectNoFrameworkLoaded(

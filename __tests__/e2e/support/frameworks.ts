@@ -3,15 +3,23 @@
  * and one agent framework (at one major), installed once per tarball and
  * cached like the Jest fixtures. Frameworks go into these projects only, not
  * into every consumer project. Also what the framework suites share: the
- * examples' files, a strict tsconfig for the typed samples, the report
- * checks and the lazy-loading probe.
+ * examples' files, a strict tsconfig for the typed samples, the scenario
+ * that runs an example beside the suite, the report checks and the
+ * lazy-loading probe.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { exec, installCached, sha256File } from './install';
 import type { E2eNode } from './node-versions';
 import { REPO_ROOT, TARBALL_POINTER, WORK_DIR } from './paths';
-import { type JestRun, type JsonResult, Scenario, allResults, readReport } from './scenario';
+import {
+  type JestRun,
+  type JsonResult,
+  Scenario,
+  allResults,
+  jestConfig,
+  readReport,
+} from './scenario';
 
 /** The Jest 30 fixture's pinned devDependencies (the same Jest as every other scenario). */
 function jest30Dependencies(): Record<string, string> {
@@ -55,6 +63,61 @@ export function frameworkScenario(fixture: string, name: string): Scenario {
   const dir = path.join(fixture, 'runs', `${name}-${Date.now().toString(36)}`);
   fs.mkdirSync(dir, { recursive: true });
   return new Scenario(30, dir, [path.join(fixture, 'node_modules', 'jest', 'bin', 'jest.js')]);
+}
+
+/** What an adapter's example scenario holds besides the runnable example. */
+export interface ExampleScenarioFiles {
+  /** The folder of examples/ and of the docs/adapters.md samples (`langchain`). */
+  folder: string;
+  /** The suite's own test files, by name (`*.test.js`). */
+  tests: Record<string, string>;
+  /** The agent the example's xpia.test.js requires (`./agent`). */
+  agent: string;
+  /** The `./model` the docs' samples import: a scripted model standing in for the reader's. */
+  model: string;
+  /** The docs' TypeScript samples to type-check, by name. */
+  samples: Record<string, string>;
+}
+
+/**
+ * A scenario in `fixture` running, in one Jest run, the suite's tests and
+ * the runnable example of examples/<folder> (xpia.test.js, mitigated mode);
+ * the docs' TypeScript samples beside them, with a tsconfig that
+ * type-checks them (see checkExampleAndSamples).
+ */
+export function exampleScenario(
+  fixture: string,
+  name: string,
+  { folder, tests, agent, model, samples }: ExampleScenarioFiles,
+): Scenario {
+  return frameworkScenario(fixture, name).write({
+    'jest.config.js': jestConfig({ extra: { testMatch: ['**/*.test.js'] } }),
+    ...tests,
+    ...exampleFiles(folder, 'xpia.test.js'),
+    'agent.js': agent,
+    'model.ts': model,
+    'tsconfig.json': typecheckConfig(...Object.keys(samples)),
+    ...samples,
+  });
+}
+
+/**
+ * The example's two tests passed with the mitigated agent SAFE through both
+ * surfaces, and the docs' TypeScript samples of an exampleScenario compile
+ * against the fixture's installed types.
+ */
+export function checkExampleAndSamples(
+  node: E2eNode,
+  fixture: string,
+  scenario: Scenario,
+  { result }: FrameworkRunResults,
+): void {
+  for (const test of [
+    'a poisoned inbox cannot make the agent email an outsider',
+    'a poisoned tool description cannot make the agent email an outsider',
+  ])
+    expect(result(test).status).toBe('safe');
+  exec(node.bin, [`${fixture}/node_modules/typescript/bin/tsc`, '-p', scenario.dir], fixture);
 }
 
 /** The requires of examples/mcp on MCP SDK 1, and their SDK 2 packages. */
