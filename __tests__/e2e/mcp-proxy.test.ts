@@ -21,6 +21,7 @@ import {
   exampleFiles,
   frameworkFixture,
   frameworkScenario,
+  mcpDependencies,
   onMcpSdk2,
   typecheckConfig,
 } from './support/frameworks';
@@ -30,26 +31,8 @@ import { type JsonResult, allResults, jestConfig, readReport } from './support/s
 const ATTACKER = 'mallory@evil.example';
 
 const MAJORS = [
-  {
-    major: 1,
-    dependencies: {
-      '@openai/agents': '0.20.0',
-      '@modelcontextprotocol/sdk': '1.32.2',
-      zod: '4.6.7',
-      typescript: '5.9.3',
-    },
-    mcp: (source: string) => source,
-  },
-  {
-    major: 2,
-    dependencies: {
-      '@openai/agents': '0.20.0',
-      '@modelcontextprotocol/server': '2.4.0',
-      '@modelcontextprotocol/client': '2.4.0',
-      zod: '4.6.7',
-    },
-    mcp: onMcpSdk2,
-  },
+  { major: 1, mcp: (source: string) => source },
+  { major: 2, mcp: onMcpSdk2 },
 ] as const;
 
 const SUITE = `
@@ -157,8 +140,11 @@ export const model = new ScriptedModel([]);
 
 test.each(MAJORS)(
   'mcpProxyServer on MCP SDK $major under the OpenAI Agents SDK: each surface, cleanup, closing, in one Jest run',
-  async ({ major, dependencies, mcp }) => {
-    const fixture = frameworkFixture(`mcp-proxy${major}`, dependencies);
+  async ({ major, mcp }) => {
+    const fixture = frameworkFixture(
+      `mcp-proxy${major}`,
+      mcpDependencies(major, { '@openai/agents': '0.20.0' }),
+    );
     const scenario = frameworkScenario(fixture, `mcp-proxy${major}`).write({
       'jest.config.js': jestConfig({ extra: { testMatch: ['**/*.test.js'] } }),
       'mcp-proxy.test.js': SUITE,

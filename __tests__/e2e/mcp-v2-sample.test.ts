@@ -7,10 +7,8 @@
  */
 import { docSamples } from './support/doc-samples';
 import { exec } from './support/install';
-import { frameworkFixture, frameworkScenario, typecheckConfig } from './support/frameworks';
+import { frameworkScenario, mcpFixture, typecheckConfig } from './support/frameworks';
 import { e2eNode } from './support/node-versions';
-
-const DEPENDENCIES = { '@modelcontextprotocol/client': '2.4.0', zod: '4.6.7', typescript: '5.9.3' };
 
 /** The sample needs the reader's agent: a stand-in that calls one MCP tool. */
 const AGENT_TS = `
@@ -28,7 +26,8 @@ test('the MCP SDK 2 sample of docs/adapters.md compiles against @modelcontextpro
   const source = sample['helpdesk.test.ts'] as string;
   expect(source).toContain("from '@modelcontextprotocol/client'");
   expect(source).not.toContain('@modelcontextprotocol/sdk');
-  const fixture = frameworkFixture('mcp2-types', DEPENDENCIES);
+  // The project mcp.test.ts runs rampart/mcp on SDK 2 in: one install for both.
+  const fixture = mcpFixture(2);
   const node = e2eNode();
   const tsc = (dir: string) =>
     exec(node.bin, [`${fixture}/node_modules/typescript/bin/tsc`, '-p', dir], fixture);

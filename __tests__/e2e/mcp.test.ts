@@ -18,8 +18,8 @@ import {
   checkFrameworkRun,
   exampleFiles,
   expectNoFrameworkLoaded,
-  frameworkFixture,
   frameworkScenario,
+  mcpFixture,
   onMcpSdk2,
   typecheckConfig,
 } from './support/frameworks';
@@ -30,20 +30,8 @@ const ATTACKER = 'mallory@evil.example';
 
 /** SDK v1 (one package) and v2 (split packages): the same surfaces over either Client. */
 const MAJORS = [
-  {
-    major: 1,
-    dependencies: { '@modelcontextprotocol/sdk': '1.32.2', zod: '4.6.7', typescript: '5.9.3' },
-    agent: (source: string) => source,
-  },
-  {
-    major: 2,
-    dependencies: {
-      '@modelcontextprotocol/server': '2.4.0',
-      '@modelcontextprotocol/client': '2.4.0',
-      zod: '4.6.7',
-    },
-    agent: onMcpSdk2,
-  },
+  { major: 1, agent: (source: string) => source },
+  { major: 2, agent: onMcpSdk2 },
 ] as const;
 
 const SUITE = `
@@ -153,8 +141,8 @@ export function myAgent(client: Client) {
 
 test.each(MAJORS)(
   'rampart/mcp with SDK v$major: planted payloads, isolation, cleanup and observability in one Jest run',
-  async ({ major, dependencies, agent }) => {
-    const fixture = frameworkFixture(`mcp${major}`, dependencies);
+  async ({ major, agent }) => {
+    const fixture = mcpFixture(major);
     const files = exampleFiles('mcp', 'agent.js', 'xpia.test.js');
     const scenario = frameworkScenario(fixture, `mcp${major}`).write({
       'jest.config.js': jestConfig({ extra: { testMatch: ['**/*.test.js'] } }),

@@ -120,6 +120,30 @@ export function checkExampleAndSamples(
   exec(node.bin, [`${fixture}/node_modules/typescript/bin/tsc`, '-p', scenario.dir], fixture);
 }
 
+/** The MCP SDK majors under test: SDK 1 is one package, SDK 2 splits server and client. */
+const MCP_SDKS = {
+  1: { '@modelcontextprotocol/sdk': '1.32.2' },
+  2: { '@modelcontextprotocol/server': '2.4.0', '@modelcontextprotocol/client': '2.4.0' },
+} as const;
+export type McpMajor = keyof typeof MCP_SDKS;
+
+/**
+ * What a consumer project of MCP SDK `major` installs: the SDK, zod (tool
+ * schemas) and TypeScript (the docs' samples), and `extra` (an agent
+ * framework over MCP).
+ */
+export function mcpDependencies(
+  major: McpMajor,
+  extra: Record<string, string> = {},
+): Record<string, string> {
+  return { ...MCP_SDKS[major], zod: '4.6.7', typescript: '5.9.3', ...extra };
+}
+
+/** The consumer project of MCP SDK `major` alone (rampart/mcp and the docs' MCP samples). */
+export function mcpFixture(major: McpMajor): string {
+  return frameworkFixture(`mcp${major}`, mcpDependencies(major));
+}
+
 /** The requires of examples/mcp on MCP SDK 1, and their SDK 2 packages. */
 const MCP_V2_REQUIRES: ReadonlyArray<readonly [string, string]> = [
   ['@modelcontextprotocol/sdk/server/mcp.js', '@modelcontextprotocol/server'],
