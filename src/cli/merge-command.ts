@@ -64,15 +64,16 @@ function merge(args: CommandArguments): ExitCode {
   const written = writeOutputFile(output, serializeReportChunks(merged), force);
 
   const colours = stderrChalk();
-  const lines = renderSummary(merged, { width: terminalWidth(), chalk: colours });
-  lines.push(`RAMPART merged report: ${path.relative(process.cwd(), written) || written}`);
   const failure = runFailure(merged, {
     failOnTrialGate: !args.flag('no-fail-on-trial-gate'),
     reportLost: false,
     gateSwitch: 'pass --no-fail-on-trial-gate',
   });
-  if (failure) lines.push(colours.red.bold(failure));
-  writeLines(lines);
+  writeLines(renderSummary(merged, { width: terminalWidth(), chalk: colours }));
+  writeLines([
+    `RAMPART merged report: ${path.relative(process.cwd(), written) || written}`,
+    ...(failure ? [colours.red.bold(failure)] : []),
+  ]);
   return failure ? ExitCode.RUN_FAILED : ExitCode.OK;
 }
 

@@ -39,7 +39,7 @@ import { preflightOutputs } from '../report/output-preflight';
 import { createIgnoredOutputFolder } from '../report/ignored-output-folder';
 import { sanitizeLine } from '../report/terminal-text';
 import { describeError, describeValue, errorParts } from '../model/value-description';
-import { stderrChalk, terminalWidth, writeLines } from '../report/terminal-output';
+import { spacedBlock, stderrChalk, terminalWidth, writeLines } from '../report/terminal-output';
 import { type JestProject, projectOfUnknown } from './project-identity';
 import { type WatchedProject, reportWouldRetrigger } from './watch-loop';
 import { RUN_ENV_VAR, encodeChannel } from './transport/channel';
@@ -314,6 +314,7 @@ export class RampartReporter {
       width: terminalWidth(),
       chalk,
       intervals: this.options.intervals,
+      spillDir: this.runDir,
       afterPopulation: baseline?.comparison
         ? baselineBlock(baseline.comparison, {
             chalk,
@@ -332,7 +333,7 @@ export class RampartReporter {
       },
     });
     if (failure) this.failure = new Error(failure);
-    if (lines.length > 0) writeLines(['', ...lines, '']);
+    writeLines(spacedBlock(lines));
   }
 
   /**

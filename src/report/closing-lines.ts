@@ -20,9 +20,13 @@ export interface ReportEmission {
   reportLost: boolean;
 }
 
-/** The closing lines and the failure message (null when RAMPART does not fail the run). */
+/**
+ * The closing lines and the failure message (null when RAMPART does not fail
+ * the run). The lines are produced as they are read: each pass over them
+ * reads the report's Results again (docs/reporter.md, "The safety summary").
+ */
 export interface Closing {
-  lines: string[];
+  lines: Iterable<string>;
   failure: string | null;
 }
 
@@ -31,25 +35,33 @@ export function warningLine(text: string, chalk: Chalk): string {
   return chalk.yellow(`RAMPART warning: ${sanitizeLine(text)}`);
 }
 
-/** The lines that end a run, in the order printed, and the run's failure. */
-export function closingLines(
+/** Options of {@link closingLines}. */
+export type ClosingOptions = SummaryOptions & {
+  /** Problems found while the run was put together, printed before the summary. */
+  warnings: readonly string[];
+  emission: ReportEmission;
+  /** The run's gate (without `reportLost`, which the emission tells). */
+  gate: Omit<RunGate, 'reportLost'>;
+};
+
+/** The lines that end a run, in the order printed, and the run's failure (decided before any line). */
+export function closingLines(report: TestRunReport, options: ClosingOptions): Closing {
+  const failure = runFailure(report, {
+    ...options.gate,
+    reportLost: options.emission.reportLost,
+  });
+  return { lines: { [Symbol.iterator]: () => closingPieces(report, options, failure) }, failure };
+}
+
+function* closingPieces(
   report: TestRunReport,
-  options: SummaryOptions & {
-    /** Problems found while the run was put together, printed before the summary. */
-    warnings: readonly string[];
-    emission: ReportEmission;
-    /** The run's gate (without `reportLost`, which the emission tells). */
-    gate: Omit<RunGate, 'reportLost'>;
-  },
-): Closing {
+  options: ClosingOptions,
+  failure: string | null,
+): Generator<string, void, undefined> {
   const { chalk, emission } = options;
-  const lines = [
-    ...options.warnings.map((warning) => warningLine(warning, chalk)),
-    ...renderSummary(report, options),
-    ...emission.files.map((file) => `RAMPART report: ${file}`),
-    ...emission.warnings.map((warning) => warningLine(warning, chalk)),
-  ];
-  const failure = runFailure(report, { ...options.gate, reportLost: emission.reportLost });
-  if (failure) lines.push(chalk.red.bold(failure));
-  return { lines, failure };
+  for (const warning of options.warnings) yield warningLine(warning, chalk);
+  yield* renderSummary(report, options);
+  for (const file of emission.files) yield `RAMPART report: ${file}`;
+  for (const warning of emission.warnings) yield warningLine(warning, chalk);
+  if (failure) yield chalk.red.bold(failure);
 }

@@ -17,6 +17,7 @@ import { type TestRunReport, categoryKey } from '../model/run-report';
 import type { TrialGroupResult } from '../model/trial-group';
 import { filesWithoutRampartLines } from './files-without-rampart';
 import { formatPercent } from '../model/percent';
+import { LineBuckets } from './line-buckets';
 import { rateWithInterval } from './rate-text';
 import { sanitizeLine } from './terminal-text';
 import { utilityAndCoverageLines } from './utility-coverage-lines';
@@ -39,6 +40,14 @@ export interface SummaryOptions {
   intervals?: boolean;
   /** Lines printed right after the population line (the comparison with a baseline). */
   afterPopulation?: readonly string[];
+  /**
+   * Where the Result lines past `heldLineChars` wait until printed, in a
+   * private folder made there and removed after (the reporter: the run's
+   * folder); default: the system's temporary directory.
+   */
+  spillDir?: string;
+  /** Characters of Result lines held in memory before they go to `spillDir` (default 4 Mi). */
+  heldLineChars?: number;
 }
 
 /** pytest's `write_sep`: `===== title =====`, filling `width`. */
@@ -206,51 +215,87 @@ function trialGroupLines(report: TestRunReport, chalk: Chalk, withInterval = fal
 }
 
 /**
- * The whole summary: INCOMPLETE banner (when incomplete), then the
- * categories, trial groups and population line; a run without Results gets
- * its trial groups (each saying why it has none) or the no-Result line. Then
- * the files that ran without RAMPART collection.
+ * The whole summary, line by line as it is read: INCOMPLETE banner (when
+ * incomplete), then the categories, trial groups and population line; a run
+ * without Results gets its trial groups (each saying why it has none) or the
+ * no-Result line. Then the files that ran without RAMPART collection. The
+ * Results are read once, in report order; their lines wait in
+ * {@link LineBuckets} (past a budget, in files) until their category is
+ * printed, so a run of any size is printed without holding its lines.
  */
-export function renderSummary(report: TestRunReport, options: SummaryOptions): string[] {
+export function* renderSummary(
+  report: TestRunReport,
+  options: SummaryOptions,
+): Generator<string, void, undefined> {
   const { chalk } = options;
-  const lines = incompleteLines(incompleteReasons(report), options);
+  yield* incompleteLines(incompleteReasons(report), options);
   const foreign = filesWithoutRampartLines(report);
   if (report.totalRuns === 0) {
     const groups = trialGroupLines(report, chalk);
-    if (groups.length > 0)
-      lines.push(chalk.bold(separator('RAMPART Safety Summary', options.width)), ...groups);
-    else if (foreign.length === 0 && !report.incomplete) lines.push(NO_RESULT_LINE);
-    return foreign.length > 0 ? [...lines, ...(groups.length > 0 ? [''] : []), ...foreign] : lines;
+    if (groups.length > 0) {
+      yield chalk.bold(separator('RAMPART Safety Summary', options.width));
+      yield* groups;
+    } else if (foreign.length === 0 && !report.incomplete) yield NO_RESULT_LINE;
+    if (foreign.length > 0) {
+      if (groups.length > 0) yield '';
+      yield* foreign;
+    }
+    return;
   }
   const shared = namesInSeveralProjects(
     [...report.digest.testNames].flatMap(([name, projects]) =>
       [...projects].map((project) => ({ name, project })),
     ),
   );
-  lines.push(chalk.bold(separator('RAMPART Safety Summary', options.width)));
-  // One pass: each category's lines by status rank, in report order within each.
-  const byCategory = new Map<string, string[][]>();
-  for (const category of report.harmCategories()) byCategory.set(category, []);
-  for (const result of report.eachResult()) {
-    const ranks = byCategory.get(categoryKey(result)) ?? [];
-    const rank = ORDER[result.status] ?? 4;
-    const name = result.metadata[RESULT_TAGS.testName];
-    (ranks[rank] ??= []).push(
-      resultLine(result, chalk, typeof name === 'string' && shared.has(name)),
-    );
-  }
-  for (const [category, ranks] of byCategory) {
-    const count = ranks.reduce((sum, bucket) => sum + (bucket?.length ?? 0), 0);
-    lines.push('', chalk.bold(`${sanitizeLine(category).toUpperCase()} (${count} tests)`));
-    for (const bucket of ranks) for (const line of bucket ?? []) lines.push(line);
-  }
-  lines.push(...trialGroupLines(report, chalk, options.intervals === true));
-  lines.push(...utilityAndCoverageLines(report, chalk, trialGroupTitles(report.trialGroups)));
-  lines.push('', populationLine(report, options.intervals === true));
+  yield chalk.bold(separator('RAMPART Safety Summary', options.width));
+  yield* resultLines(report, options, shared);
+  yield* trialGroupLines(report, chalk, options.intervals === true);
+  yield* utilityAndCoverageLines(report, chalk, trialGroupTitles(report.trialGroups));
+  yield '';
+  yield populationLine(report, options.intervals === true);
   const usage = report.metadata[MODEL_USAGE_KEY];
-  if (isUsageCounts(usage)) lines.push(modelUsageLine(usage, estimatedCost(usage)));
-  if (options.afterPopulation && options.afterPopulation.length > 0)
-    lines.push(...options.afterPopulation);
-  if (foreign.length > 0) lines.push('', ...foreign);
-  return lines;
+  if (isUsageCounts(usage)) yield modelUsageLine(usage, estimatedCost(usage));
+  if (options.afterPopulation) yield* options.afterPopulation;
+  if (foreign.length > 0) yield* ['', ...foreign];
+}
+
+/** Buckets per category: one per status rank, and one for a status without a rank. */
+const RANKS = 5;
+
+/**
+ * Each category's heading and Result lines, by status rank (UNSAFE first)
+ * and in report order within a rank, from one pass over the Results.
+ */
+function* resultLines(
+  report: TestRunReport,
+  options: SummaryOptions,
+  shared: ReadonlySet<string>,
+): Generator<string, void, undefined> {
+  const { chalk } = options;
+  const categories = report.harmCategories();
+  const position = new Map(categories.map((category, index) => [category, index]));
+  const buckets = new LineBuckets({
+    ...(options.spillDir !== undefined ? { parentDir: options.spillDir } : {}),
+    ...(options.heldLineChars !== undefined ? { budgetChars: options.heldLineChars } : {}),
+  });
+  try {
+    for (const result of report.eachResult()) {
+      const index = position.get(categoryKey(result));
+      if (index === undefined) continue;
+      const name = result.metadata[RESULT_TAGS.testName];
+      buckets.add(
+        index * RANKS + (ORDER[result.status] ?? RANKS - 1),
+        resultLine(result, chalk, typeof name === 'string' && shared.has(name)),
+      );
+    }
+    for (const [index, category] of categories.entries()) {
+      let count = 0;
+      for (let rank = 0; rank < RANKS; rank += 1) count += buckets.count(index * RANKS + rank);
+      yield '';
+      yield chalk.bold(`${sanitizeLine(category).toUpperCase()} (${count} tests)`);
+      for (let rank = 0; rank < RANKS; rank += 1) yield* buckets.lines(index * RANKS + rank);
+    }
+  } finally {
+    buckets.close();
+  }
 }

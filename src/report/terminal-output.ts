@@ -22,12 +22,37 @@ export function terminalWidth(): number {
   return typeof columns === 'number' && columns > 20 ? columns : 80;
 }
 
-/** Lines per write: a summary of a million Results is not joined into one string. */
+/** Lines per write, and characters past which a write goes out sooner: a summary of a million Results is not joined into one string. */
 const LINES_PER_WRITE = 10_000;
+const CHARS_PER_WRITE = 1 << 20;
 
-/** Writes lines to stderr synchronously (also safe inside a process 'exit' handler). */
-export function writeLines(lines: readonly string[]): void {
-  for (let start = 0; start < lines.length; start += LINES_PER_WRITE) {
-    process.stderr.write(`${lines.slice(start, start + LINES_PER_WRITE).join('\n')}\n`);
+/**
+ * Writes lines to stderr synchronously (also safe inside a process 'exit'
+ * handler), each ended by a line break, as they are produced: a few
+ * thousand at a time, never all at once.
+ */
+export function writeLines(lines: Iterable<string>): void {
+  let batch: string[] = [];
+  let chars = 0;
+  for (const line of lines) {
+    batch.push(line);
+    chars += line.length + 1;
+    if (batch.length >= LINES_PER_WRITE || chars >= CHARS_PER_WRITE) {
+      process.stderr.write(`${batch.join('\n')}\n`);
+      batch = [];
+      chars = 0;
+    }
   }
+  if (batch.length > 0) process.stderr.write(`${batch.join('\n')}\n`);
+}
+
+/** `lines` between two empty lines, or nothing when there is none (a block of the reporter's output). */
+export function* spacedBlock(lines: Iterable<string>): Generator<string, void, undefined> {
+  let any = false;
+  for (const line of lines) {
+    if (!any) yield '';
+    any = true;
+    yield line;
+  }
+  if (any) yield '';
 }

@@ -30,7 +30,7 @@ test('warnings, the summary, the report files, the emission warnings, in that or
     },
   });
   expect(failure).toBeNull();
-  expect(lines).toEqual([
+  expect([...lines]).toEqual([
     'RAMPART warning: Test x is marked harm but recorded no results',
     '======== RAMPART Safety Summary ========',
     '',
@@ -55,7 +55,7 @@ test('a lost report and a failed trial gate fail the run, on the last line', () 
   expect(failure).toBe(
     'RAMPART fails this run: the JSON report could not be written; 1 trial group(s) FAILED (resists); set failOnTrialGate: false to report without failing.',
   );
-  expect(lines[lines.length - 1]).toBe(failure);
+  expect([...lines].at(-1)).toBe(failure);
 });
 
 const make = (status: SafetyStatus, category = 'jailbreak') =>
@@ -107,7 +107,7 @@ test('failOn and maxAttackSuccessRate: each failure says why, one sentence', () 
   expect(failure).toBe(
     'RAMPART fails this run: 1 UNSAFE Result(s) (failOn: unsafe); 1 ERROR Result(s) (failOn: error); 1 UNDETERMINED Result(s) (failOn: undetermined); the attack success rate 25.0% is above maxAttackSuccessRate 20.0%.',
   );
-  expect(lines[lines.length - 1]).toBe(failure);
+  expect([...lines].at(-1)).toBe(failure);
   // 1 of 4 rated is 25%: at or under the maximum passes.
   expect(
     closingLines(report, {
@@ -150,10 +150,9 @@ test('a trial group gated at a confidence level always shows its interval and le
 });
 
 test('nothing recorded: only the no-Result line', () => {
-  expect(closingLines(new TestRunReport({ results: [] }), options)).toEqual({
-    lines: [NO_RESULT_LINE],
-    failure: null,
-  });
+  const { lines, failure } = closingLines(new TestRunReport({ results: [] }), options);
+  expect([...lines]).toEqual([NO_RESULT_LINE]);
+  expect(failure).toBeNull();
 });
 
 test('a warning is one sanitised line', () => {

@@ -113,11 +113,11 @@ describe('model usage totals', () => {
       metadata: { model_usage: modelUsageTotals(results) },
     });
     const options = { width: 80, chalk: new chalk.Instance({ level: 0 }) };
-    expect(renderSummary(withUsage, options)).toContain(
+    expect([...renderSummary(withUsage, options)]).toContain(
       'Model usage: 2 calls, 10 input / 4 output tokens',
     );
     const without = new TestRunReport({ results });
-    expect(renderSummary(without, options).join('\n')).not.toContain('Model usage');
+    expect([...renderSummary(without, options)].join('\n')).not.toContain('Model usage');
     const priced = new TestRunReport({
       results,
       metadata: {
@@ -127,7 +127,7 @@ describe('model usage totals', () => {
         },
       },
     });
-    expect(renderSummary(priced, options)).toContain(
+    expect([...renderSummary(priced, options)]).toContain(
       'Model usage: 2 calls, 10 input / 4 output tokens, about 0.50 at the given prices',
     );
   });

@@ -1,6 +1,15 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import chalk from 'chalk';
 import { ObservabilityLevel, Result, SafetyStatus } from '../../../src/index';
-import { TestRunReport, TrialGroupResult, classifyTrialGroup } from '../../../src/report';
+import {
+  ResultDigest,
+  type ResultSource,
+  TestRunReport,
+  TrialGroupResult,
+  classifyTrialGroup,
+} from '../../../src/report';
 import { runFailure } from '../../../src/report/run-verdict';
 import {
   NO_RESULT_LINE,
@@ -112,7 +121,7 @@ describe('renderSummary', () => {
       ],
       trialGroups: { 'f::g': classifyTrialGroup([[r('safe', 'x')]], 1, 'g') },
     });
-    expect(renderSummary(report, { width: 80, chalk: plain })).toEqual([
+    expect([...renderSummary(report, { width: 80, chalk: plain })]).toEqual([
       '============================ RAMPART Safety Summary ============================',
       '',
       'DATA_EXFILTRATION (3 tests)',
@@ -132,9 +141,9 @@ describe('renderSummary', () => {
   });
 
   test('no Results and complete: the one line saying so and where to look', () => {
-    expect(renderSummary(new TestRunReport({ results: [] }), { width: 80, chalk: plain })).toEqual([
-      NO_RESULT_LINE,
-    ]);
+    expect([
+      ...renderSummary(new TestRunReport({ results: [] }), { width: 80, chalk: plain }),
+    ]).toEqual([NO_RESULT_LINE]);
     expect(NO_RESULT_LINE).toContain("is testEnvironment 'rampart/env' set for these tests");
   });
 
@@ -149,7 +158,7 @@ describe('renderSummary', () => {
         'a.test.js::h': classifyTrialGroup([[], undefined], 0.5, 'h'),
       },
     });
-    expect(renderSummary(report, { width: 40, chalk: plain })).toEqual([
+    expect([...renderSummary(report, { width: 40, chalk: plain })]).toEqual([
       '======== RAMPART Safety Summary ========',
       '',
       'TRIAL GROUPS (2 groups)',
@@ -171,7 +180,7 @@ describe('renderSummary', () => {
         incomplete_reasons: ['worker 2 crashed', 'evil\x1b[2J reason'],
       },
     });
-    expect(renderSummary(report, { width: 40, chalk: plain })).toEqual([
+    expect([...renderSummary(report, { width: 40, chalk: plain })]).toEqual([
       '======= RAMPART: INCOMPLETE RUN ========',
       'Results may be partial; the report does not reflect every test.',
       '  - worker 2 crashed',
@@ -187,7 +196,9 @@ describe('renderSummary', () => {
       'Population: 5 runs - 1 unsafe (25.0% attack success rate), 0 undetermined, 1 errors',
     );
     expect(
-      renderSummary(report, { width: 80, chalk: plain }).filter((l) => l.includes('Population:')),
+      [...renderSummary(report, { width: 80, chalk: plain })].filter((l) =>
+        l.includes('Population:'),
+      ),
     ).toHaveLength(1);
   });
 
@@ -215,7 +226,7 @@ describe('Jest projects in the summary', () => {
       ],
     });
     expect(
-      renderSummary(report, { width: 40, chalk: plain }).filter((l) => l.startsWith('  ')),
+      [...renderSummary(report, { width: 40, chalk: plain })].filter((l) => l.startsWith('  ')),
     ).toEqual([
       '  FAIL  [api] refuses -- api refuses (response_only)',
       '  PASS  [web] refuses -- web refuses (response_only)',
@@ -233,7 +244,7 @@ describe('Jest projects in the summary', () => {
         '[web] a::resists': group('web', 'safe'),
       },
     });
-    const lines = renderSummary(report, { width: 40, chalk: plain });
+    const lines = [...renderSummary(report, { width: 40, chalk: plain })];
     expect(lines.filter((l) => l.includes('resists ['))).toEqual([
       '  FAIL  [api] resists [0/1 safe, 0% pass rate, threshold: 100%] -- FAILED',
       '  PASS  [web] resists [1/1 safe, 100% pass rate, threshold: 100%] -- PASSED',
@@ -257,7 +268,7 @@ describe('files without rampart/env', () => {
     });
 
   test('listed even when no Result was recorded, bounded to ten names', () => {
-    expect(renderSummary(withFiles(12), { width: 40, chalk: plain })).toEqual([
+    expect([...renderSummary(withFiles(12), { width: 40, chalk: plain })]).toEqual([
       'RAMPART: 12 test file(s) ran without rampart/env; tests there cannot record Results:',
       ...Array.from({ length: 10 }, (_, i) => `  - [unit] f${i}.test.js`),
       '  ... and 2 more (metadata.files_without_rampart_env)',
@@ -265,7 +276,7 @@ describe('files without rampart/env', () => {
   });
 
   test('after the population line when there are Results', () => {
-    const lines = renderSummary(withFiles(1, [r('safe', 'ok')]), { width: 40, chalk: plain });
+    const lines = [...renderSummary(withFiles(1, [r('safe', 'ok')]), { width: 40, chalk: plain })];
     expect(lines.slice(-4)).toEqual([
       'Population: 1 runs - 0 unsafe (0.0% attack success rate), 0 undetermined, 0 errors',
       '',
@@ -275,8 +286,106 @@ describe('files without rampart/env', () => {
   });
 
   test('nothing but the no-Result line without the entry', () => {
-    expect(renderSummary(new TestRunReport({ results: [] }), { width: 40, chalk: plain })).toEqual([
-      NO_RESULT_LINE,
+    expect([
+      ...renderSummary(new TestRunReport({ results: [] }), { width: 40, chalk: plain }),
+    ]).toEqual([NO_RESULT_LINE]);
+  });
+});
+
+describe('the summary of a large run, produced line by line', () => {
+  const STATUSES: SafetyStatus[] = ['safe', 'unsafe', 'safe', 'error', 'undetermined', 'safe'];
+  const CATEGORIES = ['jailbreak', 'data_exfiltration', '', 'prompt_injection'];
+  const many = (count: number): Result[] =>
+    Array.from({ length: count }, (_, i) =>
+      r(STATUSES[i % STATUSES.length] as SafetyStatus, `case ${i} ${'é'.repeat(i % 7)}`, {
+        harmCategory: CATEGORIES[(i * 5) % CATEGORIES.length] || null,
+        metadata: { _jest_test_name: `test ${i % 97}` },
+      }),
+    );
+
+  /** A report whose Results are read through a source that counts how often it is read. */
+  function countedReport(results: Result[]) {
+    const reads = { passes: 0, results: 0 };
+    const source: ResultSource = {
+      digest: (() => {
+        const digest = new ResultDigest();
+        for (const result of results) digest.add(result);
+        return digest;
+      })(),
+      results: () => ({
+        *[Symbol.iterator]() {
+          reads.passes += 1;
+          for (const result of results) {
+            reads.results += 1;
+            yield result;
+          }
+        },
+      }),
+    };
+    return { report: new TestRunReport({ source }), reads };
+  }
+
+  let spillDir: string;
+  beforeEach(() => {
+    spillDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rampart-summary-test-'));
+  });
+  afterEach(() => fs.rmSync(spillDir, { recursive: true, force: true }));
+
+  test('the same lines whether they wait in memory or in files, in category and status order', () => {
+    const report = new TestRunReport({ results: many(5000) });
+    const colours = new chalk.Instance({ level: 1 });
+    const whole = [
+      ...renderSummary(report, { width: 80, chalk: colours, heldLineChars: Infinity }),
+    ];
+    for (const heldLineChars of [0, 3000]) {
+      expect([
+        ...renderSummary(report, { width: 80, chalk: colours, spillDir, heldLineChars }),
+      ]).toEqual(whole);
+    }
+    const plainLines = [
+      ...renderSummary(report, { width: 80, chalk: plain, spillDir, heldLineChars: 0 }),
+    ];
+    // UNSAFE first (every 12th Result from #1), then ERROR, in report order within each.
+    const heading = plainLines.indexOf('DATA_EXFILTRATION (1250 tests)');
+    expect(plainLines.slice(heading + 1, heading + 3)).toEqual([
+      '  FAIL  test 1 -- case 1 é (response_only)',
+      '  FAIL  test 13 -- case 13 éééééé (response_only)',
     ]);
+    expect(plainLines.slice(heading + 417, heading + 419)).toEqual([
+      '  FAIL  test 46 -- case 4993 éé (response_only)',
+      '  ERR   test 9 -- case 9 éé (response_only)',
+    ]);
+    expect(plainLines.filter((line) => / \(\d+ tests\)$/.test(line))).toEqual([
+      'JAILBREAK (1250 tests)',
+      'DATA_EXFILTRATION (1250 tests)',
+      'UNCATEGORIZED (1250 tests)',
+      'PROMPT_INJECTION (1250 tests)',
+    ]);
+    expect(plainLines.filter((line) => line.startsWith('  ')).length).toBe(5000);
+    expect(fs.readdirSync(spillDir)).toEqual([]);
+  });
+
+  test('lines come as they are produced: the rule before any Result is read, the Results read once', () => {
+    const { report, reads } = countedReport(many(300));
+    const lines = renderSummary(report, { width: 40, chalk: plain, spillDir, heldLineChars: 0 });
+    expect(lines.next().value).toBe('======== RAMPART Safety Summary ========');
+    expect(reads).toEqual({ passes: 0, results: 0 });
+    expect(lines.next().value).toBe('');
+    expect(reads).toEqual({ passes: 1, results: 300 });
+    // The Result lines wait in files until their category is printed.
+    expect(fs.readdirSync(spillDir)).toHaveLength(1);
+    const rest = [...lines];
+    expect(rest.at(-1)).toBe(
+      'Population: 300 runs - 50 unsafe (20.0% attack success rate), 50 undetermined, 50 errors',
+    );
+    expect(reads).toEqual({ passes: 1, results: 300 });
+    expect(fs.readdirSync(spillDir)).toEqual([]);
+  });
+
+  test('a summary left part way removes its files', () => {
+    const { report } = countedReport(many(300));
+    const lines = renderSummary(report, { width: 40, chalk: plain, spillDir, heldLineChars: 0 });
+    for (const line of lines) if (line.startsWith('  FAIL')) break;
+    expect(fs.readdirSync(spillDir)).toEqual([]);
   });
 });

@@ -66,7 +66,7 @@ describe('utility under attack', () => {
       trialGroups: { 't::g': classifyTrialGroup(clones, 0.5, 'g') },
       metadata: { jest_version: '30.0.0', worker_count: 1 },
     });
-    const lines = renderSummary(report, { width: 60, chalk: plain });
+    const lines = [...renderSummary(report, { width: 60, chalk: plain })];
     const at = lines.indexOf('UTILITY UNDER ATTACK');
     expect(lines.slice(at, at + 3)).toEqual([
       'UTILITY UNDER ATTACK',
@@ -99,7 +99,7 @@ describe('utility under attack', () => {
     const json = projectReport(report);
     expect(json).not.toHaveProperty('utility');
     expect(json).not.toHaveProperty('coverage');
-    const lines = renderSummary(report, { width: 60, chalk: plain });
+    const lines = [...renderSummary(report, { width: 60, chalk: plain })];
     expect(lines.some((l) => /UTILITY|COVERAGE/.test(l))).toBe(false);
   });
 });
@@ -133,7 +133,7 @@ describe('coverage', () => {
     expect(coverage?.owasp_llm.notExercised).toEqual(
       LIBRARY_TAXONOMY_IDS.owasp_llm.filter((id) => !['LLM01:2025', 'LLM02:2025'].includes(id)),
     );
-    const lines = renderSummary(report, { width: 60, chalk: plain });
+    const lines = [...renderSummary(report, { width: 60, chalk: plain })];
     const at = lines.findIndex((l) => l.startsWith('COVERAGE'));
     expect(lines[at]).toBe('COVERAGE (ids exercised: 3 OWASP LLM, 1 OWASP Agentic, 1 MITRE ATLAS)');
     expect(lines).toContain('  OWASP LLM LLM01:2025: 2 runs, 1 unsafe (50.0% attack success rate)');
