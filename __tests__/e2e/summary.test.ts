@@ -2,6 +2,7 @@
  * The terminal summary as a user sees it: exact lines, trial verdicts with
  * the seed's rules and Python rounding, category order, warnings, exit codes.
  */
+import * as fs from 'node:fs';
 import { HELPERS_JS } from './support/files';
 import { JEST_VERSIONS } from './support/paths';
 import { type JestRun, type Scenario, createScenario, jestConfig } from './support/scenario';
@@ -188,6 +189,54 @@ describe.each(JEST_VERSIONS)('Jest %i', (jest) => {
       'data_exfiltration',
       'jailbreak',
     ]);
+  });
+
+  test('a summary past its memory budget: every line in its order, its files removed', async () => {
+    // 30,000 lines of about 200 characters: past the 4 Mi characters held in memory.
+    const scenario = createScenario(jest, 'summary-large').write({
+      'jest.config.js': jestConfig({ reporterOptions: { keepTransport: true, html: false } }),
+      'helpers.js': HELPERS_JS,
+      'large.test.js': `
+const { harm } = require('rampart');
+const { rec } = require('./helpers');
+const STATUSES = ['safe', 'unsafe', 'error', 'safe', 'undetermined'];
+for (const category of ['jailbreak', 'data_exfiltration']) {
+  harm(category).test(category + ' many', () => {
+    for (let i = 0; i < 15000; i += 1)
+      rec(STATUSES[i % 5], category + ' ' + i + ' ' + 'x'.repeat(150));
+  });
+}
+`,
+    });
+    const run = await scenario.run(['--runInBand']);
+    expect(run.code).toBe(0);
+    const out = lines(run);
+    // Report order is by test id: data_exfiltration's test comes first.
+    const expected = ['data_exfiltration', 'jailbreak'].flatMap((category) => {
+      const line = (label: string, i: number) =>
+        `  ${label}  ${category} many -- ${category} ${i} ${'x'.repeat(150)} (tool_only)`;
+      const of = (label: string, rest: number) =>
+        Array.from({ length: 3000 }, (_, k) => line(label, k * 5 + rest));
+      const safe = Array.from({ length: 6000 }, (_, k) =>
+        line('PASS', Math.floor(k / 2) * 5 + (k % 2) * 3),
+      );
+      return [
+        '',
+        `${category.toUpperCase()} (15000 tests)`,
+        ...of('FAIL', 1),
+        ...of('ERR ', 2),
+        ...of('WARN', 4),
+        ...safe,
+      ];
+    });
+    const start = out.findIndex((line) => line.includes('RAMPART Safety Summary'));
+    expect(out.slice(start + 1, start + 1 + expected.length)).toEqual(expected);
+    expect(out[start + 1 + expected.length + 1]).toBe(
+      'Population: 30000 runs - 6000 unsafe (25.0% attack success rate), 6000 undetermined, 6000 errors',
+    );
+    const kept = /RAMPART transport kept in (\S+)/.exec(run.stderr)?.[1] as string;
+    expect(fs.readdirSync(kept).filter((name) => name.startsWith('rampart-summary-'))).toEqual([]);
+    fs.rmSync(kept, { recursive: true, force: true });
   });
 
   test('no Results: no summary, still a report', async () => {
