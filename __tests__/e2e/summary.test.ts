@@ -235,7 +235,7 @@ for (const category of ['jailbreak', 'data_exfiltration']) {
       'Population: 30000 runs - 6000 unsafe (25.0% attack success rate), 6000 undetermined, 6000 errors',
     );
     const kept = /RAMPART transport kept in (\S+)/.exec(run.stderr)?.[1] as string;
-    expect(fs.readdirSync(kept).filter((name) => name.startsWith('rampart-summary-'))).toEqual([]);
+    expect(fs.readdirSync(kept).filter((name) => name.startsWith('rampart-held-'))).toEqual([]);
     fs.rmSync(kept, { recursive: true, force: true });
   });
 

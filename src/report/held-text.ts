@@ -1,10 +1,12 @@
 /**
  * Text an output makes in its one pass over the Results but writes later
  * (a later harm category's part of the JSON report or the JUnit XML, the
- * SARIF results after their rules): kept in memory up to a budget shared by
- * the texts of one output, beyond it in temporary files, so an output reads
- * the Results once whatever the run's size (docs/performance.md, "What keeps
- * the reporter cheap").
+ * SARIF results after their rules, the summary's Result lines of a later
+ * category or status): kept in memory up to a budget shared by the texts of
+ * one output, beyond it in temporary files of a private folder, so an output
+ * reads the Results once whatever the run's size (docs/performance.md, "What
+ * keeps the reporter cheap"). A folder or disk that cannot take the text
+ * leaves it in memory: the output is still written, as a small run's is.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -17,11 +19,14 @@ const PIECE_CHARS = 1 << 20;
 /** Default of {@link HeldTextOptions.heldChars}. */
 const HELD_CHARS = 16 << 20;
 
+/** The start of the name of the folder the temporary files go in. */
+export const HELD_TEXT_FOLDER_PREFIX = 'rampart-held-';
+
 /** Options of {@link HeldTexts}. */
 export interface HeldTextOptions {
-  /** Characters kept in memory over all the texts (default 16 Mi); beyond, they go to temporary files. */
+  /** Characters kept in memory over all the texts (default 16 Mi; 0: all go to files); beyond, they go to temporary files. */
   heldChars?: number;
-  /** Where the temporary files go, in a folder of their own (default: the system's). */
+  /** Where the folder of temporary files is made (default: the system's temporary directory). */
   tempDir?: string;
 }
 
@@ -32,6 +37,8 @@ export class HeldTexts {
   private readonly texts: HeldText[] = [];
   private dir: string | null = null;
   private held = 0;
+  /** False once writing out failed: from then on every text stays in memory. */
+  private spilling = true;
 
   constructor(options: HeldTextOptions = {}) {
     this.heldChars = options.heldChars ?? HELD_CHARS;
@@ -48,14 +55,19 @@ export class HeldTexts {
   /** Counts `chars` more in memory; past the budget, every text goes to its file. */
   kept(chars: number): void {
     this.held += chars;
-    if (this.held <= this.heldChars) return;
-    for (const text of this.texts) text.flush();
-    this.held = 0;
+    if (!this.spilling || this.held <= this.heldChars) return;
+    try {
+      for (const text of this.texts) text.flush();
+      this.held = 0;
+    } catch {
+      this.spilling = false;
+    }
   }
 
   /** A new temporary file, opened for writing. */
   openFile(index: number): { file: string; fd: number } {
-    this.dir ??= fs.mkdtempSync(path.join(this.tempDir, 'rampart-report-'));
+    // mkdtemp makes the folder private (0700): nothing else writes into it.
+    this.dir ??= fs.mkdtempSync(path.join(this.tempDir, HELD_TEXT_FOLDER_PREFIX));
     const file = path.join(this.dir, `text-${index}`);
     return { file, fd: fs.openSync(file, 'wx', 0o600) };
   }
@@ -68,12 +80,14 @@ export class HeldTexts {
   }
 }
 
-/** One held text: pieces added in order, read back in order once. */
+/** One held text: pieces added in order, read back in order (as often as asked). */
 export class HeldText {
   /** Pieces added so far. */
   count = 0;
   private pieces: string[] = [];
   private file: { file: string; fd: number } | null = null;
+  /** Bytes of the file that hold whole flushes: what is read back. */
+  private written = 0;
 
   constructor(
     private readonly owner: HeldTexts,
@@ -86,12 +100,18 @@ export class HeldText {
     this.owner.kept(piece.length);
   }
 
-  /** Moves the pieces in memory to the end of the temporary file. */
+  /**
+   * Moves the pieces in memory to the end of the temporary file. A write
+   * that fails keeps them in memory; the bytes it may have written are
+   * not read back.
+   */
   flush(): void {
     if (this.pieces.length === 0) return;
     this.file ??= this.owner.openFile(this.index);
-    // writeFileSync on a descriptor writes all of it, at the end of what is there.
-    fs.writeFileSync(this.file.fd, this.pieces.join(''));
+    const data = Buffer.from(this.pieces.join(''), 'utf8');
+    for (let done = 0; done < data.length;)
+      done += fs.writeSync(this.file.fd, data, done, data.length - done, this.written + done);
+    this.written += data.length;
     this.pieces = [];
   }
 
@@ -102,14 +122,22 @@ export class HeldText {
 
   /** The whole text, in pieces of about 1 Mi characters at most. */
   *read(): Generator<string> {
-    if (this.file !== null) {
-      this.flush();
-      this.closeFile();
+    if (this.file !== null && this.written > 0) {
       const fd = fs.openSync(this.file.file, 'r');
       try {
-        const buffer = Buffer.allocUnsafe(PIECE_CHARS);
+        const buffer = Buffer.allocUnsafe(Math.min(PIECE_CHARS, this.written));
         const decoder = new StringDecoder('utf8');
-        for (let read = fs.readSync(fd, buffer); read > 0; read = fs.readSync(fd, buffer)) {
+        for (let offset = 0; offset < this.written;) {
+          const read = fs.readSync(
+            fd,
+            buffer,
+            0,
+            Math.min(buffer.length, this.written - offset),
+            offset,
+          );
+          if (read === 0)
+            throw new Error(`${this.file.file} is shorter than what was written to it`);
+          offset += read;
           const text = decoder.write(buffer.subarray(0, read));
           if (text.length > 0) yield text;
         }
@@ -128,5 +156,15 @@ export class HeldText {
       }
     }
     if (piece.length > 0) yield piece;
+  }
+
+  /** The text's lines, for a text whose every piece is one line ended by a line break. */
+  *lines(): Generator<string> {
+    let pending = '';
+    for (const text of this.read()) {
+      const parts = (pending + text).split('\n');
+      pending = parts.pop() as string;
+      yield* parts;
+    }
   }
 }

@@ -17,7 +17,7 @@ import { type TestRunReport, categoryKey } from '../model/run-report';
 import type { TrialGroupResult } from '../model/trial-group';
 import { filesWithoutRampartLines } from './files-without-rampart';
 import { formatPercent } from '../model/percent';
-import { LineBuckets } from './line-buckets';
+import { type HeldText, HeldTexts } from './held-text';
 import { rateWithInterval } from './rate-text';
 import { sanitizeLine } from './terminal-text';
 import { utilityAndCoverageLines } from './utility-coverage-lines';
@@ -220,7 +220,7 @@ function trialGroupLines(report: TestRunReport, chalk: Chalk, withInterval = fal
  * without Results gets its trial groups (each saying why it has none) or the
  * no-Result line. Then the files that ran without RAMPART collection. The
  * Results are read once, in report order; their lines wait in
- * {@link LineBuckets} (past a budget, in files) until their category is
+ * {@link HeldTexts} (past a budget, in files) until their category is
  * printed, so a run of any size is printed without holding its lines.
  */
 export function* renderSummary(
@@ -262,6 +262,9 @@ export function* renderSummary(
 /** Buckets per category: one per status rank, and one for a status without a rank. */
 const RANKS = 5;
 
+/** Characters of Result lines the summary keeps in memory before they go to files. */
+const HELD_LINE_CHARS = 4 << 20;
+
 /**
  * Each category's heading and Result lines, by status rank (UNSAFE first)
  * and in report order within a rank, from one pass over the Results.
@@ -274,28 +277,30 @@ function* resultLines(
   const { chalk } = options;
   const categories = report.harmCategories();
   const position = new Map(categories.map((category, index) => [category, index]));
-  const buckets = new LineBuckets({
-    ...(options.spillDir !== undefined ? { parentDir: options.spillDir } : {}),
-    ...(options.heldLineChars !== undefined ? { budgetChars: options.heldLineChars } : {}),
+  const texts = new HeldTexts({
+    ...(options.spillDir !== undefined ? { tempDir: options.spillDir } : {}),
+    heldChars: options.heldLineChars ?? HELD_LINE_CHARS,
   });
+  // One held text per category and status rank, made on first use.
+  const buckets: HeldText[] = [];
   try {
     for (const result of report.eachResult()) {
       const index = position.get(categoryKey(result));
       if (index === undefined) continue;
       const name = result.metadata[RESULT_TAGS.testName];
-      buckets.add(
-        index * RANKS + (ORDER[result.status] ?? RANKS - 1),
-        resultLine(result, chalk, typeof name === 'string' && shared.has(name)),
+      const bucket = index * RANKS + (ORDER[result.status] ?? RANKS - 1);
+      (buckets[bucket] ??= texts.text()).add(
+        `${resultLine(result, chalk, typeof name === 'string' && shared.has(name))}\n`,
       );
     }
     for (const [index, category] of categories.entries()) {
-      let count = 0;
-      for (let rank = 0; rank < RANKS; rank += 1) count += buckets.count(index * RANKS + rank);
+      const ranks = buckets.slice(index * RANKS, (index + 1) * RANKS);
+      const count = ranks.reduce((sum, text) => sum + (text?.count ?? 0), 0);
       yield '';
       yield chalk.bold(`${sanitizeLine(category).toUpperCase()} (${count} tests)`);
-      for (let rank = 0; rank < RANKS; rank += 1) yield* buckets.lines(index * RANKS + rank);
+      for (const text of ranks) if (text !== undefined) yield* text.lines();
     }
   } finally {
-    buckets.close();
+    texts.close();
   }
 }
