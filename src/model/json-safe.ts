@@ -25,6 +25,15 @@ export function toWellFormed(text: string): string {
     : text.replace(LONE_SURROGATE, '\uFFFD');
 }
 
+/** A string that JSON writes as is, between quotes: no quote, backslash, control or surrogate unit. */
+// eslint-disable-next-line no-control-regex -- control characters are what JSON escapes
+const PLAIN_STRING = /^[^"\\\u0000-\u001f\ud800-\udfff]*$/;
+
+/** `JSON.stringify(text)`, without its escaping pass for the usual string that needs none. */
+export function jsonString(text: string): string {
+  return PLAIN_STRING.test(text) ? `"${text}"` : JSON.stringify(text);
+}
+
 /** Sets `key` as an own enumerable data property, also when it is `__proto__`. */
 export function defineEntry(target: Record<string, unknown>, key: string, value: unknown): void {
   // Plain assignment is fast; only `__proto__` would hit the prototype setter.

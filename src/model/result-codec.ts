@@ -20,7 +20,13 @@ import {
   type ToolCall,
   type Turn,
 } from './trace-types';
-import { type JsonValue, type LossyKeys, toJsonSafeRecord, toWellFormed } from './json-safe';
+import {
+  type JsonValue,
+  type LossyKeys,
+  jsonString,
+  toJsonSafeRecord,
+  toWellFormed,
+} from './json-safe';
 import { ValueChecks } from './value-checks';
 
 /** Raised when a serialized Result is malformed. */
@@ -116,29 +122,32 @@ function encodeTurn(turn: Turn, index: number): Json {
   };
 }
 
-/**
- * The canonical JSON object of a Result. Never throws for odd field values.
- * `lossyMetadata` receives the metadata keys whose values could not be
- * represented as JSON.
- */
-export function encodeResult(result: Result, lossyMetadata?: LossyKeys): Json {
-  const population = result.population;
-  return {
-    status: str(result.status),
-    summary: str(result.summary),
-    observability_level: str(result.observabilityLevel),
-    terminal_evaluation: encodeEval(result.terminalEvaluation),
-    turns: list<Turn>(result.turns).map(encodeTurn),
-    trace_end_reason: strOrNull(result.traceEndReason),
-    duration_seconds: num(result.durationSeconds, 0),
-    harm_category: result.harmCategory ? str(result.harmCategory) : null,
-    strategy: str(result.strategy),
-    injections: list<InjectionRecord>(result.injections).map((record) => ({
-      payload_id: strOrNull(record?.payloadId),
-      surface_name: str(record?.surfaceName),
-      ...(typeof record?.payloadText === 'string' ? { payload_text: record.payloadText } : {}),
-    })),
-    population:
+/** How one field of the canonical object is made from a Result. */
+type FieldEncoder = (result: Result, lossyMetadata: LossyKeys | undefined) => JsonValue;
+
+/** The canonical object's fields, in order: the one definition of both encodings below. */
+const RESULT_FIELDS: ReadonlyArray<readonly [string, FieldEncoder]> = [
+  ['status', (r) => str(r.status)],
+  ['summary', (r) => str(r.summary)],
+  ['observability_level', (r) => str(r.observabilityLevel)],
+  ['terminal_evaluation', (r) => encodeEval(r.terminalEvaluation)],
+  ['turns', (r) => list<Turn>(r.turns).map(encodeTurn)],
+  ['trace_end_reason', (r) => strOrNull(r.traceEndReason)],
+  ['duration_seconds', (r) => num(r.durationSeconds, 0)],
+  ['harm_category', (r) => (r.harmCategory ? str(r.harmCategory) : null)],
+  ['strategy', (r) => str(r.strategy)],
+  [
+    'injections',
+    (r) =>
+      list<InjectionRecord>(r.injections).map((record) => ({
+        payload_id: strOrNull(record?.payloadId),
+        surface_name: str(record?.surfaceName),
+        ...(typeof record?.payloadText === 'string' ? { payload_text: record.payloadText } : {}),
+      })),
+  ],
+  [
+    'population',
+    ({ population }) =>
       population && typeof population === 'object'
         ? {
             id: str(population.id),
@@ -147,8 +156,53 @@ export function encodeResult(result: Result, lossyMetadata?: LossyKeys): Json {
             threshold: num(population.threshold, 0),
           }
         : null,
-    metadata: toJsonSafeRecord(result.metadata, lossyMetadata),
-  };
+  ],
+  ['metadata', (r, lossy) => toJsonSafeRecord(r.metadata, lossy)],
+];
+
+/**
+ * The canonical JSON object of a Result. Never throws for odd field values.
+ * `lossyMetadata` receives the metadata keys whose values could not be
+ * represented as JSON.
+ */
+export function encodeResult(result: Result, lossyMetadata?: LossyKeys): Json {
+  const out: Json = {};
+  for (const [key, encode] of RESULT_FIELDS) out[key] = encode(result, lossyMetadata);
+  return out;
+}
+
+/** `"key":` of each field, after `{` or `,`. */
+const FIELD_PREFIXES = RESULT_FIELDS.map(
+  ([key], i) => `${i === 0 ? '{' : ','}${JSON.stringify(key)}:`,
+);
+
+/** `JSON.stringify(value)` of a field value, without a pass over values that are plain. */
+function fieldJson(value: JsonValue): string {
+  if (value === null) return 'null';
+  switch (typeof value) {
+    case 'string':
+      return jsonString(value);
+    case 'number':
+      // The values are finite (num/int): JSON writes them as String does.
+      return String(value);
+    default:
+      return Array.isArray(value) && value.length === 0 ? '[]' : JSON.stringify(value);
+  }
+}
+
+/**
+ * `JSON.stringify(encodeResult(result, lossyMetadata))`, written field by
+ * field: the keys are constant text and plain strings need no escaping, so
+ * the canonical object is never built (the spool writes one per Result;
+ * docs/performance.md).
+ */
+export function encodeResultJson(result: Result, lossyMetadata?: LossyKeys): string {
+  let text = '';
+  for (let i = 0; i < RESULT_FIELDS.length; i += 1) {
+    const encode = (RESULT_FIELDS[i] as readonly [string, FieldEncoder])[1];
+    text += (FIELD_PREFIXES[i] as string) + fieldJson(encode(result, lossyMetadata));
+  }
+  return `${text}}`;
 }
 
 // ---------------------------------------------------------------- decoding

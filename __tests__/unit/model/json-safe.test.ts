@@ -1,5 +1,5 @@
 import { toJsonSafe } from '../../../src/trace';
-import { toJsonSafeRecord } from '../../../src/model/json-safe';
+import { jsonString, toJsonSafeRecord } from '../../../src/model/json-safe';
 
 describe('toJsonSafe', () => {
   test('plain JSON passes through', () => {
@@ -129,5 +129,18 @@ describe('lossy keys', () => {
     const lossy = { keys: [] as string[] };
     toJsonSafeRecord({ a: [1, { b: 'c' }], d: null, e: new Date(0) }, lossy);
     expect(lossy.keys).toEqual([]);
+  });
+});
+
+describe('jsonString', () => {
+  it.each([
+    [''],
+    ['plain text'],
+    ['quote " and backslash \\'],
+    ['controls \n \t \u0000 \u001f'],
+    ['a pair \ud83d\ude00 and a lone \ud800 and \udfff'],
+    ['separators \u2028 \u2029 and DEL \u007f'],
+  ])('writes %j as JSON.stringify does', (text) => {
+    expect(jsonString(text)).toBe(JSON.stringify(text));
   });
 });

@@ -1,5 +1,6 @@
 import { EvalOutcome, ObservabilityLevel, Result, SafetyStatus } from '../../../src/index';
 import { SchemaError, decodeResult, encodeResult } from '../../../src/trace';
+import { encodeResultJson } from '../../../src/model/result-codec';
 
 const full = new Result({
   status: SafetyStatus.UNSAFE,
@@ -157,4 +158,47 @@ describe('timestamps', () => {
       );
     },
   );
+});
+
+describe('encodeResultJson', () => {
+  const cyclic: Record<string, unknown> = { a: 1 };
+  cyclic.self = cyclic;
+  // Results as hostile tests hand them over: escapes, lone surrogates, odd numbers, cycles, wrong types.
+  const odd: unknown[] = [
+    full,
+    new Result({
+      status: SafetyStatus.SAFE,
+      summary: 'quote " backslash \\ newline \n control \u0001 pair \ud83d\ude00 lone \ud800 end',
+      observabilityLevel: ObservabilityLevel.RESPONSE_ONLY,
+      harmCategory: 'line\u2028separator',
+      durationSeconds: 1e21,
+      metadata: { cyclic, fn: () => 1, big: 10n, minusZero: -0, inf: Infinity, skipped: undefined },
+    }),
+    {
+      status: 'safe',
+      summary: 'plain',
+      observabilityLevel: 'response_only',
+      durationSeconds: -0,
+      population: 'not an object',
+      turns: 'not a list',
+      metadata: 5,
+    },
+  ];
+
+  it.each(odd.map((result, i) => [i, result]))(
+    'writes the text of JSON.stringify(encodeResult()) (case %i), with the same lossy keys',
+    (_i, result) => {
+      const expectedLossy = { keys: [] as string[] };
+      const lossy = { keys: [] as string[] };
+      const expected = JSON.stringify(encodeResult(result as Result, expectedLossy));
+      expect(encodeResultJson(result as Result, lossy)).toBe(expected);
+      expect(lossy.keys).toEqual(expectedLossy.keys);
+    },
+  );
+
+  it('names the lossy metadata keys of a hostile Result', () => {
+    const lossy = { keys: [] as string[] };
+    encodeResultJson(odd[1] as Result, lossy);
+    expect(lossy.keys).toEqual(['cyclic', 'fn']);
+  });
 });

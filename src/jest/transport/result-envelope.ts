@@ -8,7 +8,7 @@
 import { Result } from '../../model/result';
 import { ObservabilityLevel, SafetyStatus } from '../../model/result-status';
 import { isEnumValue } from '../../model/wire-enum';
-import { encodeResult } from '../../model/result-codec';
+import { encodeResultJson } from '../../model/result-codec';
 import { describeError, describeValue } from '../../model/value-description';
 
 /** Default per-Result cap: 16 MiB. */
@@ -106,16 +106,16 @@ export function envelopeResult(
     ) {
       throw new TypeError(`not a Result: ${describeValue(result)}`);
     }
-    json = JSON.stringify(encodeResult(original, lossy));
+    json = encodeResultJson(original, lossy);
   } catch (error) {
     const problem = describeError(error);
     const marker = placeholderFor(original, origin, limit, null, problem);
-    return { json: JSON.stringify(encodeResult(marker)), truncated: true, lossyKeys: [] };
+    return { json: encodeResultJson(marker), truncated: true, lossyKeys: [] };
   }
   // A UTF-16 unit is at most 3 UTF-8 bytes: most Results need no count.
   if (json.length * 3 <= limit) return { json, truncated: false, lossyKeys: lossy.keys };
   const size = Buffer.byteLength(json);
   if (size <= limit) return { json, truncated: false, lossyKeys: lossy.keys };
   const marker = placeholderFor(original, origin, limit, size, 'too large');
-  return { json: JSON.stringify(encodeResult(marker)), truncated: true, lossyKeys: lossy.keys };
+  return { json: encodeResultJson(marker), truncated: true, lossyKeys: lossy.keys };
 }
