@@ -521,6 +521,8 @@ function countInstructions(args) {
       '--tool=callgrind',
       `--callgrind-out-file=${out}`,
       process.execPath,
+      // No compiler or GC threads: their work would be counted as it happens to fall under load.
+      '--single-threaded',
       path.join(__dirname, 'per-test.js'),
       ...args,
     ],
