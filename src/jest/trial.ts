@@ -9,7 +9,7 @@ import { scopedDefinitions } from './test-api';
 import { requireScopeBridge, withScope } from './scope-bridge';
 import { argumentChecks } from '../model/value-checks';
 import { wilsonInterval } from '../model/rate-interval';
-import { trialsNeeded } from '../model/trial-group';
+import { trialsNeeded } from '../model/trial-verdict';
 
 /** Options of {@link trial}. */
 export interface TrialOptions {
