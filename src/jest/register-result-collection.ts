@@ -8,7 +8,7 @@
  * rampart/env").
  */
 import { COLLECTOR_HOST_KEY } from '../model/collector';
-import { ResultCollectionHandler, registerDefaultHandlerFactory } from '../model/execution';
+import { ResultCollectionHandler, registerDefaultHandlerFactory } from '../model/execution-events';
 import { installStrayResultReporting } from './stray-results';
 
 if ((globalThis as Record<symbol, unknown>)[COLLECTOR_HOST_KEY] !== undefined) {

@@ -7,7 +7,7 @@
  * Keyed on the collector host being absent, not on an environment's name.
  */
 import { setStrayResultHandler } from '../model/collector';
-import { ResultCollectionHandler, registerDefaultHandlerFactory } from '../model/execution';
+import { ResultCollectionHandler, registerDefaultHandlerFactory } from '../model/execution-events';
 import { describeError } from '../model/value-description';
 import { RUN_ENV_VAR, decodeChannel, ownsChannel } from './transport/channel';
 import type { StraySpool } from './transport/stray-spool';

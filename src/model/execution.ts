@@ -4,7 +4,7 @@
  * and the default handler factory lets a test runner integration collect
  * every Result with no code from the test author.
  */
-import { currentTestLimits, recordResult } from './collector';
+import { currentTestLimits } from './collector';
 import {
   ExecutionAbortedError,
   type ExecutionScope,
@@ -15,72 +15,27 @@ import {
 import { Result } from './result';
 import { ObservabilityLevel, SafetyStatus } from './result-status';
 import type { PopulationRef } from './trace-types';
+import {
+  ExecutionEvent,
+  type ExecutionEventData,
+  type ExecutionEventHandler,
+  type ObservableAdapter,
+  defaultHandlers,
+} from './execution-events';
 import { describeError, describeValue, errorParts } from './value-description';
 import { argumentChecks } from './value-checks';
 
-/** Lifecycle points of an execution. */
-export const ExecutionEvent = {
-  ON_PRE_EXECUTE: 'on_pre_execute',
-  ON_POST_EXECUTE: 'on_post_execute',
-  ON_ERROR: 'on_error',
-} as const;
-/** One of the {@link ExecutionEvent} values. */
-export type ExecutionEvent = (typeof ExecutionEvent)[keyof typeof ExecutionEvent];
-
-/** The part of an agent adapter the lifecycle needs. */
-export interface ObservableAdapter {
-  readonly observabilityProfile: ObservabilityLevel;
-}
-
-/** Data passed to every handler. */
-export interface ExecutionEventData<A = unknown> {
-  event: ExecutionEvent;
-  adapter: A;
-  /** Set on ON_POST_EXECUTE only. */
-  result: Result | null;
-  /** Set on ON_ERROR only. */
-  error: unknown;
-  /** Seconds since `execute` began. */
-  elapsedSeconds: number;
-}
-
-/** Receives lifecycle events. A throwing handler is logged and ignored. */
-export interface ExecutionEventHandler {
-  onEvent(data: ExecutionEventData): void | Promise<void>;
-}
-
-/** A zero-argument function returning fresh handlers for one execution. */
-export type ExecutionHandlerFactory = () => ExecutionEventHandler[];
-
-let defaultHandlerFactory: ExecutionHandlerFactory | null = null;
-
-/** Install the single default handler factory (replaces any previous one). */
-export function registerDefaultHandlerFactory(factory: ExecutionHandlerFactory): void {
-  if (typeof factory !== 'function') {
-    throw new TypeError(
-      `factory must satisfy ExecutionHandlerFactory (callable returning ExecutionEventHandler[]), got ${describeValue(factory)}`,
-    );
-  }
-  defaultHandlerFactory = factory;
-}
-
-/** Remove the default handler factory. */
-export function clearDefaultHandlerFactory(): void {
-  defaultHandlerFactory = null;
-}
-
-/** Handlers the current default factory produces ([] when none is registered). */
-export function defaultHandlers(): ExecutionEventHandler[] {
-  return defaultHandlerFactory ? defaultHandlerFactory() : [];
-}
-
-/** Writes the Result into the active per-test collector on ON_POST_EXECUTE. */
-export class ResultCollectionHandler implements ExecutionEventHandler {
-  onEvent(data: ExecutionEventData): void {
-    if (data.event !== ExecutionEvent.ON_POST_EXECUTE || data.result === null) return;
-    recordResult(data.result);
-  }
-}
+export {
+  ExecutionEvent,
+  type ObservableAdapter,
+  type ExecutionEventData,
+  type ExecutionEventHandler,
+  type ExecutionHandlerFactory,
+  registerDefaultHandlerFactory,
+  clearDefaultHandlerFactory,
+  defaultHandlers,
+  ResultCollectionHandler,
+} from './execution-events';
 
 /** Where lifecycle diagnostics go; replaceable for tests and quiet runs. */
 export const executionLog: { warn(message: string, error?: unknown): void } = {
