@@ -8,8 +8,6 @@ import type { ScopedDefinitions } from './definition-types';
 import { scopedDefinitions } from './test-api';
 import { requireScopeBridge, withScope } from './scope-bridge';
 import { argumentChecks } from '../model/value-checks';
-import { wilsonInterval } from '../model/rate-interval';
-import { trialsNeeded } from '../model/trial-verdict';
 
 /** Options of {@link trial}. */
 export interface TrialOptions {
@@ -60,21 +58,29 @@ export function validateTrialArguments(value: unknown, options: unknown): TrialS
   );
   if (given.confidence === undefined) return { n, threshold, confidence: null };
   const confidence = argumentChecks.openRatio(given.confidence, 'trial confidence');
-  const needed = trialsNeeded(threshold, confidence);
+  const verdict = trialVerdict();
+  const needed = verdict.trialsNeeded(threshold, confidence);
   if (needed === null || needed > n) {
     const reach = `a threshold of ${threshold} at confidence ${confidence}`;
     throw new TypeError(
       needed === null
         ? `trial(n) cannot reach ${reach}: even n/n SAFE clones give a lower bound below 1; lower the threshold or leave out confidence`
-        : `trial(n) must be at least ${needed} to reach ${reach} (even ${n}/${n} SAFE clones give a lower bound of ${formatBound(n, confidence)}), got ${n}`,
+        : `trial(n) must be at least ${needed} to reach ${reach} (even ${n}/${n} SAFE clones give a lower bound of ${verdict.allSafeLowerBound(n, confidence).toFixed(4)}), got ${n}`,
     );
   }
   return { n, threshold, confidence };
 }
 
-/** The lower bound of n/n at `confidence`, to four decimals. */
-function formatBound(n: number, confidence: number): string {
-  return (wilsonInterval(n, n, confidence)?.low ?? 0).toFixed(4);
+type TrialVerdict = typeof import('../model/trial-verdict');
+
+/**
+ * The verdict rule and its interval, loaded when a trial has a confidence
+ * level: most test files never need them (docs/architecture.md, "Layers
+ * loaded on first use").
+ */
+function trialVerdict(): TrialVerdict {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('../model/trial-verdict') as TrialVerdict;
 }
 
 function requireBridge(): void {

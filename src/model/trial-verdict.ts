@@ -1,9 +1,9 @@
 /**
  * The verdict rule of a trial group (docs/writing-tests.md, "trial(n, {
- * threshold })"), apart from the group's statistics in trial-group.ts so
- * that `trial()` checks its arguments without loading the digest and
- * summary modules into every test file (docs/architecture.md, "Layers
- * loaded on first use").
+ * threshold })"), apart from the group's statistics in trial-group.ts:
+ * `trial()` loads it to check a trial with a confidence level, without the
+ * digest and summary modules (docs/architecture.md, "Layers loaded on
+ * first use").
  */
 import { normalQuantile, wilsonInterval } from './rate-interval';
 
@@ -46,4 +46,9 @@ export function trialsNeeded(threshold: number, confidence: number): number | nu
   while (n > 1 && passes(n - 1)) n -= 1;
   while (!passes(n)) n += 1;
   return n;
+}
+
+/** The lower bound of the Wilson interval of n/n SAFE clones at `confidence`. */
+export function allSafeLowerBound(n: number, confidence: number): number {
+  return wilsonInterval(n, n, confidence)?.low ?? 0;
 }
