@@ -21,6 +21,8 @@
 // For its effect: Results of this test realm reach the running test's collector.
 import './jest/register-result-collection';
 import { lazyExports, onFirstUse } from './model/lazy-exports';
+import type * as authoring from './model/authoring';
+import type { ObservableAdapter } from './model/execution-events';
 import type * as suites from './suites';
 import type * as protocol from './agent/protocol';
 import type * as attacks from './agent/attacks';
@@ -34,6 +36,34 @@ import type * as llm from './agent/llm';
 
 export * from './model';
 export * from './jest';
+
+// The model's names for building executions and evidence (src/model/authoring.ts).
+export type {
+  ExecuteOptions,
+  ExecutionOptions,
+  RoleUsage,
+  CoverageTaxonomy,
+} from './model/authoring';
+export const {
+  PayloadFormat,
+  isTextFormat,
+  isBinaryFormat,
+  formatExtension,
+  BaseExecution,
+  ExecutionTimeoutError,
+  ExecutionAbortedError,
+  createPopulationRef,
+  UTILITY_TAGS,
+  UtilityOutcome,
+  COVERAGE_TAXONOMIES,
+  LIBRARY_TAXONOMY_IDS,
+} = onFirstUse(() => require('./model/authoring') as typeof authoring);
+export type PayloadFormat = authoring.PayloadFormat;
+export type BaseExecution<A extends ObservableAdapter = ObservableAdapter> =
+  authoring.BaseExecution<A>;
+export type ExecutionTimeoutError = authoring.ExecutionTimeoutError;
+export type ExecutionAbortedError = authoring.ExecutionAbortedError;
+export type UtilityOutcome = authoring.UtilityOutcome;
 
 // Jest suites generated from the agent layer: payloadMatrix (src/suites).
 export type { PayloadMatrixOptions, MatrixCase } from './suites';

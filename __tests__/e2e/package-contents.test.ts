@@ -77,7 +77,8 @@ const loaded = () => Object.keys(require.cache).filter((f) => f.startsWith(dist)
 const rampart = require('rampart');
 const before = loaded();
 class Never extends rampart.BaseEvaluator { evaluate() { throw new Error('not called'); } }
-const kinds = [typeof rampart.Attacks.xpia, typeof rampart.LLMJudge, typeof rampart.payloadMatrix, new Never() instanceof rampart.BaseEvaluator];
+class Custom extends rampart.BaseExecution { async run() { throw new Error('not called'); } }
+const kinds = [typeof rampart.Attacks.xpia, typeof rampart.LLMJudge, typeof rampart.payloadMatrix, new Never() instanceof rampart.BaseEvaluator, new Custom() instanceof rampart.BaseExecution];
 console.log(JSON.stringify({ before, after: loaded(), kinds }));`;
   const run = (args: string[]) =>
     execFileSync(e2eNode().bin, args, { cwd: fixture, encoding: 'utf8' }).trim();
@@ -88,18 +89,24 @@ console.log(JSON.stringify({ before, after: loaded(), kinds }));`;
   };
   expect(out.before).toContain('index.js');
   expect(out.before).toContain('model/result.js');
-  // The layers behind names not read yet are not loaded.
+  // The layers behind names not read yet are not loaded, nor the execution
+  // lifecycle, a trial group's statistics or the stray-Result guard.
   expect(out.before.filter((f) => /^(agent|suites)\//.test(f))).toEqual([]);
+  for (const file of ['model/execution.js', 'model/trial-group.js', 'jest/stray-results.js'])
+    expect(out.before).not.toContain(file);
   expect(out.after).toEqual(
     expect.arrayContaining([
       'agent/attacks/index.js',
       'agent/evaluators/index.js',
       'suites/index.js',
+      'model/execution.js',
     ]),
   );
-  expect(out.kinds).toEqual(['function', 'function', 'function', true]);
-  const esm = `import { Attacks, LLMJudge, payloadMatrix, BaseEvaluator, Result } from 'rampart';
+  expect(out.kinds).toEqual(['function', 'function', 'function', true, true]);
+  const esm = `import { Attacks, LLMJudge, payloadMatrix, BaseEvaluator, BaseExecution, Result } from 'rampart';
 class Never extends BaseEvaluator { evaluate() { throw new Error('not called'); } }
-console.log([typeof Attacks.xpia, typeof LLMJudge, typeof payloadMatrix, typeof Result, new Never() instanceof BaseEvaluator].join(' '));`;
-  expect(run(['--input-type=module', '-e', esm])).toBe('function function function function true');
+console.log([typeof Attacks.xpia, typeof LLMJudge, typeof payloadMatrix, typeof Result, typeof BaseExecution, new Never() instanceof BaseEvaluator].join(' '));`;
+  expect(run(['--input-type=module', '-e', esm])).toBe(
+    'function function function function function true',
+  );
 });
