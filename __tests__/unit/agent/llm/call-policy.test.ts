@@ -164,13 +164,15 @@ describe('inside an execution', () => {
     const judge = new LLMJudge({
       objective: 'anything',
       client: new OpenAiChatClient({ endpoint: server.endpoint, model: 'judge-model' }),
-      calls: { baseDelayMs: 5000 },
+      // The first retry waits 60–120 s, past a deadline 30 s away however slow
+      // the first 503 is to come back.
+      calls: { baseDelayMs: 120_000, maxDelayMs: 120_000 },
     });
     const adapter = new ScriptedAdapter(ObservabilityLevel.TOOL_AND_SIDE_EFFECTS, [
       { text: 'hello' },
     ]);
     const result = await Probes.behavior({ prompt: 'hi', evaluator: judge }).execute(adapter, {
-      timeoutMs: 2000,
+      timeoutMs: 30_000,
     });
     expect(result.status).toBe('error');
     expect(result.summary).toContain("would end after the execution's deadline");
