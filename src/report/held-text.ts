@@ -168,3 +168,57 @@ export class HeldText {
     }
   }
 }
+
+/** How {@link inGroups} frames each group's text. */
+export interface GroupFrame<T> {
+  /** The group's key. */
+  keyOf: (item: T) => string;
+  /** An item's text; `first` when it is the first of its group. */
+  textOf: (item: T, first: boolean) => string;
+  /** What comes before the text of the group at `index` of the keys. */
+  open: (index: number) => string;
+  /** What comes after it. */
+  close: (index: number) => string;
+}
+
+/**
+ * The texts of `items`, grouped by `keys` in that order, from one pass over
+ * `items`: the first group's text is handed on as it comes, in pieces of
+ * about 1 Mi characters, the others' held until their turn (an item whose
+ * key is not a later group's belongs to the first). No keys, no text.
+ */
+export function* inGroups<T>(
+  items: Iterable<T>,
+  keys: readonly string[],
+  frame: GroupFrame<T>,
+  options: HeldTextOptions = {},
+): Generator<string> {
+  if (keys.length === 0) return;
+  const texts = new HeldTexts(options);
+  try {
+    const later = new Map(keys.slice(1).map((key) => [key, texts.text()]));
+    let piece = frame.open(0);
+    let first = true;
+    for (const item of items) {
+      const held = later.get(frame.keyOf(item));
+      if (held !== undefined) {
+        held.add(frame.textOf(item, held.count === 0));
+        continue;
+      }
+      piece += frame.textOf(item, first);
+      first = false;
+      if (piece.length >= PIECE_CHARS) {
+        yield piece;
+        piece = '';
+      }
+    }
+    yield `${piece}${frame.close(0)}`;
+    for (let index = 1; index < keys.length; index += 1) {
+      yield frame.open(index);
+      yield* (later.get(keys[index] as string) as HeldText).read();
+      yield frame.close(index);
+    }
+  } finally {
+    texts.close();
+  }
+}

@@ -15,7 +15,7 @@ import { ResultDigest, categoryKey, digestOf } from '../model/result-digest';
 import { type UtilityCounts, utilityRates } from '../model/utility-summary';
 import { type RunCoverage, idAttackSuccessRate } from '../model/coverage-summary';
 import { COVERAGE_TAXONOMIES } from '../model/coverage-tags';
-import { type HeldText, type HeldTextOptions, HeldTexts } from './held-text';
+import { type HeldTextOptions, inGroups } from './held-text';
 
 /** Version of this report format (our addition to upstream's schema). */
 export const REPORT_SCHEMA_VERSION = 'rampart.jest.report.v1';
@@ -249,9 +249,6 @@ function resultText(result: Result): string {
   return text.slice(NESTED_HEAD.length, text.length - NESTED_TAIL.length);
 }
 
-/** Pieces of about this many characters are handed to the writer. */
-const PIECE_CHARS = 1 << 20;
-
 /**
  * The report as JSON text (2-space indent, trailing newline), in pieces of
  * bounded size, so a report of any size can be written without holding it
@@ -276,36 +273,18 @@ export function* serializeReportChunks(
     yield `{}${tail}\n`;
     return;
   }
-  const texts = new HeldTexts(options);
-  const later = new Map(categories.slice(1).map((category) => [category, texts.text()]));
   const close = (c: number): string =>
     `\n    ]${c < categories.length - 1 ? ',' : ''}\n${c === categories.length - 1 ? '  }' : ''}`;
-  try {
-    let piece = `{\n    ${JSON.stringify(categories[0])}: [`;
-    let first = true;
-    for (const result of report.eachResult()) {
-      const text = resultText(result);
-      const held = later.get(categoryKey(result));
-      if (held !== undefined) {
-        held.add(`${held.count === 0 ? '\n' : ',\n'}      ${text}`);
-        continue;
-      }
-      piece += `${first ? '\n' : ',\n'}      ${text}`;
-      first = false;
-      if (piece.length >= PIECE_CHARS) {
-        yield piece;
-        piece = '';
-      }
-    }
-    yield `${piece}${close(0)}`;
-    for (const [c, category] of categories.entries()) {
-      if (c === 0) continue;
-      yield `    ${JSON.stringify(category)}: [`;
-      yield* (later.get(category) as HeldText).read();
-      yield close(c);
-    }
-    yield `${tail}\n`;
-  } finally {
-    texts.close();
-  }
+  yield* inGroups(
+    report.eachResult(),
+    categories,
+    {
+      keyOf: categoryKey,
+      textOf: (result, first) => `${first ? '\n' : ',\n'}      ${resultText(result)}`,
+      open: (c) => `${c === 0 ? '{\n' : ''}    ${JSON.stringify(categories[c])}: [`,
+      close,
+    },
+    options,
+  );
+  yield `${tail}\n`;
 }

@@ -13,10 +13,7 @@ import type { TrialGroupResult } from '../model/trial-group';
 import { formatPercent } from '../model/percent';
 import { type NamedResult, fileOfTestId, namedResults } from './result-names';
 import { incompleteReasons, trialGroupTitles } from './summary';
-import { type HeldText, HeldTexts } from './held-text';
-
-/** Pieces handed on are about this many characters. */
-const PIECE_CHARS = 1 << 20;
+import { inGroups } from './held-text';
 
 /** Longest text of one attribute or element, in UTF-16 units; longer text is cut with a note. */
 const MAX_XML_TEXT = 16 * 1024;
@@ -145,36 +142,13 @@ export function* renderJUnit(report: TestRunReport): Generator<string> {
       ['skipped', counts.undeterminedCount],
     ])}>\n`;
   };
-  const texts = new HeldTexts();
-  try {
-    const [firstCategory, ...laterCategories] = categories;
-    const later = new Map(laterCategories.map((category) => [category, texts.text()]));
-    if (firstCategory !== undefined) {
-      yield suiteHead(firstCategory);
-      let piece = '';
-      // Every Result passes through namedResults: a Result's name depends on its test's others.
-      for (const named of namedResults(report.eachResult())) {
-        const held = later.get(categoryKey(named.result));
-        if (held !== undefined) {
-          held.add(resultCase(named));
-          continue;
-        }
-        piece += resultCase(named);
-        if (piece.length >= PIECE_CHARS) {
-          yield piece;
-          piece = '';
-        }
-      }
-      yield `${piece}  </testsuite>\n`;
-    }
-    for (const category of laterCategories) {
-      yield suiteHead(category);
-      yield* (later.get(category) as HeldText).read();
-      yield '  </testsuite>\n';
-    }
-  } finally {
-    texts.close();
-  }
+  // Every Result passes through namedResults: a Result's name depends on its test's others.
+  yield* inGroups(namedResults(report.eachResult()), categories, {
+    keyOf: (named) => categoryKey(named.result),
+    textOf: resultCase,
+    open: (c) => suiteHead(categories[c] as string),
+    close: () => '  </testsuite>\n',
+  });
   if (groups.length > 0) {
     const title = trialGroupTitles(report.trialGroups);
     yield `  <testsuite${attributes([
