@@ -5,7 +5,7 @@
  * membership, and the file's trial groups. Run-time state (which test is
  * running, what it recorded, the spool) lives in FileRun.
  */
-import type { CircusDescribeBlock, CircusTestEntry } from './circus-types';
+import type { CircusTestEntry } from './circus-types';
 import type { DefinitionScope, ScopeBridge } from './scope-bridge';
 import { ancestorTitles, testIdOf, trialCloneTitle } from './test-identity';
 import { RAMPART_CODE_DIRS, type SourcePosition, testEntryLocation } from './test-location';
@@ -29,8 +29,6 @@ export class FileDefinitions {
   private readonly definitions = new Map<CircusTestEntry, TestDefinition>();
   private readonly usedIds = new Set<string>();
   private readonly groups = new Map<string, PlannedGroup & { indexes: Set<number> }>();
-  /** Ancestor titles per describe block: the tests of a block share one array (and its JSON text). */
-  private readonly blockAncestors = new Map<CircusDescribeBlock | undefined, string[]>();
   /** Formatted positions of this file's definition sites: tests defined in a loop share one. */
   private readonly formattedSites = new Map<string, SourcePosition | null>();
 
@@ -65,12 +63,6 @@ export class FileDefinitions {
     return candidate;
   }
 
-  private ancestorsOf(block: CircusDescribeBlock | undefined): string[] {
-    let ancestors = this.blockAncestors.get(block);
-    if (!ancestors) this.blockAncestors.set(block, (ancestors = ancestorTitles(block)));
-    return ancestors;
-  }
-
   private locationOf(entry: CircusTestEntry): SourcePosition | null {
     return testEntryLocation(entry.asyncError, RAMPART_CODE_DIRS, this.formattedSites);
   }
@@ -78,7 +70,7 @@ export class FileDefinitions {
   /** Defines a test just added (add_test), in the innermost scope; renames a trial clone. */
   define(entry: CircusTestEntry): void {
     const scope = this.currentScope();
-    const ancestors = this.ancestorsOf(entry.parent);
+    const ancestors = ancestorTitles(entry.parent);
     let trial: TrialMembership | null = null;
     if (scope.trial) {
       const { n, threshold, index } = scope.trial;
@@ -119,7 +111,7 @@ export class FileDefinitions {
   of(entry: CircusTestEntry): TestDefinition {
     const known = this.definitions.get(entry);
     if (known) return known;
-    const ancestors = this.ancestorsOf(entry.parent);
+    const ancestors = ancestorTitles(entry.parent);
     const definition: TestDefinition = {
       id: this.uniqueId(testIdOf(this.relativePath, ancestors, entry.name)),
       title: entry.name,

@@ -15,8 +15,8 @@ import type { ScopeBridge } from './scope-bridge';
 import { callWithoutFramesOf } from './own-frames';
 import { relativeTestPath } from './test-identity';
 import type { RunChannel } from './transport/channel';
-import type { TestLine, TestLineHead } from './transport/spool-format';
-import { serializeTestLine, serializeWithResults, testLineHead } from './transport/spool-format';
+import type { TestLine } from './transport/spool-format';
+import { serializeWithResults } from './transport/spool-format';
 import { envelopeResult } from './transport/result-envelope';
 import { SpoolWriter } from './transport/spool-writer';
 
@@ -88,8 +88,6 @@ export class FileRun {
   private writer: SpoolWriter | null = null;
   private readonly counts = { tests: 0, results: 0 };
   private ended = false;
-  /** Per test: the fixed text of its test lines (a retried test writes one per attempt). */
-  private readonly heads = new Map<CircusTestEntry, TestLineHead>();
 
   constructor(private readonly options: FileRunOptions) {
     this.relativePath = relativeTestPath(options.project.rootDir, options.testPath);
@@ -272,17 +270,28 @@ export class FileRun {
         }
         return enveloped.json;
       });
-      const lossy: string[] | undefined = lossyKeys ? [...lossyKeys] : undefined;
+      const lossy = lossyKeys ? { lossy: [...lossyKeys] } : {};
       const attempt = Math.max(entry.invocations, 1);
       const [first = [], ...rest] = batchBySize(json, MAX_LINE_CHARS);
-      if (outcome === 'late') {
-        const late = { type: 'late' as const, id: definition.id, attempt };
-        writer.writeLine(serializeWithResults(lossy ? { ...late, lossy } : late, first));
-      } else {
-        let head = this.heads.get(entry);
-        if (!head) this.heads.set(entry, (head = testLineHead(definition)));
-        writer.writeLine(serializeTestLine(head, { attempt, outcome, lossy }, first));
-      }
+      writer.writeLine(
+        outcome === 'late'
+          ? serializeWithResults({ type: 'late', id: definition.id, attempt, ...lossy }, first)
+          : serializeWithResults(
+              {
+                type: 'test',
+                id: definition.id,
+                title: definition.title,
+                ancestors: definition.ancestors,
+                attempt,
+                harm: definition.harm,
+                trial: definition.trial,
+                outcome,
+                location: definition.location,
+                ...lossy,
+              },
+              first,
+            ),
+      );
       for (const batch of rest) {
         writer.writeLine(serializeWithResults({ type: 'more', id: definition.id, attempt }, batch));
       }

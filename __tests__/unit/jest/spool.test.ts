@@ -3,13 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { ObservabilityLevel, Result } from '../../../src/index';
 import { encodeResult } from '../../../src/trace';
-import {
-  type TestLineFixed,
-  parseSpoolLine,
-  serializeTestLine,
-  serializeWithResults,
-  testLineHead,
-} from '../../../src/jest/transport/spool-format';
+import { serializeWithResults } from '../../../src/jest/transport/spool-format';
 import { envelopeResult } from '../../../src/jest/transport/result-envelope';
 import { readSpoolDir, readSpoolFile } from '../../../src/jest/transport/spool-reader';
 import { SpoolWriter } from '../../../src/jest/transport/spool-writer';
@@ -260,59 +254,4 @@ describe('stray Results', () => {
   test('no stray directory: nothing', () => {
     expect(readStrayLines(runDir)).toEqual({ lines: [], problems: [] });
   });
-});
-
-describe('test lines from a head serialised once per definition', () => {
-  const fixedParts: TestLineFixed[] = [
-    {
-      id: 'a.test.js::block::case',
-      title: 'case',
-      ancestors: ['block'],
-      harm: null,
-      trial: null,
-      location: { file: '/p/a.test.js', line: 3, column: 5 },
-    },
-    {
-      id: 'a.test.js::"quoted" \\ \n\u0001 \ud83d\ude00 \ud800',
-      title: '"quoted" \\ \n\u0001 \ud83d\ude00 \ud800',
-      ancestors: ['b "1"', 'b\t2'],
-      harm: 'harm "x"\n',
-      trial: { group: 'a.test.js::g', index: 2 },
-      location: null,
-    },
-  ];
-  const results = [json('r1'), json('r2 "x"')];
-
-  it.each(fixedParts.map((fixed, i) => [i, fixed]))(
-    'writes the same text as the whole line serialised (case %i)',
-    (_i, fixed) => {
-      const { id, title, ancestors, harm, trial, location } = fixed as TestLineFixed;
-      const head = testLineHead({ id, title, ancestors, harm, trial, location });
-      for (const lossy of [undefined, ['fn', 'cyclic "key"']]) {
-        const line = { attempt: 2, outcome: 'failed' as const, lossy };
-        // The fields in the order of the TestLine type, as the line was written before.
-        const whole = serializeWithResults(
-          {
-            type: 'test',
-            id,
-            title,
-            ancestors,
-            attempt: 2,
-            harm,
-            trial,
-            outcome: 'failed',
-            location,
-            ...(lossy ? { lossy } : {}),
-          },
-          results,
-        );
-        expect(serializeTestLine(head, line, results)).toBe(whole);
-        expect(parseSpoolLine(whole)).toMatchObject({
-          type: 'test',
-          attempt: 2,
-          outcome: 'failed',
-        });
-      }
-    },
-  );
 });

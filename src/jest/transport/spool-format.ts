@@ -9,7 +9,6 @@
  * A test whose Results do not fit one line continues in `more` lines.
  * Stray files (one `stray` line per uncollectable Result) share the version.
  */
-import { jsonString } from '../../model/json-safe';
 import { describeError } from '../../model/value-description';
 
 /** Format version written in every `open` line. */
@@ -247,55 +246,4 @@ export function serializeWithResults(
 ): string {
   const head = JSON.stringify(line);
   return `${head.slice(0, -1)},"results":[${resultJson.join(',')}]}`;
-}
-
-/** What a test line says about its test besides the attempt, the outcome and the Results. */
-export type TestLineFixed = Pick<
-  TestLine,
-  'id' | 'title' | 'ancestors' | 'harm' | 'trial' | 'location'
->;
-
-/**
- * The text of a test line around its attempt and outcome: serialised once
- * per test definition, completed by {@link serializeTestLine} per attempt.
- */
-export interface TestLineHead {
-  /** `{"type":"test","id":…,"title":…,"ancestors":[…],"attempt":` */
-  readonly beforeAttempt: string;
-  /** `,"harm":…,"trial":…,"outcome":` */
-  readonly beforeOutcome: string;
-  /** `,"location":…` */
-  readonly afterOutcome: string;
-}
-
-/**
- * JSON texts of values tests share (the ancestors of a describe block, the
- * location of a `test()` call in a loop), by identity: written once each.
- */
-const sharedJson = new WeakMap<object, string>();
-
-function sharedJsonOf(value: object | null): string {
-  if (value === null) return 'null';
-  let text = sharedJson.get(value);
-  if (text === undefined) sharedJson.set(value, (text = JSON.stringify(value)));
-  return text;
-}
-
-/** The fixed part of a test's lines; the text is the same as {@link serializeWithResults} writes. */
-export function testLineHead(fixed: TestLineFixed): TestLineHead {
-  return {
-    beforeAttempt: `{"type":"test","id":${jsonString(fixed.id)},"title":${jsonString(fixed.title)},"ancestors":${sharedJsonOf(fixed.ancestors)},"attempt":`,
-    beforeOutcome: `,"harm":${fixed.harm === null ? 'null' : jsonString(fixed.harm)},"trial":${JSON.stringify(fixed.trial)},"outcome":`,
-    afterOutcome: `,"location":${sharedJsonOf(fixed.location)}`,
-  };
-}
-
-/** A test line from its head, as {@link serializeWithResults} writes the whole {@link TestLine}. */
-export function serializeTestLine(
-  head: TestLineHead,
-  line: Pick<TestLine, 'attempt' | 'outcome' | 'lossy'>,
-  resultJson: readonly string[],
-): string {
-  const lossy = line.lossy === undefined ? '' : `,"lossy":${JSON.stringify(line.lossy)}`;
-  return `${head.beforeAttempt}${line.attempt}${head.beforeOutcome}"${line.outcome}"${head.afterOutcome}${lossy},"results":[${resultJson.join(',')}]}`;
 }
