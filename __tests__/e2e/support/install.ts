@@ -72,6 +72,32 @@ function lockHolder(file: string): number | null {
 }
 
 /**
+ * Removes the lock `file` when the process written in it no longer runs;
+ * true when the lock is gone. Two waiters can see the same dead holder at
+ * once: the one that removes it holds `<file>.break` (linked from `mine`)
+ * and reads the holder again under it, so it never removes a lock that the
+ * other has just taken.
+ */
+function removeIfAbandoned(file: string, mine: string): boolean {
+  const breaker = `${file}.break`;
+  try {
+    fs.linkSync(mine, breaker);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    const breaking = lockHolder(breaker);
+    if (breaking !== null && !alive(breaking)) fs.rmSync(breaker, { force: true });
+    return false;
+  }
+  try {
+    const holder = lockHolder(file);
+    if (holder !== null && !alive(holder)) fs.rmSync(file, { force: true });
+    return lockHolder(file) === null;
+  } finally {
+    fs.rmSync(breaker, { force: true });
+  }
+}
+
+/**
  * Runs `fn` holding the lock `file`, which holds the pid of its holder (it
  * appears with its content: a hard link to a file written first): waits
  * while a live process holds it, takes it over from a dead one (a run that
@@ -89,9 +115,7 @@ function withLock<T>(file: string, fn: () => T): T {
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       }
-      const holder = lockHolder(file);
-      if (holder !== null && !alive(holder)) fs.rmSync(file, { force: true });
-      else if (holder !== null) sleepSync(200);
+      if (!removeIfAbandoned(file, mine)) sleepSync(200);
     }
   } finally {
     fs.rmSync(mine, { force: true });

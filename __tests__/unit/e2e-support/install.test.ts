@@ -67,12 +67,29 @@ test('processes installing the same project at once: one installs, the others wa
   expect(fs.readdirSync(work).sort()).toEqual(['fixture', 'install.js', 'log']);
 });
 
-test('a lock left by a process that no longer runs is taken over', () => {
-  const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], {
+/** The pid of a process that has exited. */
+function deadPid(): string {
+  return spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], {
     encoding: 'utf8',
-  });
+  }).stdout;
+}
+
+test('processes that find the same dead holder at once take its lock over one at a time', async () => {
+  const module = installModule();
   const dir = path.join(work, 'fixture');
-  fs.writeFileSync(`${dir}.lock`, gone.stdout);
+  const log = path.join(work, 'log');
+  fs.writeFileSync(`${dir}.lock`, deadPid());
+  const outcomes = await Promise.all([1, 2, 3].map(() => installer(module, dir, log)));
+  expect(outcomes.sort()).toEqual(['false', 'false', 'true']);
+  const lines = fs.readFileSync(log, 'utf8').trim().split('\n');
+  expect(lines).toHaveLength(2);
+  expect(lines[0]?.replace('start', 'end')).toBe(lines[1]);
+  expect(fs.readdirSync(work).sort()).toEqual(['fixture', 'install.js', 'log']);
+});
+
+test('a lock left by a process that no longer runs is taken over', () => {
+  const dir = path.join(work, 'fixture');
+  fs.writeFileSync(`${dir}.lock`, deadPid());
   const installs: string[] = [];
   const installed = installCached({
     dir,
