@@ -8,18 +8,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { TestRunReport } from '../model/run-report';
-import { JsonFileReportSink, writeReportFileSync } from '../report/json-file-sink';
-import { serializeReportChunks } from '../report/json-report';
-import { HtmlFileReportSink, writeHtmlFileSync } from '../report/html-file-sink';
-import { htmlReportChunks } from '../report/html-report';
+import type { JsonFileReportSink } from '../report/json-file-sink';
 import { type ReportSink, emitToSinks } from '../report/sink';
-import { JUnitFileSink, SarifFileSink } from '../report/ci-file-sinks';
-import { GitHubActionsSink } from '../report/github-actions-sink';
-import { loadSinkModules } from '../report/sink-modules';
 import { type ReportEmission, closingLines } from '../report/closing-lines';
 import { type BaselineComparison, compareReports, regressionsOf } from '../report/comparison';
-import { baselineBlock } from '../report/comparison-text';
-import { readReportFile } from '../report/report-reader';
+import { loadSinkModules } from '../report/sink-modules';
 import { rampartVersion } from '../report/package-version';
 import { gitCommit } from './git-commit';
 import { detectJestVersion } from './jest-version';
@@ -48,6 +41,46 @@ import { readSpoolDir } from './transport/spool-reader';
 import { STRAY_DIR, readStrayLines } from './transport/stray-spool';
 import { spoolDirFor } from './transport/spool-files';
 import { createRunDirectory, sweepAbandonedRunDirectories } from './transport/run-directory';
+
+/* eslint-disable @typescript-eslint/no-require-imports */
+/**
+ * The outputs, the baseline's reader and its text, loaded when a run uses
+ * them: the parent of every Jest run loads the reporter, and a module it
+ * loads and does not use is overhead plain Jest does not have
+ * (docs/architecture.md, "Layers loaded on first use").
+ */
+const outputs = {
+  json: () => require('../report/json-file-sink') as typeof import('../report/json-file-sink'),
+  jsonReport: () => require('../report/json-report') as typeof import('../report/json-report'),
+  html: () => require('../report/html-file-sink') as typeof import('../report/html-file-sink'),
+  htmlReport: () => require('../report/html-report') as typeof import('../report/html-report'),
+  ciFiles: () => require('../report/ci-file-sinks') as typeof import('../report/ci-file-sinks'),
+  github: () =>
+    require('../report/github-actions-sink') as typeof import('../report/github-actions-sink'),
+  reportReader: () =>
+    require('../report/report-reader') as typeof import('../report/report-reader'),
+  comparisonText: () =>
+    require('../report/comparison-text') as typeof import('../report/comparison-text'),
+};
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+/** A built-in sink that writes files: the paths it wrote, printed after the summary. */
+interface FileSink {
+  readonly written: readonly string[];
+}
+
+/** A built-in sink the exit-time end emits synchronously. */
+interface SyncSink {
+  emit(report: TestRunReport): void;
+}
+
+/** The sinks of a run's normal end, and which of them are the built-in file sinks, in order. */
+interface RunSinks {
+  sinks: ReportSink[];
+  warnings: string[];
+  json: JsonFileReportSink | undefined;
+  files: FileSink[];
+}
 
 /** The parts of Jest's global config the reporter reads. */
 export interface ReporterGlobalConfig {
@@ -219,8 +252,8 @@ export class RampartReporter {
           : undefined;
       const report = this.closeRun(stopped);
       const baseline = this.compareWithBaseline(report);
-      const { sinks, warnings } = await this.sinks(contexts ?? [], baseline);
-      this.conclude(report, baseline, warnings, await this.emit(report, sinks));
+      const sinks = await this.sinks(contexts ?? [], baseline);
+      this.conclude(report, baseline, sinks.warnings, await this.emit(report, sinks));
     } finally {
       this.phase = 'done';
       process.removeListener('exit', this.exitHandler);
@@ -316,7 +349,7 @@ export class RampartReporter {
       intervals: this.options.intervals,
       spillDir: this.runDir,
       afterPopulation: baseline?.comparison
-        ? baselineBlock(baseline.comparison, {
+        ? outputs.comparisonText().baselineBlock(baseline.comparison, {
             chalk,
             baseline: baseline.file,
             regressions: baseline.regressions,
@@ -348,7 +381,7 @@ export class RampartReporter {
     const shown = displayPath(file);
     let baseline: TestRunReport;
     try {
-      baseline = readReportFile(file).report;
+      baseline = outputs.reportReader().readReportFile(file).report;
     } catch (error) {
       return { file: shown, comparison: null, regressions: [], problem: errorParts(error).message };
     }
@@ -358,21 +391,17 @@ export class RampartReporter {
   }
 
   /** The normal end: every sink, the built-in JSON sink first, each once (none in --listTests-style runs). */
-  private async emit(report: TestRunReport, sinks: ReportSink[]): Promise<ReportEmission> {
+  private async emit(report: TestRunReport, run: RunSinks): Promise<ReportEmission> {
     const collecting = this.globalConfig.collectTests === true;
-    if (!collecting && sinks.some((sink) => sink instanceof JsonFileReportSink))
-      this.prepareOutputFolder();
+    if (!collecting && run.json !== undefined) this.prepareOutputFolder();
     const warnings = collecting
       ? []
-      : await emitToSinks(sinks, report, { timeoutMs: this.options.sinkTimeoutMs });
-    const jsonSink = sinks.find(
-      (sink): sink is JsonFileReportSink => sink instanceof JsonFileReportSink,
-    );
+      : await emitToSinks(run.sinks, report, { timeoutMs: this.options.sinkTimeoutMs });
     return {
-      files: writtenFiles(sinks).map(displayPath),
+      files: writtenFiles(run.files).map(displayPath),
       warnings,
       // The JSON report is what CI dashboards read: a run without it is not green.
-      reportLost: jsonSink !== undefined && !collecting && jsonSink.written.length === 0,
+      reportLost: run.json !== undefined && !collecting && run.json.written.length === 0,
     };
   }
 
@@ -385,15 +414,21 @@ export class RampartReporter {
     if (this.options.json || this.options.html) this.prepareOutputFolder();
     const { outputDir, failOnTrialGate } = this.options;
     const json = this.options.json
-      ? writeReportFileSync(outputDir, serializeReportChunks(report, { tempDir: this.runDir }), now)
+      ? outputs
+          .json()
+          .writeReportFileSync(
+            outputDir,
+            outputs.jsonReport().serializeReportChunks(report, { tempDir: this.runDir }),
+            now,
+          )
       : undefined;
     const files = json === undefined ? [] : [displayPath(json)];
     const warnings =
       this.options.sinks.length > 0
         ? ['sink modules were not emitted because Jest exited early.']
         : [];
-    const formats = this.formatSinks(now, baseline);
-    for (const sink of formats) {
+    const formats = this.formatSinks(now, baseline, true);
+    for (const sink of formats.sinks) {
       try {
         sink.emit(report);
       } catch (error) {
@@ -402,17 +437,17 @@ export class RampartReporter {
         );
       }
     }
-    files.push(...writtenFiles(formats).map(displayPath));
+    files.push(...writtenFiles(formats.files).map(displayPath));
     // A page that cannot be written costs the page only, not the reports already written.
     if (this.options.html) {
       try {
-        const chunks = htmlReportChunks(report, {
+        const chunks = outputs.htmlReport().htmlReportChunks(report, {
           failOnTrialGate,
           failOn: this.options.failOn,
           maxAttackSuccessRate: this.options.maxAttackSuccessRate,
           baseline,
         });
-        files.push(displayPath(writeHtmlFileSync(outputDir, chunks, json)));
+        files.push(displayPath(outputs.html().writeHtmlFileSync(outputDir, chunks, json)));
       } catch (error) {
         warnings.push(`the HTML report could not be written (${describeError(error)}).`);
       }
@@ -420,21 +455,34 @@ export class RampartReporter {
     return { files, warnings, reportLost: false };
   }
 
-  /** The built-in sinks besides JSON (JUnit, SARIF, GitHub Actions), as the options ask. */
+  /**
+   * The built-in sinks besides JSON (JUnit, SARIF, GitHub Actions), as the
+   * options ask; JUnit and SARIF only with `withFiles`.
+   */
   private formatSinks(
     now: Date,
     baseline: BaselineComparison | undefined,
-  ): Array<JUnitFileSink | SarifFileSink | GitHubActionsSink> {
+    withFiles: boolean,
+  ): { sinks: SyncSink[]; files: FileSink[] } {
     const { junit, sarif, github, outputDir } = this.options;
-    const sinks: Array<JUnitFileSink | SarifFileSink | GitHubActionsSink> = [];
-    if (junit) sinks.push(new JUnitFileSink({ outputDir, outputFile: junit.outputFile, now }));
-    if (sarif)
-      sinks.push(
-        new SarifFileSink({ outputDir, outputFile: sarif.outputFile, now, rootDir: this.rootDir }),
+    const files: Array<SyncSink & FileSink> = [];
+    if (withFiles && junit)
+      files.push(
+        new (outputs.ciFiles().JUnitFileSink)({ outputDir, outputFile: junit.outputFile, now }),
       );
+    if (withFiles && sarif)
+      files.push(
+        new (outputs.ciFiles().SarifFileSink)({
+          outputDir,
+          outputFile: sarif.outputFile,
+          now,
+          rootDir: this.rootDir,
+        }),
+      );
+    const sinks: SyncSink[] = [...files];
     if (github)
       sinks.push(
-        new GitHubActionsSink({
+        new (outputs.github().GitHubActionsSink)({
           rootDir: this.rootDir,
           workspace: process.env.GITHUB_WORKSPACE || undefined,
           summaryFile: process.env.GITHUB_STEP_SUMMARY || undefined,
@@ -444,13 +492,13 @@ export class RampartReporter {
           baseline,
         }),
       );
-    return sinks;
+    return { sinks, files };
   }
 
   private async sinks(
     projects: Iterable<WatchedProject>,
     baseline: BaselineComparison | undefined,
-  ): Promise<{ sinks: ReportSink[]; warnings: string[] }> {
+  ): Promise<RunSinks> {
     const warnings: string[] = [];
     let { json, html } = this.options;
     let retrigger = false;
@@ -466,15 +514,15 @@ export class RampartReporter {
     // One instant names every file of the run (run_report_<stamp>.json, .junit.xml, .sarif).
     const now = new Date();
     const jsonSink = json
-      ? new JsonFileReportSink({ outputDir: this.options.outputDir, now, tempDir: this.runDir })
+      ? new (outputs.json().JsonFileReportSink)({
+          outputDir: this.options.outputDir,
+          now,
+          tempDir: this.runDir,
+        })
       : undefined;
-    const builtIn: ReportSink[] = jsonSink ? [jsonSink] : [];
     // Files in outputDir would start another run in watch mode, as the JSON report would.
-    builtIn.push(
-      ...this.formatSinks(now, baseline).filter(
-        (sink) => !(retrigger && (sink instanceof JUnitFileSink || sink instanceof SarifFileSink)),
-      ),
-    );
+    const formats = this.formatSinks(now, baseline, !retrigger);
+    const builtIn: ReportSink[] = [...(jsonSink ? [jsonSink] : []), ...formats.sinks];
     if (this.options.github?.explicit && !process.env.GITHUB_STEP_SUMMARY)
       warnings.push(
         'GITHUB_STEP_SUMMARY is not set: the GitHub job summary is not written (the annotations are printed).',
@@ -486,7 +534,7 @@ export class RampartReporter {
     // The page goes last, named after the JSON report: sink modules keep their numbers ("sink #2").
     const page = html
       ? [
-          new HtmlFileReportSink({
+          new (outputs.html().HtmlFileReportSink)({
             outputDir: this.options.outputDir,
             failOnTrialGate: this.options.failOnTrialGate,
             failOn: this.options.failOn,
@@ -499,6 +547,8 @@ export class RampartReporter {
     return {
       sinks: [...builtIn, ...loaded.sinks, ...page],
       warnings: [...warnings, ...loaded.warnings],
+      json: jsonSink,
+      files: [...(jsonSink ? [jsonSink] : []), ...formats.files, ...page],
     };
   }
 
@@ -550,15 +600,8 @@ function execErrorText(error: unknown): string {
 }
 
 /** The report files the built-in file sinks wrote, in sink order. */
-function writtenFiles(sinks: readonly ReportSink[]): string[] {
-  return sinks.flatMap((sink) =>
-    sink instanceof JsonFileReportSink ||
-    sink instanceof JUnitFileSink ||
-    sink instanceof SarifFileSink ||
-    sink instanceof HtmlFileReportSink
-      ? sink.written
-      : [],
-  );
+function writtenFiles(sinks: readonly FileSink[]): string[] {
+  return sinks.flatMap((sink) => sink.written);
 }
 
 /**
