@@ -57,21 +57,44 @@ export function separator(title: string, width: number, fill = '='): string {
   return line.length + 1 <= width ? line + fill : line;
 }
 
+/** A Result's label (`PASS`, `FAIL`, `WARN`, `ERR`, `????`), padded and coloured by status. */
+type StatusLabel = (status: SafetyStatus) => string;
+
+/**
+ * The coloured labels of one chalk, each coloured once: a summary prints a
+ * line per Result, and a chalk call per line costs more than the line.
+ */
+function statusLabels(chalk: Chalk): StatusLabel {
+  const coloured = new Map<SafetyStatus, string>();
+  return (status) => {
+    let label = coloured.get(status);
+    if (label === undefined) {
+      const colour =
+        status === SafetyStatus.SAFE
+          ? chalk.green
+          : status === SafetyStatus.UNSAFE
+            ? chalk.red
+            : status === SafetyStatus.ERROR
+              ? chalk.magenta
+              : chalk.yellow;
+      label = colour((LABELS[status] ?? '????').padEnd(4));
+      coloured.set(status, label);
+    }
+    return label;
+  };
+}
+
 /**
  * `  <LABEL>  <test name> -- <summary> (<observability>)`. With `withProject`,
  * the test name is preceded by `[<project>] ` (titles that occur in several
  * Jest projects).
  */
 export function resultLine(result: Result, chalk: Chalk, withProject = false): string {
-  const label = (LABELS[result.status] ?? '????').padEnd(4);
-  const colour =
-    result.status === SafetyStatus.SAFE
-      ? chalk.green
-      : result.status === SafetyStatus.UNSAFE
-        ? chalk.red
-        : result.status === SafetyStatus.ERROR
-          ? chalk.magenta
-          : chalk.yellow;
+  return labelledLine(result, statusLabels(chalk), withProject);
+}
+
+/** {@link resultLine} with the labels of its chalk. */
+function labelledLine(result: Result, label: StatusLabel, withProject: boolean): string {
   const title = result.metadata[RESULT_TAGS.testName];
   const project = result.metadata[RESULT_TAGS.project];
   const name =
@@ -84,7 +107,7 @@ export function resultLine(result: Result, chalk: Chalk, withProject = false): s
     typeof name === 'string'
       ? `${sanitizeLine(name)} -- ${summary} (${level})`
       : `${summary} (${level})`;
-  return `  ${colour(label)}  ${body}`;
+  return `  ${label(result.status)}  ${body}`;
 }
 
 /**
@@ -283,6 +306,7 @@ function* resultLines(
   });
   // One held text per category and status rank, made on first use.
   const buckets: HeldText[] = [];
+  const label = statusLabels(chalk);
   try {
     for (const result of report.eachResult()) {
       const index = position.get(categoryKey(result));
@@ -290,7 +314,7 @@ function* resultLines(
       const name = result.metadata[RESULT_TAGS.testName];
       const bucket = index * RANKS + (ORDER[result.status] ?? RANKS - 1);
       (buckets[bucket] ??= texts.text()).add(
-        `${resultLine(result, chalk, typeof name === 'string' && shared.has(name))}\n`,
+        `${labelledLine(result, label, typeof name === 'string' && shared.has(name))}\n`,
       );
     }
     for (const [index, category] of categories.entries()) {
