@@ -130,6 +130,8 @@ export class RampartReporter {
   private readonly runDir: string;
   private readonly accumulator: RunAccumulator;
   private readonly consumed = new Set<string>();
+  /** Removals of spool folders already read, under way off the main thread. */
+  private readonly removals: Array<Promise<void>> = [];
   private startedAt = Date.now();
   /** True when the default output folder did not exist at the start of the run. */
   private ignoreOutputFolder = false;
@@ -255,6 +257,7 @@ export class RampartReporter {
       const sinks = await this.sinks(contexts ?? [], baseline);
       this.conclude(report, baseline, sinks.warnings, await this.emit(report, sinks));
     } finally {
+      await Promise.all(this.removals);
       this.phase = 'done';
       process.removeListener('exit', this.exitHandler);
       this.cleanUp();
@@ -275,6 +278,21 @@ export class RampartReporter {
     if (instances.length === 0 && jest.execError === undefined && jest.ranTests > 0)
       this.accumulator.addForeignFile(file);
     this.accumulator.addFile(file, instances, jest);
+    this.discard(dir);
+  }
+
+  /**
+   * Removes a test file's spool folder once its Results are in the
+   * accumulator: off the main thread, while the run goes on, so that the end
+   * of the run does not wait on the disk for every file's (the transport is
+   * removed after the run either way; docs/reliability.md, "Isolation and
+   * privacy"). What fails to go now goes with the run's folder.
+   */
+  private discard(dir: string): void {
+    if (this.options.keepTransport) return;
+    this.removals.push(
+      fs.promises.rm(dir, { recursive: true, force: true }).catch(() => undefined),
+    );
   }
 
   /** Spool of files Jest never reported (a crash of Jest itself, or process exit in band). */
