@@ -130,7 +130,7 @@ export class RampartReporter {
   private readonly runDir: string;
   private readonly accumulator: RunAccumulator;
   private readonly consumed = new Set<string>();
-  /** Removals of spool folders already read, under way off the main thread. */
+  /** Removals under way off the main thread (spool folders already read, abandoned runs' folders). */
   private readonly removals: Array<Promise<void>> = [];
   private startedAt = Date.now();
   /** True when the default output folder did not exist at the start of the run. */
@@ -151,7 +151,7 @@ export class RampartReporter {
       configuredProjects: Array.isArray(globalConfig.projects) ? globalConfig.projects.length : 1,
       testNamePattern: globalConfig.testNamePattern ?? null,
     });
-    sweepAbandonedRunDirectories();
+    this.removals.push(sweepAbandonedRunDirectories());
     // A fresh private directory per run, so runs never mix.
     this.runDir = createRunDirectory();
     // Set before Jest spawns any worker, so every worker of this run inherits it.

@@ -27,13 +27,13 @@ describe('run directories', () => {
     }
   });
 
-  test('the sweep removes only old directories of processes that are gone', () => {
+  test('the sweep removes only old directories of processes that are gone', async () => {
     const deadPid = 2 ** 22 + 12345; // above Linux's pid_max default: no such process
     const abandoned = fakeRun(deadPid, 2 * DAY);
     const recent = fakeRun(deadPid, 60 * 1000);
     const alive = fakeRun(process.pid, 2 * DAY);
     try {
-      sweepAbandonedRunDirectories();
+      await sweepAbandonedRunDirectories();
       expect(fs.existsSync(abandoned)).toBe(false);
       expect(fs.existsSync(recent)).toBe(true);
       expect(fs.existsSync(alive)).toBe(true);

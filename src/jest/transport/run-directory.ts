@@ -30,12 +30,16 @@ export function isAlive(pid: number): boolean {
 /** Only directories untouched this long are candidates (pids can be reused or live in another namespace). */
 const ABANDONED_AFTER_MS = 24 * 60 * 60 * 1000;
 
-/** Removes old run directories of this user whose owning process is gone. Best effort. */
-export function sweepAbandonedRunDirectories(now = Date.now()): void {
+/**
+ * Removes old run directories of this user whose owning process is gone.
+ * Best effort, off the main thread: a run does not wait on the disk for
+ * what earlier runs left. Never rejects.
+ */
+export async function sweepAbandonedRunDirectories(now = Date.now()): Promise<void> {
   const tmp = os.tmpdir();
   let names: string[];
   try {
-    names = fs.readdirSync(tmp);
+    names = await fs.promises.readdir(tmp);
   } catch {
     return;
   }
@@ -45,10 +49,10 @@ export function sweepAbandonedRunDirectories(now = Date.now()): void {
     if (!match) continue;
     const dir = path.join(tmp, name);
     try {
-      const stat = fs.statSync(dir);
+      const stat = await fs.promises.stat(dir);
       if (uid !== undefined && stat.uid !== uid) continue;
       if (now - stat.mtimeMs < ABANDONED_AFTER_MS || isAlive(Number(match[1]))) continue;
-      fs.rmSync(dir, { recursive: true, force: true });
+      await fs.promises.rm(dir, { recursive: true, force: true });
     } catch {
       // Another run may be sweeping the same directory.
     }
