@@ -602,8 +602,16 @@ export class RampartReporter {
   }
 
   private cleanUp(): void {
-    if (!this.options.keepTransport) fs.rmSync(this.runDir, { recursive: true, force: true });
-    else writeLines([`RAMPART transport kept in ${this.runDir}`]);
+    if (this.options.keepTransport) {
+      writeLines([`RAMPART transport kept in ${this.runDir}`]);
+      return;
+    }
+    try {
+      fs.rmSync(this.runDir, { recursive: true, force: true });
+    } catch {
+      // A spool folder's removal may still be under way (Jest exiting mid-run): once more.
+      fs.rmSync(this.runDir, { recursive: true, force: true, maxRetries: 2 });
+    }
   }
 }
 
