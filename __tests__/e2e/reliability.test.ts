@@ -313,6 +313,29 @@ test('the next test still runs', () => rec('safe', 'after'));
     fs.rmSync(path.join(path.dirname(file as string), 'run_report_latest.json'), { force: true });
   });
 
+  test("past the reporter's 16 MiB held budget, Results of a file reported long before the end are read back from its spool", async () => {
+    const s = scenario('read-back', {
+      'a-large.test.js': `
+const { rec } = require('./helpers');
+test('three 8 MB Results', () => {
+  for (let i = 0; i < 3; i += 1) rec('safe', 'large ' + i, { metadata: { transcript: 'r'.repeat(8 * 1024 * 1024) } });
+});
+`,
+      'b-later.test.js': `
+const { rec } = require('./helpers');
+test('ends seconds later', async () => {
+  await new Promise((resolve) => setTimeout(resolve, 3000));
+  rec('safe', 'later');
+});
+`,
+    });
+    const run = await s.run(['--runInBand']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('Population: 4 runs - 0 unsafe');
+    expect(run.stderr).not.toContain('INCOMPLETE');
+    expect(summaries(s.report())).toEqual(['large 0', 'large 1', 'large 2', 'later']);
+  });
+
   test('the default 16 MiB cap stops a 20 MB transcript without crashing anything', async () => {
     const s = scenario('default-cap', {
       'huge.test.js': `

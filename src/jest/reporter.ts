@@ -130,8 +130,8 @@ export class RampartReporter {
   private readonly runDir: string;
   private readonly accumulator: RunAccumulator;
   private readonly consumed = new Set<string>();
-  /** Removals under way off the main thread (spool folders already read, abandoned runs' folders). */
-  private readonly removals: Array<Promise<void>> = [];
+  /** The sweep of abandoned runs' folders, under way off the main thread. */
+  private readonly sweep: Promise<void>;
   private startedAt = Date.now();
   /** True when the default output folder did not exist at the start of the run. */
   private ignoreOutputFolder = false;
@@ -151,7 +151,7 @@ export class RampartReporter {
       configuredProjects: Array.isArray(globalConfig.projects) ? globalConfig.projects.length : 1,
       testNamePattern: globalConfig.testNamePattern ?? null,
     });
-    this.removals.push(sweepAbandonedRunDirectories());
+    this.sweep = sweepAbandonedRunDirectories();
     // A fresh private directory per run, so runs never mix.
     this.runDir = createRunDirectory();
     // Set before Jest spawns any worker, so every worker of this run inherits it.
@@ -257,7 +257,7 @@ export class RampartReporter {
       const sinks = await this.sinks(contexts ?? [], baseline);
       this.conclude(report, baseline, sinks.warnings, await this.emit(report, sinks));
     } finally {
-      await Promise.all(this.removals);
+      await this.sweep;
       this.phase = 'done';
       process.removeListener('exit', this.exitHandler);
       this.cleanUp();
@@ -278,21 +278,6 @@ export class RampartReporter {
     if (instances.length === 0 && jest.execError === undefined && jest.ranTests > 0)
       this.accumulator.addForeignFile(file);
     this.accumulator.addFile(file, instances, jest);
-    this.discard(dir);
-  }
-
-  /**
-   * Removes a test file's spool folder once its Results are in the
-   * accumulator: off the main thread, while the run goes on, so that the end
-   * of the run does not wait on the disk for every file's (the transport is
-   * removed after the run either way; docs/reliability.md, "Isolation and
-   * privacy"). What fails to go now goes with the run's folder.
-   */
-  private discard(dir: string): void {
-    if (this.options.keepTransport) return;
-    this.removals.push(
-      fs.promises.rm(dir, { recursive: true, force: true }).catch(() => undefined),
-    );
   }
 
   /** Spool of files Jest never reported (a crash of Jest itself, or process exit in band). */
@@ -602,16 +587,8 @@ export class RampartReporter {
   }
 
   private cleanUp(): void {
-    if (this.options.keepTransport) {
-      writeLines([`RAMPART transport kept in ${this.runDir}`]);
-      return;
-    }
-    try {
-      fs.rmSync(this.runDir, { recursive: true, force: true });
-    } catch {
-      // A spool folder's removal may still be under way (Jest exiting mid-run): once more.
-      fs.rmSync(this.runDir, { recursive: true, force: true, maxRetries: 2 });
-    }
+    if (!this.options.keepTransport) fs.rmSync(this.runDir, { recursive: true, force: true });
+    else writeLines([`RAMPART transport kept in ${this.runDir}`]);
   }
 }
 
