@@ -115,8 +115,8 @@ interface CollectedTest {
   /** Its decoded Results while the run's are within the held budget; null once read back. */
   held: Result[] | null;
   late: number;
-  /** Metadata keys that could not be represented as JSON. */
-  lossy: Set<string>;
+  /** Metadata keys that could not be represented as JSON; null when none. */
+  lossy: Set<string> | null;
 }
 
 function firstLine(text: string): string {
@@ -339,7 +339,7 @@ export class RunAccumulator {
           digest: new ResultDigest(),
           held: this.holding ? [] : null,
           late: 0,
-          lossy: new Set(line.lossy ?? []),
+          lossy: line.lossy && line.lossy.length > 0 ? new Set(line.lossy) : null,
         };
         this.absorbResults(file, test, instance.file, line, false);
         this.tests.set(key(project, line.id, line.attempt), test);
@@ -349,7 +349,7 @@ export class RunAccumulator {
         // A late line of a superseded run belongs to nothing that is reported.
         if (test && test.instance === instanceId) {
           this.absorbResults(file, test, instance.file, late, true);
-          for (const key of late.lossy ?? []) test.lossy.add(key);
+          for (const key of late.lossy ?? []) (test.lossy ??= new Set()).add(key);
         }
       }
     }
@@ -494,7 +494,7 @@ export class RunAccumulator {
     // Upstream's warning, with the test id for the pytest node id; every attempt counts.
     const lossy = new Map<string, Set<string>>();
     for (const test of this.tests.values()) {
-      if (test.lossy.size === 0) continue;
+      if (test.lossy === null) continue;
       const id = this.publicId(test.project, test.id, labels);
       const keys = lossy.get(id) ?? new Set<string>();
       for (const k of test.lossy) keys.add(k);

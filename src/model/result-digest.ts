@@ -7,6 +7,7 @@
  * (docs/architecture.md, "The report of a large run").
  */
 import { CoverageTally, type RunCoverage } from './coverage-summary';
+import { COVERAGE_TAXONOMIES } from './coverage-tags';
 import {
   MODEL_USAGE_KEY,
   type ModelUsageTotals,
@@ -31,6 +32,15 @@ const noStatuses = (): Record<SafetyStatus, number> => ({
   error: 0,
 });
 
+/** The keys of a status count record. */
+const STATUSES = Object.keys(noStatuses()) as SafetyStatus[];
+
+/** True when the metadata holds something under a coverage taxonomy key (what CoverageTally counts). */
+function hasCoverageIds(metadata: Record<string, unknown>): boolean {
+  for (const taxonomy of COVERAGE_TAXONOMIES) if (metadata[taxonomy] !== undefined) return true;
+  return false;
+}
+
 /** Category key used for Results without a harm category. */
 export const UNCATEGORIZED = 'uncategorized';
 
@@ -39,23 +49,43 @@ export function categoryKey(result: Result): string {
   return result.harmCategory ? String(result.harmCategory) : UNCATEGORIZED;
 }
 
-/** Counts over a set of Results, added one at a time or merged from smaller sets. */
+/** Zero model usage totals. */
+const noUsage = (): ModelUsageTotals => ({
+  calls: 0,
+  input_tokens: 0,
+  output_tokens: 0,
+  by_role: {},
+  by_model: {},
+});
+
+/**
+ * Counts over a set of Results, added one at a time or merged from smaller
+ * sets. The reporter keeps one per test, so the parts most Results do not
+ * need (coverage, model usage, test names) are made when first needed.
+ */
 export class ResultDigest {
   /** Harm category keys in first-seen order, with their counts. */
   readonly categories = new Map<string, CategoryDigest>();
-  readonly coverageTally = new CoverageTally();
-  /** Model usage in the report's form (totals zero when no Result reports any). */
-  readonly usage: ModelUsageTotals = {
-    calls: 0,
-    input_tokens: 0,
-    output_tokens: 0,
-    by_role: {},
-    by_model: {},
-  };
-  /** Test names (`_jest_test_name`) by the project labels they occur in. */
-  readonly testNames = new Map<string, Set<string>>();
   /** Number of Results counted. */
   count = 0;
+  private coverageCounts: CoverageTally | null = null;
+  private usageTotals: ModelUsageTotals | null = null;
+  private names: Map<string, Set<string>> | null = null;
+
+  /** Coverage counts. */
+  get coverageTally(): CoverageTally {
+    return (this.coverageCounts ??= new CoverageTally());
+  }
+
+  /** Model usage in the report's form (totals zero when no Result reports any). */
+  get usage(): ModelUsageTotals {
+    return (this.usageTotals ??= noUsage());
+  }
+
+  /** Test names (`_jest_test_name`) by the project labels they occur in. */
+  get testNames(): Map<string, Set<string>> {
+    return (this.names ??= new Map<string, Set<string>>());
+  }
 
   private category(key: string): CategoryDigest {
     let entry = this.categories.get(key);
@@ -72,19 +102,21 @@ export class ResultDigest {
     const entry = this.category(categoryKey(result));
     entry.statuses[result.status] += 1;
     entry.utility.add(result);
-    this.coverageTally.add(result);
-    const usage = result.metadata[MODEL_USAGE_KEY];
+    const metadata = result.metadata;
+    if (hasCoverageIds(metadata)) this.coverageTally.add(result);
+    const usage = metadata[MODEL_USAGE_KEY];
     if (usage !== undefined) addModelUsage(this.usage, usage);
-    const name = result.metadata[RESULT_TAGS.testName];
-    const project = result.metadata[RESULT_TAGS.project];
+    const name = metadata[RESULT_TAGS.testName];
+    const project = metadata[RESULT_TAGS.project];
     if (typeof name === 'string' && typeof project === 'string') this.addTestName(name, project);
   }
 
   /** Records that a Result of test `name` was in project `project`. */
   addTestName(name: string, project: string): void {
-    const projects = this.testNames.get(name) ?? new Set<string>();
+    const names = this.testNames;
+    const projects = names.get(name) ?? new Set<string>();
     projects.add(project);
-    this.testNames.set(name, projects);
+    names.set(name, projects);
   }
 
   /** Adds the counts of Results that follow this digest's in report order. */
@@ -92,16 +124,19 @@ export class ResultDigest {
     this.count += other.count;
     for (const [key, theirs] of other.categories) {
       const entry = this.category(key);
-      for (const status of Object.keys(theirs.statuses) as SafetyStatus[])
-        entry.statuses[status] += theirs.statuses[status];
+      const statuses = entry.statuses;
+      for (const status of STATUSES) statuses[status] += theirs.statuses[status];
       entry.utility.merge(theirs.utility);
     }
-    this.coverageTally.merge(other.coverageTally);
-    mergeModelUsage(this.usage, other.usage);
-    for (const [name, projects] of other.testNames) {
-      const known = this.testNames.get(name) ?? new Set<string>();
-      for (const project of projects) known.add(project);
-      this.testNames.set(name, known);
+    if (other.coverageCounts) this.coverageTally.merge(other.coverageCounts);
+    if (other.usageTotals) mergeModelUsage(this.usage, other.usageTotals);
+    if (other.names) {
+      const names = this.testNames;
+      for (const [name, projects] of other.names) {
+        const known = names.get(name) ?? new Set<string>();
+        for (const project of projects) known.add(project);
+        names.set(name, known);
+      }
     }
   }
 
@@ -133,12 +168,13 @@ export class ResultDigest {
 
   /** The coverage, or null when no Result carried a taxonomy id. */
   coverage(): RunCoverage | null {
-    return this.coverageTally.result;
+    return this.coverageCounts ? this.coverageCounts.result : null;
   }
 
   /** The model usage totals, or null when no Result reports a model call. */
   modelUsage(): ModelUsageTotals | null {
-    return this.usage.calls === 0 ? null : this.usage;
+    const usage = this.usageTotals;
+    return usage === null || usage.calls === 0 ? null : usage;
   }
 }
 
