@@ -65,6 +65,8 @@ const e = escapeHtml;
  * besides its payload id and surface.
  */
 function plantedTexts(result: Result): string[] {
+  // Most Results carry neither: no set, no copies.
+  if (result.turns.length === 0 && result.injections.length === 0) return [];
   const texts = new Set<string>();
   for (const turn of result.turns)
     for (const attachment of turn.request?.attachments ?? [])

@@ -30,6 +30,10 @@ export function escapeHtml(text: string): string {
     );
 }
 
+/** What must not stand as itself inside a `<script>` element. */
+const SCRIPT_UNSAFE = /[<>&\u2028\u2029]/;
+const SCRIPT_UNSAFE_ALL = /[<>&\u2028\u2029]/g;
+
 /**
  * JSON for the inside of a `<script type="application/json">` element: `<`,
  * `>` and `&` are written as `\u` escapes, so no text can close the element
@@ -37,8 +41,9 @@ export function escapeHtml(text: string): string {
  * JavaScript wherever it is pasted.
  */
 export function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(
-    /[<>&\u2028\u2029]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
+  const json = JSON.stringify(value);
+  // One scan for the usual text with nothing to escape; the replacement only when needed.
+  return SCRIPT_UNSAFE.test(json)
+    ? json.replace(SCRIPT_UNSAFE_ALL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+    : json;
 }
