@@ -19,7 +19,6 @@ import type {
 } from './environment-types';
 import { FileRun } from './file-run';
 import { rampartMatchers } from './matchers';
-import { claimMissingReporterNotice } from './missing-reporter-notice';
 import { projectOf } from './project-identity';
 import { SCOPE_BRIDGE_KEY } from './scope-bridge';
 import { RUN_ENV_VAR, decodeChannel, ownsChannel } from './transport/channel';
@@ -28,8 +27,15 @@ function warn(message: string): void {
   process.stderr.write(`\n${message}\n`);
 }
 
-/** Tells the user, once per run, that Results are not aggregated. */
+/**
+ * Tells the user, once per run, that Results are not aggregated. Its module
+ * (a marker file in the temporary directory) loads only in such a run, not
+ * with every worker's rampart/env.
+ */
 function noticeMissingReporter(): void {
+  type Notice = typeof import('./missing-reporter-notice');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { claimMissingReporterNotice } = require('./missing-reporter-notice') as Notice;
   if (!claimMissingReporterNotice()) return;
   warn(
     "RAMPART: the rampart/reporter is not configured for this run (IDE runs replace reporters); tests run normally, but no safety summary or report is produced. Add ['rampart/reporter', {}] to reporters to aggregate Results.",
