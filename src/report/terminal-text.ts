@@ -25,11 +25,12 @@ const LINE_BREAKS = /[\r\n\t\v\f\u0085\u2028\u2029]+/g;
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
 /**
- * Every character the three patterns above act on: a text without any
+ * Any match of the three patterns above, made from them: a text without one
  * (nearly every test name and summary) is printed as it is, after one scan.
  */
-// eslint-disable-next-line no-control-regex
-const ANY_TO_CLEAN = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+const ANY_TO_CLEAN = new RegExp(
+  [ESCAPE_SEQUENCE, LINE_BREAKS, CONTROL].map((pattern) => pattern.source).join('|'),
+);
 
 /** Longest field printed; the JSON report keeps the full text. */
 const MAX_TERMINAL_FIELD = 2000;
