@@ -28,6 +28,13 @@ export interface TaxonomyCoverage {
 export type RunCoverage = Record<CoverageTaxonomy, TaxonomyCoverage>;
 
 /** Adds up coverage; Results without taxonomy ids are not counted. */
+/** Whether {@link CoverageTally.add} has anything to count in `result`: a list under a taxonomy key. */
+export function carriesCoverageIds(result: Result): boolean {
+  for (const taxonomy of COVERAGE_TAXONOMIES)
+    if (Array.isArray(result.metadata[taxonomy])) return true;
+  return false;
+}
+
 export class CoverageTally {
   private readonly ids = new Map<CoverageTaxonomy, Map<string, IdCoverage>>();
   private any = false;

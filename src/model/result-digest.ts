@@ -6,8 +6,7 @@
  * summed up per test and its Results are read back only to be written
  * (docs/architecture.md, "The report of a large run").
  */
-import { CoverageTally, type RunCoverage } from './coverage-summary';
-import { COVERAGE_TAXONOMIES } from './coverage-tags';
+import { CoverageTally, type RunCoverage, carriesCoverageIds } from './coverage-summary';
 import {
   MODEL_USAGE_KEY,
   type ModelUsageTotals,
@@ -34,12 +33,6 @@ const noStatuses = (): Record<SafetyStatus, number> => ({
 
 /** The keys of a status count record. */
 const STATUSES = Object.keys(noStatuses()) as SafetyStatus[];
-
-/** True when the metadata holds something under a coverage taxonomy key (what CoverageTally counts). */
-function hasCoverageIds(metadata: Record<string, unknown>): boolean {
-  for (const taxonomy of COVERAGE_TAXONOMIES) if (metadata[taxonomy] !== undefined) return true;
-  return false;
-}
 
 /** Category key used for Results without a harm category. */
 export const UNCATEGORIZED = 'uncategorized';
@@ -103,7 +96,7 @@ export class ResultDigest {
     entry.statuses[result.status] += 1;
     entry.utility.add(result);
     const metadata = result.metadata;
-    if (hasCoverageIds(metadata)) this.coverageTally.add(result);
+    if (carriesCoverageIds(result)) this.coverageTally.add(result);
     const usage = metadata[MODEL_USAGE_KEY];
     if (usage !== undefined) addModelUsage(this.usage, usage);
     const name = metadata[RESULT_TAGS.testName];
