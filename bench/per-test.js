@@ -24,7 +24,10 @@
 //
 // usPerTest is the median over rounds of each round's mean per test (GC and
 // slow writes included); usPerTestTypical, of each round's median test
-// (robust when other processes take the CPU).
+// (robust when other processes take the CPU). `floor` gives the same two for
+// rounds, alternating with rampart's, in which the test's Results are only
+// stringified and written with one write at test_done: the least any
+// collector with rampart's guarantee does per test.
 //
 //   node bench/per-test.js [--rounds=20] [--files=40] [--tests=50] [--build=<dir>] [--no-build]
 //                          [--control] [--show-line] [--instructions]   (bench/README.md)
@@ -217,6 +220,7 @@ async function runRound({
   clock,
   timers,
   control,
+  floor,
 }) {
   // ns per test and part; the test's index is file * tests + its place in the file.
   const ns = Object.fromEntries(PARTS.map((part) => [part, new Float64Array(files * tests)]));
@@ -261,7 +265,18 @@ async function runRound({
     const circus = vm.runInContext(CIRCUS_STAND_IN, sandbox, { filename: CIRCUS_FILE });
     const { state } = circus;
     // --control: the same driving with rampart's work left out (for instruction counts).
-    const handle = control ? () => undefined : (event) => env.handleTestEvent(event, state);
+    // `floor` (a folder): rampart's work left out too, and test_done does the
+    // least a collector with rampart's guarantee must: the test's Results as
+    // one JSON line, written with one synchronous write to a file opened per
+    // test file (no location, no envelope, no sanitising of hostile values).
+    const handle =
+      control || floor ? () => undefined : (event) => env.handleTestEvent(event, state);
+    let floorResults = [];
+    const floorFd = floor ? fs.openSync(path.join(floor, `file-${f}.jsonl`), 'a') : -1;
+    const floorDone = (entry) => {
+      fs.writeSync(floorFd, `${JSON.stringify({ test: entry.name, results: floorResults })}\n`);
+      floorResults = [];
+    };
     let defined = 0;
     sandbox.dispatchSync = (event) => {
       if (event.name !== 'add_test') return handle(event);
@@ -283,7 +298,14 @@ async function runRound({
       ['describe', 'test', 'recordResult', 'prebuilt'],
       { parsingContext: sandbox, filename: testPath },
     );
-    define(circus.describe, circus.test, control ? () => {} : rampart.recordResult, prebuilt);
+    const record = floor
+      ? (result) => {
+          floorResults.push(result);
+        }
+      : control
+        ? () => {}
+        : rampart.recordResult;
+    define(circus.describe, circus.test, record, prebuilt);
 
     handle({ name: 'run_start' });
     const block = state.rootDescribeBlock.children[0];
@@ -294,7 +316,8 @@ async function runRound({
       const index = f * tests + i;
       const timed = (name) => {
         const t = now();
-        handle({ name, test: entry });
+        if (floor && name === 'test_done') floorDone(entry);
+        else handle({ name, test: entry });
         ns[name][index] = Number(now() - t) - clock;
       };
       state.currentlyRunningTest = entry;
@@ -320,6 +343,7 @@ async function runRound({
     handle({ name: 'run_describe_finish', describeBlock: state.rootDescribeBlock });
     handle({ name: 'run_finish' });
     handle({ name: 'teardown' });
+    if (floor) fs.closeSync(floorFd);
     t0 = now();
     await env.teardown();
     perFile.teardown += Number(now() - t0);
@@ -397,6 +421,8 @@ async function measurePerTest({ buildDir, rounds = 20, files = 40, tests = 50, c
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'rampart-per-test-'));
   const runDir = path.join(work, 'run');
   const suiteDir = path.join(work, 'suite');
+  // Beside rampart's rounds, alternating with them: the floor (runRound's `floor`).
+  const floorDir = control ? null : path.join(work, 'floor');
   fs.mkdirSync(runDir, { mode: 0o700 });
   fs.mkdirSync(suiteDir);
   const saved = {
@@ -432,16 +458,31 @@ async function measurePerTest({ buildDir, rounds = 20, files = 40, tests = 50, c
       clock,
       timers,
       control,
+      floor: null,
     };
+    const fresh = (dir) => {
+      fs.rmSync(dir, { recursive: true, force: true });
+      fs.mkdirSync(dir, { mode: 0o700 });
+    };
+    const floorArgs = { ...args, timers: [], floor: floorDir };
+    if (floorDir) {
+      fresh(floorDir);
+      await runRound({ ...floorArgs, files: Math.min(files, 4) }); // warm-up, not counted
+    }
     await runRound({ ...args, files: Math.min(files, 4) }); // warm-up, not counted
     for (const timer of timers) timer.take();
     const samples = [];
+    const floorSamples = [];
     for (let round = 0; round < rounds; round += 1) {
-      fs.rmSync(runDir, { recursive: true, force: true });
-      fs.mkdirSync(runDir, { mode: 0o700 });
+      fresh(runDir);
       samples.push(await runRound(args));
+      if (floorDir) {
+        fresh(floorDir);
+        floorSamples.push(await runRound(floorArgs));
+      }
     }
     const sample = control ? '' : checkSpool(runDir, files, tests);
+    if (floorDir) checkFloor(floorDir, files, tests);
     const us = (values) => spread(values.map((v) => v / 1000));
     const parts = {};
     const typicalParts = {};
@@ -465,6 +506,14 @@ async function measurePerTest({ buildDir, rounds = 20, files = 40, tests = 50, c
       partsTypical: typicalParts,
       parts,
       perFileUs: perFile,
+      // The same driving with the least a collector with rampart's guarantee
+      // does per test (runRound's `floor`), in rounds alternating with rampart's.
+      floor: floorDir
+        ? {
+            usPerTest: us(floorSamples.map((s) => s.total.mean)),
+            usPerTestTypical: us(floorSamples.map((s) => s.total.median)),
+          }
+        : null,
       sampleLine: sample.slice(0, 400),
       method: `rampart/env of the measured build driven with jest-circus 30's events (no Jest run); ${rounds} rounds of ${files} files x ${tests} tests x ${RESULTS_PER_TEST} Results; total = add_test + test_start + test_started + test_fn_start + body (3 recordResult) + test_fn_success + test_done (with writeTest), clock cost (${clock} ns) taken off each part; Jest's own per-test work is not included`,
     };
@@ -506,6 +555,21 @@ function checkSpool(runDir, files, tests) {
       `per-test: the spool holds ${testLines} test lines and ${results} Results, expected ${expected} and ${expected * RESULTS_PER_TEST}`,
     );
   return sampleLine;
+}
+
+/** The floor's last round must hold every test and Result, as checkSpool for rampart's. */
+function checkFloor(floorDir, files, tests) {
+  const lines = fs
+    .readdirSync(floorDir)
+    .flatMap((name) => fs.readFileSync(path.join(floorDir, name), 'utf8').split('\n'))
+    .filter(Boolean);
+  const results = lines.reduce((n, line) => n + JSON.parse(line).results.length, 0);
+  const expected = files * tests;
+  if (lines.length !== expected || results !== expected * RESULTS_PER_TEST)
+    throw new Error(
+      `per-test: the floor wrote ${lines.length} test lines and ${results} Results, expected ${expected} and ${expected * RESULTS_PER_TEST}`,
+    );
+  return lines[0];
 }
 
 function formatRow(name, s) {
@@ -598,9 +662,11 @@ async function main() {
   );
   console.log('  mean per test (GC and slow writes included):');
   console.log(formatRow('total', result.usPerTest));
+  if (result.floor) console.log(formatRow('floor (total)', result.floor.usPerTest));
   for (const [name, s] of Object.entries(result.parts)) console.log(formatRow(name, s));
   console.log('  median test (robust under load):');
   console.log(formatRow('total', result.usPerTestTypical));
+  if (result.floor) console.log(formatRow('floor (total)', result.floor.usPerTestTypical));
   for (const [name, s] of Object.entries(result.partsTypical)) console.log(formatRow(name, s));
   console.log('per file:');
   for (const [name, s] of Object.entries(result.perFileUs)) console.log(formatRow(name, s));
