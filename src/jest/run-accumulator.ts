@@ -451,14 +451,19 @@ export class RunAccumulator {
     }
   }
 
-  /** Final-attempt tests, sorted by public id. */
-  private finalAttempts(labels: Map<string, string>): CollectedTest[] {
+  /** The final attempt of each test, in no particular order. */
+  private finalAttempts(): CollectedTest[] {
     const latest = new Map<string, CollectedTest>();
     for (const test of this.tests.values()) {
       const known = latest.get(key(test.project, test.id));
       if (!known || known.attempt < test.attempt) latest.set(key(test.project, test.id), test);
     }
-    return [...latest.values()]
+    return [...latest.values()];
+  }
+
+  /** `tests` sorted by public id. */
+  private sortedById(tests: CollectedTest[], labels: Map<string, string>): CollectedTest[] {
+    return tests
       .map((test) => ({ test, id: this.publicId(test.project, test.id, labels) }))
       .sort((a, b) => compareText(a.id, b.id))
       .map(({ test }) => test);
@@ -468,19 +473,29 @@ export class RunAccumulator {
   warnings(): string[] {
     const warnings: string[] = [];
     const labels = this.labels();
-    const tests = this.finalAttempts(labels);
+    const finals = this.finalAttempts();
+    const silentHarm = (test: CollectedTest) =>
+      test.harm !== null && test.digest.count === 0 && test.outcome !== 'interrupted';
+    // Names are built, and tests sorted by public id, only for the tests warned about.
+    const warned = finals.filter((test) => silentHarm(test) || test.late > 0);
     const fullName = (test: CollectedTest) => [...test.ancestors, test.title].join(' ');
     // Names that occur in several projects are told apart by the project's label.
-    const shared = namesInSeveralProjects(
-      tests.map((test) => ({ name: fullName(test), project: this.labelOf(test.project, labels) })),
-    );
-    for (const test of tests) {
+    const shared =
+      warned.length === 0
+        ? new Set<string>()
+        : namesInSeveralProjects(
+            finals.map((test) => ({
+              name: fullName(test),
+              project: this.labelOf(test.project, labels),
+            })),
+          );
+    for (const test of this.sortedById(warned, labels)) {
       const label = this.labelOf(test.project, labels);
       const name =
         label !== null && shared.has(fullName(test))
           ? qualified(label, fullName(test))
           : fullName(test);
-      if (test.harm !== null && test.digest.count === 0 && test.outcome !== 'interrupted') {
+      if (silentHarm(test)) {
         warnings.push(
           `Test ${name} is marked harm but recorded no results — did you forget recordResult() or to run an attack/probe?`,
         );
@@ -559,7 +574,7 @@ export class RunAccumulator {
     const clones = new Map<string, Array<ResultDigest | undefined>>();
     for (const [groupKey, group] of this.groups)
       clones.set(groupKey, new Array<ResultDigest | undefined>(group.n).fill(undefined));
-    for (const test of this.finalAttempts(labels)) {
+    for (const test of this.finalAttempts()) {
       const trial = test.trial;
       const slots = trial ? clones.get(key(test.project, trial.group)) : undefined;
       if (trial && slots && trial.index < slots.length) slots[trial.index] = test.digest;
