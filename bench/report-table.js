@@ -204,6 +204,38 @@ function evaluateTargets(scenarios) {
   return targets;
 }
 
+// The overhead target's scenario for each layout (the ids of mainTargets).
+const OVERHEAD_SCENARIOS = {
+  'overhead-in-band': 'tests-2000-in-band',
+  'overhead-2-workers': 'tests-2000-2-workers',
+};
+
+/**
+ * Context under target 1, not targets: the floor's own ratio to plain Jest,
+ * and rampart's excess over the floor, in the overhead target's layout.
+ */
+function floorLines(scenarios, targetId) {
+  const s = scenarios[OVERHEAD_SCENARIOS[targetId]]?.summary;
+  if (!s?.floorWallS) return [];
+  const layout = targetId.replace('overhead-', '').replace('-', ' ');
+  return [
+    [
+      `    floor/plain, ${layout}`,
+      s.floorToPlainRatio.n,
+      cell(s.floorToPlainRatio, 3),
+      '-',
+      'reference',
+    ],
+    [
+      `    rampart/floor, ${layout}`,
+      s.rampartToFloorRatio.n,
+      cell(s.rampartToFloorRatio, 3),
+      '-',
+      'reference',
+    ],
+  ];
+}
+
 /** The tables `npm run bench` prints. */
 function renderTables(output) {
   const { machine, measured, scenarios } = output;
@@ -213,7 +245,7 @@ function renderTables(output) {
       (measured.srcLocalChanges > 0
         ? ` + ${measured.srcLocalChanges} local change(s) in src/`
         : ''),
-    'Medians with (min–max); n = rounds of alternating plain/rampart(/bare) runs. Shared 2-core machine: numbers are noisy.',
+    'Medians with (min–max); n = rounds of alternating plain/rampart(/bare/floor) runs. Shared 2-core machine: numbers are noisy.',
   ];
   const overhead = ['tests-2000-in-band', 'tests-2000-2-workers']
     .map((id) => scenarios[id])
@@ -247,6 +279,32 @@ function renderTables(output) {
         ]),
       ),
     );
+    const withFloor = overhead.filter((s) => s.summary.floorWallS);
+    if (withFloor.length > 0)
+      parts.push(
+        '',
+        "Floor: the same tests through bench/floor/, the least work with rampart's guarantees (one spool write per test; decode, JSON report, HTML page)",
+        table(
+          [
+            'layout',
+            'n',
+            'floor s',
+            'ratio floor/plain',
+            'ratio rampart/floor',
+            'floor CPU s',
+            'floor reporter s',
+          ],
+          withFloor.map((s) => [
+            s.layout,
+            s.summary.floorWallS.n,
+            cell(s.summary.floorWallS, 2),
+            cell(s.summary.floorToPlainRatio, 3),
+            cell(s.summary.rampartToFloorRatio, 3),
+            cell(s.summary.floorCpuS, 2),
+            cell(s.summary.floorReporterTotalS, 3),
+          ]),
+        ),
+      );
     const withBare = overhead.filter((s) => s.summary.bareWallS);
     if (withBare.length > 0)
       parts.push(
@@ -413,12 +471,15 @@ function renderTables(output) {
       'Performance targets (docs/performance.md): median (min–max) of n rounds',
       table(
         ['target', 'n', 'measured', 'limit', 'status'],
-        main.map((t) => [
-          t.target,
-          t.measured?.n ?? '-',
-          t.value,
-          t.limit,
-          t.noisyRounds > 0 ? `${t.status} (${t.noisyRounds} noisy rounds)` : t.status,
+        main.flatMap((t) => [
+          [
+            t.target,
+            t.measured?.n ?? '-',
+            t.value,
+            t.limit,
+            t.noisyRounds > 0 ? `${t.status} (${t.noisyRounds} noisy rounds)` : t.status,
+          ],
+          ...floorLines(scenarios, t.id),
         ]),
       ),
     );

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run bench`: rampart's cost over plain Jest, and how it scales.
 // Generates the suites of bench/suites.js under bench/.work/, runs each one
-// with plain Jest and with rampart, alternating, prints medians with min-max
+// with plain Jest and with rampart (the 2,000-test suite also with its bare and
+// floor configs), alternating, prints medians with min-max
 // and writes bench/results.json. See bench/README.md.
 //
 //   node bench/run.js [--pairs=7] [--large-pairs=3] [--only=id,id] [--ref=HEAD] [--quick] [--keep]
@@ -24,11 +25,25 @@ const RESULTS_FILE = path.join(__dirname, 'results.json');
 
 /**
  * What is measured, in the order it runs. `pairs` picks the repetition
- * setting; `bare` adds the runs without rampart imported (bench/suites.js).
+ * setting; `references` adds configs run in the same rounds (bench/suites.js):
+ * `bare` without rampart imported, `floor` the least work with rampart's guarantees.
  */
+const REFERENCES = ['bare', 'floor'];
 const SCENARIOS = [
-  { id: 'tests-2000-in-band', suite: 'tests-2000', workers: 1, pairs: 'pairs', bare: true },
-  { id: 'tests-2000-2-workers', suite: 'tests-2000', workers: 2, pairs: 'pairs', bare: true },
+  {
+    id: 'tests-2000-in-band',
+    suite: 'tests-2000',
+    workers: 1,
+    pairs: 'pairs',
+    references: REFERENCES,
+  },
+  {
+    id: 'tests-2000-2-workers',
+    suite: 'tests-2000',
+    workers: 2,
+    pairs: 'pairs',
+    references: REFERENCES,
+  },
   { id: 'transcript-10mb', suite: 'transcript-10mb', workers: 1, pairs: 'largePairs' },
   { id: 'one-test-100k', suite: 'one-test-100k', workers: 1, pairs: 'largePairs' },
   { id: 'spread-10k', suite: 'spread-10k', workers: 2, pairs: 'largePairs' },
@@ -107,14 +122,15 @@ function problemOf(run, scenario) {
   if (!run.reporter) return 'no reporter probe (Jest did not complete the run)';
   if (run.workers > 1 && run.workerProcesses.length !== run.workers)
     return `expected ${run.workers} test workers, saw ${run.workerProcesses.length}`;
-  if (run.mode === 'rampart') {
+  // The floor's report (bench/floor/reporter.js) counts its Results the same way.
+  if (run.mode === 'rampart' || run.mode === 'floor') {
     const expected = resultsOf(scenario.suite);
     // A report too large to write is a finding of the scaling series, not noise.
     if (!run.report) return scenario.reportMayFail ? null : 'no JSON report written';
     if (run.report.incomplete) return 'report marked incomplete';
     if (run.report.totalRuns !== expected)
       return `report has ${run.report.totalRuns} Results, expected ${expected}`;
-    if (run.workers > 1 && run.report.workerCount !== run.workers)
+    if (run.mode === 'rampart' && run.workers > 1 && run.report.workerCount !== run.workers)
       return `report says ${run.report.workerCount} workers`;
   }
   return null;
@@ -135,8 +151,21 @@ function summarize(pairs) {
         rampartToBareRatio: spread(pairs.map((p) => p.rampart.wallMs / p.bare.wallMs)),
       }
     : {};
+  const floor = pairs.every((p) => p.floor)
+    ? {
+        floorWallS: pick('floor', (r) => secs(r.wallMs)),
+        floorCpuS: pick('floor', cpuOf),
+        // Inside the floor's reporter, bracketed by the probes as rampart's is.
+        floorReporterTotalS: pick('floor', (r) => secs(r.reporter.totalMs)),
+        // What any implementation with rampart's guarantees adds to plain Jest ...
+        floorToPlainRatio: spread(pairs.map((p) => p.floor.wallMs / p.plain.wallMs)),
+        // ... and what rampart adds above that floor.
+        rampartToFloorRatio: spread(pairs.map((p) => p.rampart.wallMs / p.floor.wallMs)),
+      }
+    : {};
   return {
     ...bare,
+    ...floor,
     plainWallS: pick('plain', (r) => secs(r.wallMs)),
     rampartWallS: pick('rampart', (r) => secs(r.wallMs)),
     ratio: spread(pairs.map((p) => p.rampart.wallMs / p.plain.wallMs)),
@@ -175,7 +204,7 @@ async function measureScenario(scenario, options) {
   const noisy = [];
   const rejected = [];
   const layout = scenario.workers === 1 ? 'in band' : `${scenario.workers} workers`;
-  const modes = scenario.bare ? ['plain', 'rampart', 'bare'] : ['plain', 'rampart'];
+  const modes = ['plain', 'rampart', ...(scenario.references ?? [])];
   for (let attempt = 0; clean.length < target && attempt < target * 3; attempt += 1) {
     // Rotate which mode goes first, so drift of the machine hits all alike.
     const order = modes.map((_, i) => modes[(i + attempt) % modes.length]);
@@ -255,8 +284,9 @@ async function main() {
     measured: build,
     settings: { pairs: options.pairs, largePairs: options.largePairs },
     notes: [
-      'Medians with min-max over alternating plain/rampart(/bare) runs; the 2-core machine is shared and noisy.',
+      'Medians with min-max over alternating plain/rampart(/bare/floor) runs; the 2-core machine is shared and noisy.',
       'plain = same tests, rampart imported to build the Results, recordResult replaced by a no-op; bare = look-alike objects, rampart not imported.',
+      "floor = same tests recording through bench/floor/: one spool write per test, the parent decodes every line and writes a JSON report and an HTML page (the least work with rampart's guarantees).",
       'Wall time is spawn to exit of `node jest.js`; every run gets a fresh --cacheDirectory.',
       'Reporter time is measured by probe reporters placed right before and after rampart/reporter.',
       'Peak RSS is getrusage ru_maxrss of each process, written at exit by a --require preload.',
