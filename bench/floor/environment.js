@@ -57,4 +57,3 @@ class FloorEnvironment extends TestEnvironment {
 }
 
 module.exports = FloorEnvironment;
-module.exports.TestEnvironment = FloorEnvironment;
