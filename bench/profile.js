@@ -18,8 +18,18 @@ const WORK_DIR = path.join(__dirname, '.work');
 const OUT_DIR = path.join(WORK_DIR, 'profiles');
 
 const CASES = [
-  { id: 'tests-2000-in-band', suite: 'tests-2000', workers: 1, modes: ['plain', 'rampart'] },
-  { id: 'tests-2000-2-workers', suite: 'tests-2000', workers: 2, modes: ['plain', 'rampart'] },
+  {
+    id: 'tests-2000-in-band',
+    suite: 'tests-2000',
+    workers: 1,
+    modes: ['plain', 'floor', 'rampart'],
+  },
+  {
+    id: 'tests-2000-2-workers',
+    suite: 'tests-2000',
+    workers: 2,
+    modes: ['plain', 'floor', 'rampart'],
+  },
   { id: 'one-test-100k', suite: 'one-test-100k', workers: 1, modes: ['rampart'] },
   { id: 'spread-100k-in-band', suite: 'spread-100k', workers: 1, modes: ['rampart'] },
   { id: 'spread-100k-2-workers', suite: 'spread-100k', workers: 2, modes: ['rampart'] },
