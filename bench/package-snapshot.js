@@ -25,6 +25,9 @@ function sourceTree(workDir, ref) {
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
   const files = ['src', 'package.json', 'tsconfig.json', 'tsconfig.build.json'];
+  // The build's last step, where the commit has it.
+  if (git(['ls-tree', '--name-only', ref, 'scripts/bundle-root.js']))
+    files.push('scripts/bundle-root.js');
   const archive = spawnSync('git', ['archive', '--format=tar', ref, ...files], {
     cwd: ROOT,
     maxBuffer: 1024 * 1024 * 1024,
@@ -57,11 +60,19 @@ function buildSnapshot(workDir, { ref = null } = {}) {
     [tsc, '-p', config, '--outDir', outDir, '--declaration', 'false'],
     { cwd: tree, encoding: 'utf8' },
   );
-  // tsconfig.json type-checks bench/**: leave no .ts copies behind for `npm run lint`.
-  if (tree !== ROOT) fs.rmSync(tree, { recursive: true, force: true });
   if (!fs.existsSync(path.join(outDir, 'index.js'))) {
+    if (tree !== ROOT) fs.rmSync(tree, { recursive: true, force: true });
     throw new Error(`tsc produced no build of src/:\n${build.stdout}${build.stderr}`);
   }
+  // The rest of `npm run build`, as the measured tree has it (older commits have none).
+  const bundle = path.join(tree, 'scripts', 'bundle-root.js');
+  const bundled = fs.existsSync(bundle)
+    ? spawnSync(process.execPath, [bundle, outDir], { encoding: 'utf8' })
+    : null;
+  // tsconfig.json type-checks bench/**: leave no .ts copies behind for `npm run lint`.
+  if (tree !== ROOT) fs.rmSync(tree, { recursive: true, force: true });
+  if (bundled && bundled.status !== 0)
+    throw new Error(`scripts/bundle-root.js failed:\n${bundled.stdout}${bundled.stderr}`);
   const dirty = ref ? null : git(['status', '--porcelain', '--', 'src']);
   return {
     source: ref ? `git ref ${ref}` : 'working tree',

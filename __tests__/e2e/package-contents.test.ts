@@ -79,21 +79,31 @@ const before = loaded();
 class Never extends rampart.BaseEvaluator { evaluate() { throw new Error('not called'); } }
 class Custom extends rampart.BaseExecution { async run() { throw new Error('not called'); } }
 const kinds = [typeof rampart.Attacks.xpia, typeof rampart.LLMJudge, typeof rampart.payloadMatrix, new Never() instanceof rampart.BaseEvaluator, new Custom() instanceof rampart.BaseExecution];
-console.log(JSON.stringify({ before, after: loaded(), kinds }));`;
+// The layers loaded later take the root's modules through their stand-ins: one Result class.
+const same = [require(dist + '/model/result.js').Result === rampart.Result, require(dist + '/model/collector.js').recordResult === rampart.recordResult];
+console.log(JSON.stringify({ before, after: loaded(), kinds, same }));`;
   const run = (args: string[]) =>
     execFileSync(e2eNode().bin, args, { cwd: fixture, encoding: 'utf8' }).trim();
   const out = JSON.parse(run(['-e', cjs])) as {
     before: string[];
     after: string[];
     kinds: unknown[];
+    same: boolean[];
   };
-  expect(out.before).toContain('index.js');
-  expect(out.before).toContain('model/result.js');
-  // The layers behind names not read yet are not loaded, nor the execution
-  // lifecycle, a trial group's statistics or the stray-Result guard.
-  expect(out.before.filter((f) => /^(agent|suites)\//.test(f))).toEqual([]);
+  // The root's modules come in one file (scripts/bundle-root.js).
+  expect(out.before.sort()).toEqual(['index.js', 'root-modules.js']);
+  expect(out.same).toEqual([true, true]);
+  // Those are the modules the root evaluates: not the layers behind names not
+  // read yet, nor the execution lifecycle, a trial group's statistics or the
+  // stray-Result guard.
+  const table = fs.readFileSync(path.join(installed, 'dist', 'root-modules.js'), 'utf8');
+  const bundled = [...table.matchAll(/^ {2}"([^"]+)": function \(exports, require, module/gm)].map(
+    (match) => match[1],
+  );
+  expect(bundled).toEqual(expect.arrayContaining(['index.js', 'model/result.js', 'jest/harm.js']));
+  expect(bundled.filter((f) => /^(agent|suites)\//.test(f ?? ''))).toEqual([]);
   for (const file of ['model/execution.js', 'model/trial-group.js', 'jest/stray-results.js'])
-    expect(out.before).not.toContain(file);
+    expect(bundled).not.toContain(file);
   expect(out.after).toEqual(
     expect.arrayContaining([
       'agent/attacks/index.js',
