@@ -33,12 +33,22 @@ process.stdout.write(JSON.stringify({ files, names: Object.keys(root) }));`;
   return { ids, names };
 }
 
+/** What Node gives a module that the table's wrapper does not. */
+const UNSUPPORTED =
+  /\brequire\.(?:resolve|cache|main|extensions)\b|\bmodule\.(?:parent|children|paths|id|filename|loaded|require)\b/;
+
 /** The module's compiled text, without its source map comment (the map does not fit the table). */
 function moduleText(dist, id) {
-  return fs
+  const text = fs
     .readFileSync(path.join(dist, id), 'utf8')
     .replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '\n')
     .trimEnd();
+  const unsupported = UNSUPPORTED.exec(text);
+  if (unsupported)
+    throw new Error(
+      `bundle-root: ${id} uses ${unsupported[0]}, which root-modules.js does not give`,
+    );
+  return text;
 }
 
 /**

@@ -121,3 +121,11 @@ test('a bundled folder is not bundled again', () => {
   expect(again.status).not.toBe(0);
   expect(again.stderr).toContain('is bundled already');
 });
+
+test('a root module that needs what the table does not give stops the build, named', () => {
+  fs.appendFileSync(path.join(dist, 'b.js'), 'exports.here = require.resolve("./a");\n');
+  const run = bundle();
+  expect(run.status).not.toBe(0);
+  expect(run.stderr).toContain('b.js uses require.resolve');
+  expect(fs.existsSync(path.join(dist, 'root-modules.js'))).toBe(false);
+});
