@@ -279,48 +279,47 @@ function renderTables(output) {
         ]),
       ),
     );
-    const withFloor = overhead.filter((s) => s.summary.floorWallS);
-    if (withFloor.length > 0)
-      parts.push(
-        '',
-        "Floor: the same tests through bench/floor/, the least work with rampart's guarantees (one spool write per test; decode, JSON report, HTML page)",
-        table(
-          [
-            'layout',
-            'n',
-            'floor s',
-            'ratio floor/plain',
-            'ratio rampart/floor',
-            'floor CPU s',
-            'floor reporter s',
-          ],
-          withFloor.map((s) => [
-            s.layout,
-            s.summary.floorWallS.n,
-            cell(s.summary.floorWallS, 2),
-            cell(s.summary.floorToPlainRatio, 3),
-            cell(s.summary.rampartToFloorRatio, 3),
-            cell(s.summary.floorCpuS, 2),
-            cell(s.summary.floorReporterTotalS, 3),
-          ]),
-        ),
-      );
-    const withBare = overhead.filter((s) => s.summary.bareWallS);
-    if (withBare.length > 0)
-      parts.push(
-        '',
-        'Importing rampart: bare = the same tests building look-alike objects without importing rampart',
-        table(
-          ['layout', 'n', 'bare s', 'ratio plain/bare', 'ratio rampart/bare'],
-          withBare.map((s) => [
-            s.layout,
-            s.summary.bareWallS.n,
-            cell(s.summary.bareWallS, 2),
-            cell(s.summary.importRatio, 3),
-            cell(s.summary.rampartToBareRatio, 3),
-          ]),
-        ),
-      );
+    // The reference configs run in the same rounds (bench/suites.js), one table each.
+    const references = [
+      {
+        key: 'floorWallS',
+        title:
+          "Floor: the same tests through bench/floor/, the least work with rampart's guarantees (one spool write per test; decode, JSON report, HTML page)",
+        columns: [
+          ['floor s', (s) => cell(s.floorWallS, 2)],
+          ['ratio floor/plain', (s) => cell(s.floorToPlainRatio, 3)],
+          ['ratio rampart/floor', (s) => cell(s.rampartToFloorRatio, 3)],
+          ['floor CPU s', (s) => cell(s.floorCpuS, 2)],
+          ['floor reporter s', (s) => cell(s.floorReporterTotalS, 3)],
+        ],
+      },
+      {
+        key: 'bareWallS',
+        title:
+          'Importing rampart: bare = the same tests building look-alike objects without importing rampart',
+        columns: [
+          ['bare s', (s) => cell(s.bareWallS, 2)],
+          ['ratio plain/bare', (s) => cell(s.importRatio, 3)],
+          ['ratio rampart/bare', (s) => cell(s.rampartToBareRatio, 3)],
+        ],
+      },
+    ];
+    for (const { key, title, columns } of references) {
+      const measured = overhead.filter((s) => s.summary[key]);
+      if (measured.length > 0)
+        parts.push(
+          '',
+          title,
+          table(
+            ['layout', 'n', ...columns.map(([header]) => header)],
+            measured.map((s) => [
+              s.layout,
+              s.summary[key].n,
+              ...columns.map(([, value]) => value(s.summary)),
+            ]),
+          ),
+        );
+    }
   }
   const large = Object.values(scenarios).filter((s) => s.summary && !s.id.startsWith('tests-2000'));
   if (large.length > 0) {
