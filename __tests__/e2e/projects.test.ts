@@ -229,7 +229,12 @@ afterAll(() => {
     for (const name of fs.readdirSync(path.join(dir, sub))) {
       const file = path.join(dir, sub, name);
       const lines = fs.readFileSync(file, 'utf8').split('\\n');
-      const open = JSON.parse(lines[0]);
+      let open;
+      try {
+        open = JSON.parse(lines[0]);
+      } catch {
+        continue; // another worker's file, created but not written yet
+      }
       const mine = open.testPath === expect.getState().testPath && open.pid === process.pid &&
         open.worker === worker && !lines.some((l) => l.startsWith('{"type":"close"'));
       if (mine) fs.writeFileSync(file, lines.filter((l) => !l.includes('"title":"leaks"')).join('\\n'));
