@@ -194,7 +194,7 @@ function fieldJson(value: JsonValue): string {
  * `JSON.stringify(encodeResult(result, lossyMetadata))`, written field by
  * field: the keys are constant text and plain strings need no escaping, so
  * the canonical object is never built (the spool writes one per Result;
- * docs/performance.md, "What keeps a test cheap").
+ * docs/performance-analysis.md, "What keeps a test cheap").
  */
 export function encodeResultJson(result: Result, lossyMetadata?: LossyKeys): string {
   let text = '';

@@ -37,7 +37,7 @@ function isPlainRecord(value: unknown): value is Record<string, unknown> {
  * `{ ...record }` copies them, but built key by key: in V8 (Node 20) every
  * key added later to a spread copy makes a new hidden class, about 4 µs a
  * key, and the reporter adds its tags to every Result's metadata
- * (docs/performance.md, "What keeps the reporter cheap").
+ * (docs/performance-analysis.md, "What keeps the reporter cheap").
  */
 function copyRecord(record: Record<string | symbol, unknown>): Record<string, unknown> {
   const copy: Record<string | symbol, unknown> = {};
