@@ -4,10 +4,11 @@
 // too) becomes a stand-in of one line that takes its exports from there.
 // jest-runtime compiles and wraps every module anew for each test file, so
 // one file costs a test file much less than twenty
-// (docs/performance-analysis.md, "What keeps the import cheap"). Each module keeps its own file name,
-// folder and relative requires, and is evaluated once per module registry
-// whoever requires it (the root entry, or a layer loaded on first use
-// through its stand-in), so every class keeps one identity.
+// (docs/performance-analysis.md, "What keeps the import cheap"). Each
+// module keeps its own file name, folder and relative requires, and is
+// evaluated once per module registry whoever requires it (the root entry,
+// or a layer loaded on first use through its stand-in), so every class
+// keeps one identity.
 //
 //   node scripts/bundle-root.js [dist folder]
 const { spawnSync } = require('node:child_process');

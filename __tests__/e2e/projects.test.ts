@@ -227,14 +227,11 @@ afterAll(() => {
   const worker = process.env.JEST_WORKER_ID || '1';
   for (const sub of fs.readdirSync(dir)) {
     for (const name of fs.readdirSync(path.join(dir, sub))) {
+      // Spool files are named after their process: another worker's may not have its first line yet.
+      if (!name.startsWith(process.pid + '-')) continue;
       const file = path.join(dir, sub, name);
       const lines = fs.readFileSync(file, 'utf8').split('\\n');
-      let open;
-      try {
-        open = JSON.parse(lines[0]);
-      } catch {
-        continue; // another worker's file, created but not written yet
-      }
+      const open = JSON.parse(lines[0]);
       const mine = open.testPath === expect.getState().testPath && open.pid === process.pid &&
         open.worker === worker && !lines.some((l) => l.startsWith('{"type":"close"'));
       if (mine) fs.writeFileSync(file, lines.filter((l) => !l.includes('"title":"leaks"')).join('\\n'));

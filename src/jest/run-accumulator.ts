@@ -686,7 +686,8 @@ function tagResult(
   tags[RESULT_TAGS.worker] = test.worker;
   tags[RESULT_TAGS.attempt] = test.attempt;
   const location = test.location;
-  // A copy of its own per Result, built as a literal (a spread copy costs more; docs/performance-analysis.md).
+  // A copy of its own per Result, built as a literal: a spread copy costs
+  // more (docs/performance-analysis.md, "What keeps the reporter cheap").
   if (location)
     tags[RESULT_TAGS.location] = {
       file: location.file,

@@ -5,8 +5,9 @@
  * category or status): kept in memory up to a budget shared by the texts of
  * one output, beyond it in temporary files of a private folder, so an output
  * reads the Results once whatever the run's size
- * (docs/performance-analysis.md, "What keeps the reporter cheap"). A folder or disk that cannot take the text
- * leaves it in memory: the output is still written, as a small run's is.
+ * (docs/performance-analysis.md, "What keeps the reporter cheap"). A folder
+ * or disk that cannot take the text leaves it in memory: the output is still
+ * written, as a small run's is.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
