@@ -18,11 +18,10 @@
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
+const { jestArgs, jestEnv } = require('./measure');
 const { buildSnapshot } = require('./package-snapshot');
 const { spread } = require('./stats');
 
-const ROOT = path.resolve(__dirname, '..');
-const JEST_BIN = path.join(ROOT, 'node_modules', 'jest', 'bin', 'jest.js');
 const WORK_DIR = path.join(__dirname, '.work', 'import-cost');
 const OUT_GLOBAL = '__RAMPART_IMPORT_COST_OUT__';
 /** Where the instrumented root leaves its marks: the test file's global. */
@@ -134,16 +133,8 @@ function runJest(suite, out, files) {
   fs.rmSync(cache, { recursive: true, force: true });
   const run = spawnSync(
     process.execPath,
-    [
-      JEST_BIN,
-      '--config',
-      path.join(suite, 'jest.config.js'),
-      '--runInBand',
-      '--ci',
-      '--cacheDirectory',
-      cache,
-    ],
-    { cwd: suite, encoding: 'utf8' },
+    jestArgs({ config: path.join(suite, 'jest.config.js'), cacheDir: cache, workers: 1 }),
+    { cwd: suite, env: jestEnv(), encoding: 'utf8' },
   );
   const lines = fs.existsSync(out)
     ? fs

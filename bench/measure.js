@@ -15,6 +15,30 @@ const PRELOAD = path.join(__dirname, 'probe-preload.js');
 
 let runCounter = 0;
 
+/**
+ * The command line of one bench run of Jest on `config`: in band (`workers`
+ * 1) or with N workers, and a fresh `cacheDirectory`, so Jest has no timings
+ * and really spreads files over workers.
+ */
+function jestArgs({ config, cacheDir, workers }) {
+  return [
+    JEST_BIN,
+    '--config',
+    config,
+    '--cacheDirectory',
+    cacheDir,
+    workers === 1 ? '--runInBand' : `--maxWorkers=${workers}`,
+    '--ci',
+  ];
+}
+
+/** The environment of a bench run of Jest: without the run channel of a rampart run around the bench. */
+function jestEnv(extra = {}) {
+  const env = { ...process.env, ...extra };
+  delete env.RAMPART_RUN;
+  return env;
+}
+
 /** CPU seconds all processes of the machine have spent busy so far (/proc/stat). */
 function machineBusySeconds() {
   try {
@@ -115,17 +139,14 @@ async function runJest({
   fs.mkdirSync(probeDir, { recursive: true });
   const args = [
     ...nodeArgs,
-    JEST_BIN,
-    '--config',
-    path.join(suiteDir, `${mode}.config.js`),
-    '--cacheDirectory',
-    path.join(runDir, 'cache'),
-    workers === 1 ? '--runInBand' : `--maxWorkers=${workers}`,
-    '--ci',
+    ...jestArgs({
+      config: path.join(suiteDir, `${mode}.config.js`),
+      cacheDir: path.join(runDir, 'cache'),
+      workers,
+    }),
   ];
-  const env = { ...process.env, ...extraEnv, BENCH_PROBE_DIR: probeDir };
+  const env = jestEnv({ ...extraEnv, BENCH_PROBE_DIR: probeDir });
   env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ''} --require ${PRELOAD}`.trim();
-  delete env.RAMPART_RUN;
   const stdout = fs.openSync(path.join(runDir, 'stdout.txt'), 'w');
   const stderr = fs.openSync(path.join(runDir, 'stderr.txt'), 'w');
   const loadBefore = os.loadavg()[0];
@@ -196,4 +217,4 @@ async function runJest({
   return run;
 }
 
-module.exports = { runJest, machineBusySeconds, JEST_BIN, ROOT };
+module.exports = { runJest, jestArgs, jestEnv, machineBusySeconds, JEST_BIN, ROOT };

@@ -23,6 +23,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { performance } = require('node:perf_hooks');
+const { jestArgs, jestEnv } = require('./measure');
 const { buildSnapshot } = require('./package-snapshot');
 const { writeSuite } = require('./suites');
 const { spread } = require('./stats');
@@ -30,7 +31,6 @@ const { renderProfile, summarizeProfile } = require('./cpu-profile');
 
 const ROOT = path.resolve(__dirname, '..');
 const WORK_DIR = path.join(__dirname, '.work');
-const JEST_BIN = path.join(ROOT, 'node_modules', 'jest', 'bin', 'jest.js');
 const CAPTURE_REPORTER = path.join(__dirname, 'reporter-capture.js');
 
 const arg = (name) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
@@ -60,20 +60,14 @@ function capture(suiteName, workers) {
     path.join(suiteDir, 'replay.config.js'),
     `module.exports = ${JSON.stringify(config, null, 2)};\n`,
   );
-  const env = { ...process.env };
-  delete env.RAMPART_RUN;
   const run = spawnSync(
     process.execPath,
-    [
-      JEST_BIN,
-      '--config',
-      path.join(suiteDir, 'replay.config.js'),
-      '--cacheDirectory',
-      path.join(captureDir, 'cache'),
-      workers === 1 ? '--runInBand' : `--maxWorkers=${workers}`,
-      '--ci',
-    ],
-    { cwd: suiteDir, env, encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024 },
+    jestArgs({
+      config: path.join(suiteDir, 'replay.config.js'),
+      cacheDir: path.join(captureDir, 'cache'),
+      workers,
+    }),
+    { cwd: suiteDir, env: jestEnv(), encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024 },
   );
   const kept = /RAMPART transport kept in (\S+)/.exec(`${run.stdout}${run.stderr}`)?.[1];
   if (run.status !== 0 || !kept)

@@ -2,10 +2,11 @@
  * scripts/bundle-root.js (the last step of `npm run build`) puts the modules
  * `require('rampart')` loads into one file and leaves a stand-in in each of
  * their places (docs/performance-analysis.md, "What keeps the import
- * cheap"). Checked on a small compiled package of the same shape: the same exports, file
- * names and folders as before, one evaluation of each module whoever
- * requires it (the root or a module loaded later), cycles as Node has them,
- * named imports from ES modules, and no second bundling of a bundled folder.
+ * cheap"). Checked on a small compiled package of the same shape: the same
+ * exports, file names and folders as before, one evaluation of each module
+ * whoever requires it (the root or a module loaded later), cycles as Node
+ * has them, named imports from ES modules, and no second bundling of a
+ * bundled folder.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
